@@ -1,0 +1,95 @@
+"""The catalogue's data: units, their guidance and their examiner marking points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class KeyConcept:
+    term: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Misconception:
+    id: str
+    text: str
+    warning: str = ""
+    when: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class MarkingPoint:
+    id: str
+    text: str
+    rules: tuple[dict[str, Any], ...] = ()
+    sufficiency: int | None = None
+    needs_tool: str = ""
+
+    @property
+    def number(self) -> int:
+        return int(self.id.rsplit(".MP", 1)[1])
+
+    @property
+    def short_id(self) -> str:
+        return f"MP{self.number}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    title: str
+    qualification: str
+    synopsis: str
+    kind: str = "unit"
+    source_document: str = ""
+    key_concepts: tuple[KeyConcept, ...] = ()
+    exam_tips: tuple[str, ...] = ()
+    misconceptions: tuple[Misconception, ...] = ()
+    marking_points: tuple[MarkingPoint, ...] = ()
+    #: The validated document the unit was read from, kept for embedding in portfolios.
+    document: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    origin: str = "built-in"
+
+    def marking_point(self, mp_id: str) -> MarkingPoint:
+        for point in self.marking_points:
+            if point.id == mp_id:
+                return point
+        raise KeyError(mp_id)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], origin: str = "built-in") -> Unit:
+        """Build from a document already validated against unit.schema.json."""
+        return cls(
+            id=document["id"],
+            title=document["title"],
+            qualification=document["qualification"],
+            synopsis=document["synopsis"],
+            kind=document.get("kind", "unit"),
+            source_document=document.get("source_document", ""),
+            key_concepts=tuple(KeyConcept(**c) for c in document.get("key_concepts", [])),
+            exam_tips=tuple(document.get("exam_tips", [])),
+            misconceptions=tuple(
+                Misconception(
+                    id=m["id"],
+                    text=m["text"],
+                    warning=m.get("warning", ""),
+                    when=tuple(m.get("when", [])),
+                )
+                for m in document.get("misconceptions", [])
+            ),
+            marking_points=tuple(
+                MarkingPoint(
+                    id=p["id"],
+                    text=p["text"],
+                    rules=tuple(p.get("rules", [])),
+                    sufficiency=p.get("sufficiency"),
+                    needs_tool=p.get("needs_tool", ""),
+                )
+                for p in document["marking_points"]
+            ),
+            document=document,
+            origin=origin,
+        )

@@ -1,0 +1,50 @@
+"""The ``folio`` command. Exit codes: 0 ok, 1 a domain failure, 2 bad input or usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import commands
+from app.errors import FolioError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"folio: {message} (see 'folio --help')\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="folio",
+        description="Offline learner portfolios for customer-service units: build, check, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"Folio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for register in commands.REGISTRY:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.handler(args) or 0)
+    except FolioError as exc:
+        sys.stderr.write(f"folio: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("folio: interrupted\n")
+        return 130
+    except OSError as exc:
+        sys.stderr.write(f"folio: {exc.strerror or exc} ({exc.filename or ''})\n")
+        return 2

@@ -1,0 +1,268 @@
+"""The subcommands of ``folio``. Each one parses, calls services, prints; no rules live here."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.catalogue import import_unit_file, load_catalogue
+from app.cli.output import human_size, one_line, print_json
+from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
+from app.errors import InvalidInputError
+from app.paths import data_dir
+from app.store import PortfolioStore
+from app.store.interchange import read_json, write_json
+
+Subparsers = Any
+REGISTRY: list[Callable[[Subparsers], None]] = []
+
+
+def command(register: Callable[[Subparsers], None]) -> Callable[[Subparsers], None]:
+    REGISTRY.append(register)
+    return register
+
+
+# -- units and catalogue ----------------------------------------------------------------------
+
+
+@command
+def _units(sub: Subparsers) -> None:
+    parser = sub.add_parser("units", help="list the units and their marking points")
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.set_defaults(handler=run_units)
+
+
+def run_units(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": unit.id,
+                    "title": unit.title,
+                    "qualification": unit.qualification,
+                    "origin": unit.origin,
+                    "marking_points": [
+                        {"id": point.id, "text": point.text} for point in unit.marking_points
+                    ],
+                }
+                for unit in catalogue
+            ]
+        )
+        return 0
+    for unit in catalogue:
+        origin = "" if unit.origin == "built-in" else f"  [{unit.origin}]"
+        print(f"{unit.id}  {unit.title}{origin}")
+        for point in unit.marking_points:
+            print(f"  {point.short_id:>5}  {point.text}")
+    return 0
+
+
+@command
+def _catalogue(sub: Subparsers) -> None:
+    parser = sub.add_parser("catalogue", help="manage the unit catalogue")
+    actions = parser.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
+    importer = actions.add_parser("import", help="add a unit from a unit file (JSON)")
+    importer.add_argument("file", type=Path)
+    importer.set_defaults(handler=run_catalogue_import)
+
+
+def run_catalogue_import(args: argparse.Namespace) -> int:
+    unit = import_unit_file(args.file)
+    print(f"Imported unit '{unit.id}' ({len(unit.marking_points)} marking points).")
+    return 0
+
+
+# -- creating and inspecting portfolios -------------------------------------------------------
+
+
+@command
+def _new(sub: Subparsers) -> None:
+    parser = sub.add_parser("new", help="create a new, empty portfolio file")
+    parser.add_argument("out", type=Path, metavar="OUT.folio")
+    parser.add_argument("--unit", required=True, metavar="ID")
+    parser.add_argument("--learner", required=True, metavar="NAME")
+    parser.add_argument("--candidate-number", default="", metavar="N")
+    parser.add_argument("--centre", default="", metavar="NAME")
+    parser.add_argument("--centre-number", default="", metavar="N")
+    parser.add_argument("--assessor", default="", metavar="NAME")
+    parser.set_defaults(handler=run_new)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    unit = load_catalogue().get(args.unit)
+    with PortfolioStore.create(
+        args.out,
+        unit,
+        args.learner,
+        candidate_number=args.candidate_number,
+        centre_name=args.centre,
+        centre_number=args.centre_number,
+        assessor_name=args.assessor,
+    ):
+        pass
+    print(f"Created {args.out} for {one_line(args.learner)} ({unit.id}).")
+    return 0
+
+
+STAGE_LABELS = {
+    "feedback_item": "Feedback items",
+    "analysis_finding": "Analysis findings",
+    "action_item": "Actions",
+    "log_entry": "Log entries",
+    "metric": "Metrics",
+    "evidence_file": "Evidence files",
+    "evidence_link": "Evidence mappings",
+}
+
+
+def portfolio_info(store: PortfolioStore) -> dict[str, Any]:
+    portfolio = store.load()
+    unit = store.unit()
+    counts = store.counts()
+    declaration = portfolio.declaration
+    return {
+        "file": str(store.path),
+        "unit": {"id": unit.id, "title": unit.title},
+        "qualification_title": portfolio.qualification_title,
+        "learner_name": portfolio.learner_name,
+        "candidate_number": portfolio.candidate_number,
+        "centre_name": portfolio.centre_name,
+        "centre_number": portfolio.centre_number,
+        "assessor_name": portfolio.assessor_name,
+        "workplace": portfolio.workplace,
+        "started_on": portfolio.started_on,
+        "submission_due_on": portfolio.submission_due_on,
+        "submitted_on": portfolio.submitted_on,
+        "created_at": portfolio.created_at,
+        "updated_at": portfolio.updated_at,
+        "declaration_signed": bool(declaration and declaration.is_signed),
+        "counts": {kind: counts[kind] for kind in STAGE_LABELS},
+        "evidence_bytes": counts["evidence_bytes"],
+    }
+
+
+@command
+def _info(sub: Subparsers) -> None:
+    parser = sub.add_parser("info", help="show a portfolio's details and contents")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.set_defaults(handler=run_info)
+
+
+def run_info(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file) as store:
+        info = portfolio_info(store)
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"{one_line(info['learner_name'])} — {info['unit']['id']}: {info['unit']['title']}")
+    for label, key in (
+        ("Candidate number", "candidate_number"),
+        ("Centre", "centre_name"),
+        ("Centre number", "centre_number"),
+        ("Assessor", "assessor_name"),
+        ("Qualification", "qualification_title"),
+    ):
+        if info[key]:
+            print(f"  {label}: {one_line(info[key])}")
+    print(f"  Declaration: {'signed' if info['declaration_signed'] else 'not signed'}")
+    for kind, label in STAGE_LABELS.items():
+        print(f"  {label}: {info['counts'][kind]}")
+    print(f"  Evidence stored: {human_size(info['evidence_bytes'])}")
+    return 0
+
+
+@command
+def _attach(sub: Subparsers) -> None:
+    parser = sub.add_parser("attach", help="add evidence files to a portfolio")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    parser.add_argument("--map", dest="mp", metavar="MP_ID", help="map them to a marking point")
+    parser.add_argument("--why", default="", metavar="TEXT", help="justification for --map")
+    parser.set_defaults(handler=run_attach)
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    if args.why and not args.mp:
+        raise InvalidInputError("--why needs --map MP_ID")
+    with PortfolioStore.open(args.file) as store:
+        if args.mp:
+            known = {point.id for point in store.unit().marking_points}
+            if args.mp not in known:
+                raise InvalidInputError(f"'{args.mp}' is not a marking point of this unit")
+        for path in args.paths:
+            change = store.attach_file(path)
+            assert change.after is not None
+            line = f"Attached {one_line(change.after['original_name'])} as evidence #{change.item_id}"
+            if args.mp:
+                store.link_evidence(args.mp, "evidence_file", int(change.item_id), args.why)
+                line += f", mapped to {args.mp}"
+            print(line)
+    return 0
+
+
+# -- interchange and demo ---------------------------------------------------------------------
+
+
+@command
+def _export_json(sub: Subparsers) -> None:
+    parser = sub.add_parser("export-json", help="write a portfolio as an interchange JSON file")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
+    parser.set_defaults(handler=run_export_json)
+
+
+def run_export_json(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file) as store:
+        write_json(store, args.output)
+    print(f"Wrote {args.output}.")
+    return 0
+
+
+@command
+def _import_json(sub: Subparsers) -> None:
+    parser = sub.add_parser("import-json", help="create a portfolio from an interchange JSON file")
+    parser.add_argument("input", type=Path, metavar="IN.json")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.folio")
+    parser.set_defaults(handler=run_import_json)
+
+
+def run_import_json(args: argparse.Namespace) -> int:
+    with read_json(args.input, args.output):
+        pass
+    print(f"Created {args.output}.")
+    return 0
+
+
+@command
+def _demo(sub: Subparsers) -> None:
+    parser = sub.add_parser("demo", help="create a fully worked example portfolio")
+    parser.add_argument("out", type=Path, metavar="OUT.folio")
+    parser.add_argument("--unit", default=DEMO_UNIT, metavar="ID")
+    parser.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    unit = load_catalogue().get(args.unit)
+    with build_demo(args.out, unit):
+        pass
+    print(f"Created demo portfolio {args.out} ({unit.id}).")
+    return 0
+
+
+@command
+def _start(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "start", help="open a portfolio (the demo portfolio in your data folder when none is given)"
+    )
+    parser.add_argument("file", type=Path, nargs="?")
+    parser.set_defaults(handler=run_start)
+
+
+def run_start(args: argparse.Namespace) -> int:
+    path = args.file or ensure_demo_copy(load_catalogue().get(DEMO_UNIT), data_dir())
+    print(f"Opening {path}")
+    return run_info(argparse.Namespace(file=path, json=False))

@@ -1,0 +1,107 @@
+"""The portfolio itself: learner and submission details, the declaration, the unit it targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, utc_now
+
+if TYPE_CHECKING:
+    from app.models.audit import AuditEntry
+    from app.models.evidence import EvidenceFile, EvidenceLink
+    from app.models.stages import ActionItem, AnalysisFinding, FeedbackItem, LogEntry, Metric
+
+_ORDERED = {"lazy": "raise", "cascade": "all, delete-orphan", "passive_deletes": True}
+
+
+class Portfolio(Base):
+    """One learner's portfolio for one unit. A .folio file holds exactly one."""
+
+    __tablename__ = "portfolio"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[str] = mapped_column(comment="Catalogue id of the unit, e.g. journey-review")
+    qualification_title: Mapped[str] = mapped_column(default="")
+    learner_name: Mapped[str]
+    candidate_number: Mapped[str] = mapped_column(default="", comment="Candidate/enrolment no.")
+    centre_name: Mapped[str] = mapped_column(default="")
+    centre_number: Mapped[str] = mapped_column(default="")
+    assessor_name: Mapped[str] = mapped_column(default="")
+    started_on: Mapped[dt.date | None]
+    submission_due_on: Mapped[dt.date | None]
+    submitted_on: Mapped[dt.date | None]
+    workplace: Mapped[str] = mapped_column(default="", comment="Organisation the work is set in")
+    evaluation_narrative: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    declaration: Mapped[Declaration | None] = relationship(
+        back_populates="portfolio", lazy="raise", cascade="all, delete-orphan"
+    )
+    unit_snapshot: Mapped[UnitSnapshot | None] = relationship(
+        lazy="raise", cascade="all, delete-orphan"
+    )
+    feedback_items: Mapped[list[FeedbackItem]] = relationship(
+        order_by="FeedbackItem.position", **_ORDERED
+    )
+    findings: Mapped[list[AnalysisFinding]] = relationship(
+        order_by="AnalysisFinding.position", **_ORDERED
+    )
+    actions: Mapped[list[ActionItem]] = relationship(order_by="ActionItem.position", **_ORDERED)
+    log_entries: Mapped[list[LogEntry]] = relationship(order_by="LogEntry.position", **_ORDERED)
+    metrics: Mapped[list[Metric]] = relationship(order_by="Metric.position", **_ORDERED)
+    evidence_files: Mapped[list[EvidenceFile]] = relationship(
+        order_by="EvidenceFile.position", **_ORDERED
+    )
+    evidence_links: Mapped[list[EvidenceLink]] = relationship(
+        order_by="EvidenceLink.id", **_ORDERED
+    )
+    audit_entries: Mapped[list[AuditEntry]] = relationship(order_by="AuditEntry.id", **_ORDERED)
+
+
+class Declaration(Base):
+    """The learner's declaration that the work is their own."""
+
+    __tablename__ = "declaration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), unique=True
+    )
+    statement: Mapped[str] = mapped_column(Text)
+    signed_name: Mapped[str] = mapped_column(default="", comment="Typed name, acts as signature")
+    signed_on: Mapped[dt.date | None]
+
+    portfolio: Mapped[Portfolio] = relationship(back_populates="declaration", lazy="raise")
+
+    @property
+    def is_signed(self) -> bool:
+        return bool(self.signed_name.strip()) and self.signed_on is not None
+
+
+class UnitSnapshot(Base):
+    """A copy of the unit definition the portfolio was made for.
+
+    It travels inside the file, so an assessor who lacks a tutor-imported unit can still read
+    and check the portfolio.
+    """
+
+    __tablename__ = "unit_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), unique=True
+    )
+    unit_id: Mapped[str]
+    definition_json: Mapped[str] = mapped_column(Text, comment="Unit file as JSON text")
+
+
+DEFAULT_DECLARATION = (
+    "I confirm that the evidence in this portfolio is my own work, that it was produced in the "
+    "workplace or situations described, and that any contribution from others is clearly "
+    "identified and attributed."
+)

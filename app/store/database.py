@@ -1,0 +1,79 @@
+"""Opening and creating .folio files: SQLite with Folio's pragmas, migrated to the current schema.
+
+A file is probed read-only first (see fileformat); only a file that passes is ever written to.
+An older schema is migrated after a backup copy is kept beside the file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+from app.errors import FolioFileError, NewerFormatError
+from app.store import schema
+from app.store.fileformat import APPLICATION_ID, probe
+
+
+def _engine(path: Path) -> Engine:
+    resolved = str(path.resolve())
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(resolved, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # A rollback journal keeps the portfolio a single file between writes (no -wal/-shm).
+        cursor.execute("PRAGMA journal_mode = DELETE")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    return engine
+
+
+def backup_path(path: Path, revision: str) -> Path:
+    """Where the copy kept before migrating ``path`` from ``revision`` goes."""
+    return path.with_name(f"{path.stem}.before-upgrade-{revision}{path.suffix}")
+
+
+def open_engine(path: Path) -> Engine:
+    """An engine on an intact .folio, migrated to this Folio's schema if it was older."""
+    found = probe(path)
+    known = schema.known_revisions()
+    if found.revision not in known:
+        raise NewerFormatError(
+            f"'{path.name}' was saved by a newer version of Folio (schema {found.revision}); "
+            "update Folio to open it."
+        )
+    if found.revision != schema.head_revision():
+        if not os.access(path, os.W_OK):
+            raise FolioFileError(
+                f"'{path.name}' needs upgrading to this Folio's format but is read-only."
+            )
+        shutil.copy2(path, backup_path(path, found.revision))
+        engine = _engine(path)
+        with engine.begin() as connection:
+            schema.upgrade(connection)
+        return engine
+    return _engine(path)
+
+
+def create_engine_for_new_file(path: Path) -> Engine:
+    """Create an empty, stamped .folio at ``path`` (which must not exist yet)."""
+    if path.exists():
+        raise FolioFileError(f"'{path.name}' already exists; choose another name.")
+    if not path.parent.is_dir():
+        raise FolioFileError(f"The folder '{path.parent}' does not exist.")
+    engine = _engine(path)
+    with engine.begin() as connection:
+        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        schema.upgrade(connection)
+    return engine

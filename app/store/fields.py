@@ -1,0 +1,127 @@
+"""Checking and converting the values a person gives for an item's fields.
+
+One place for it, driven by the model's columns, so the CLI, the GUI and the interchange
+importer accept exactly the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Float, Integer, inspect
+
+from app.errors import InvalidInputError
+from app.models import Base
+from app.models.base import UtcDateTime
+from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES
+
+#: Longest text accepted in one field (characters); far beyond any real answer.
+MAX_TEXT = 1_000_000
+#: Columns the store owns; nobody sets them through an edit.
+SYSTEM_COLUMNS = frozenset({"id", "portfolio_id", "position", "created_at", "blob_sha256"})
+
+VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
+    ("feedback_item", "source_type"): FEEDBACK_SOURCES,
+    ("action_item", "status"): ACTION_STATUSES,
+    ("evidence_file", "author"): EVIDENCE_AUTHORS,
+}
+
+
+def editable_columns(model: type[Base]) -> dict[str, Any]:
+    """Column name -> Column, for the columns a person may edit."""
+    mapper = inspect(model)
+    return {
+        column.key: column
+        for column in mapper.columns
+        if column.key not in SYSTEM_COLUMNS
+    }
+
+
+def _as_date(name: str, value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidInputError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _as_float(name: str, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InvalidInputError(f"{name}: expected a number, got {value!r}")
+    try:
+        number = float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(
+            value
+        )
+    except (TypeError, ValueError):
+        raise InvalidInputError(f"{name}: '{value}' is not a number") from None
+    if not math.isfinite(number):
+        raise InvalidInputError(f"{name}: '{value}' is not a finite number")
+    return number
+
+
+def _as_bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "y", "on"}:
+        return True
+    if text in {"0", "false", "no", "n", "off", ""}:
+        return False
+    raise InvalidInputError(f"{name}: '{value}' is not yes/no")
+
+
+def _as_text(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    if len(value) > MAX_TEXT:
+        raise InvalidInputError(
+            f"{name}: text of {len(value):,} characters is longer than the "
+            f"{MAX_TEXT:,} allowed in one field"
+        )
+    return value
+
+
+def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate ``fields`` for an item of ``kind``; return them converted to column types."""
+    columns = editable_columns(model)
+    result: dict[str, Any] = {}
+    for name, value in fields.items():
+        column = columns.get(name)
+        if column is None:
+            known = ", ".join(sorted(columns))
+            raise InvalidInputError(f"{kind} has no field '{name}' (fields: {known})")
+        label = f"{kind}.{name}"
+        column_type = column.type
+        if isinstance(column_type, Date):
+            converted: Any = _as_date(label, value)
+        elif isinstance(column_type, UtcDateTime):
+            converted = value
+        elif isinstance(column_type, Boolean):
+            converted = _as_bool(label, value)
+        elif isinstance(column_type, Float):
+            converted = _as_float(label, value)
+        elif isinstance(column_type, Integer):
+            number = _as_float(label, value)
+            converted = None if number is None else int(number)
+        else:
+            converted = _as_text(label, value)
+        if converted is None and not column.nullable:
+            raise InvalidInputError(f"{label} is required")
+        vocabulary = VOCABULARIES.get((kind, name))
+        if vocabulary is not None and converted not in vocabulary:
+            allowed = ", ".join(vocabulary)
+            raise InvalidInputError(f"{label}: '{converted}' is not one of: {allowed}")
+        result[name] = converted
+    return result

@@ -1,0 +1,519 @@
+"""PortfolioStore: an open .folio file and every change that can be made to it.
+
+Each public method is one operation: a short session, one commit, an audit entry, and a
+returned Change that says what happened (and holds what is needed to undo it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import Engine, delete, func, insert, inspect, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.catalogue import Unit, load_catalogue, validate_unit_document
+from app.errors import DomainError, InvalidInputError
+from app.models import (
+    DEFAULT_DECLARATION,
+    ITEM_MODELS,
+    LINK_TARGETS,
+    ActionItem,
+    AnalysisFinding,
+    AuditEntry,
+    Base,
+    Declaration,
+    EvidenceBlob,
+    EvidenceFile,
+    EvidenceLink,
+    Portfolio,
+    UnitSnapshot,
+    action_finding,
+    finding_feedback,
+    utc_now,
+)
+from app.store import evidence_io
+from app.store.database import create_engine_for_new_file, open_engine
+from app.store.fields import coerce_fields
+
+#: Portfolio detail fields a person edits (the rest is the store's own bookkeeping).
+DETAIL_FIELDS = (
+    "qualification_title",
+    "learner_name",
+    "candidate_number",
+    "centre_name",
+    "centre_number",
+    "assessor_name",
+    "workplace",
+    "started_on",
+    "submission_due_on",
+    "submitted_on",
+    "evaluation_narrative",
+)
+
+#: Link tables that hang off an item and must come back with it when a delete is undone.
+_ASSOCIATIONS = {
+    "analysis_finding": (finding_feedback, "finding_id"),
+    "action_item": (action_finding, "action_id"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one operation did: enough to refresh a view and to undo it."""
+
+    action: str
+    kind: str
+    item_id: int | str | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def row_values(obj: Base) -> dict[str, Any]:
+    """Column values of an ORM object, by attribute name."""
+    return {column.key: getattr(obj, column.key) for column in inspect(type(obj)).columns}
+
+
+def _json_detail(values: Mapping[str, Any]) -> str:
+    def short(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > 200:
+            return value[:200] + "…"
+        if isinstance(value, dt.date | dt.datetime):
+            return value.isoformat()
+        return value
+
+    return json.dumps({k: short(v) for k, v in values.items()}, ensure_ascii=False, default=str)
+
+
+class PortfolioStore:
+    """The one way to read and change a .folio file."""
+
+    def __init__(self, path: Path, engine: Engine, actor: str = "learner") -> None:
+        self.path = path
+        self.engine = engine
+        self.actor = actor
+        with self._session() as session:
+            portfolio_id = session.scalar(select(Portfolio.id).order_by(Portfolio.id).limit(1))
+        if portfolio_id is None:
+            raise DomainError(f"'{path.name}' holds no portfolio")
+        self.portfolio_id: int = portfolio_id
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, actor: str = "learner") -> PortfolioStore:
+        path = Path(path)
+        return cls(path, open_engine(path), actor)
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        unit: Unit,
+        learner_name: str,
+        actor: str = "learner",
+        **details: Any,
+    ) -> PortfolioStore:
+        """Create a new portfolio file for ``unit``; refuses to overwrite anything."""
+        path = Path(path)
+        if not learner_name.strip():
+            raise InvalidInputError("the learner's name is required")
+        values = coerce_fields("portfolio", Portfolio, {"learner_name": learner_name, **details})
+        values.setdefault("qualification_title", unit.qualification)
+        engine = create_engine_for_new_file(path)
+        try:
+            with Session(engine) as session, session.begin():
+                portfolio = Portfolio(unit_id=unit.id, **values)
+                portfolio.declaration = Declaration(statement=DEFAULT_DECLARATION)
+                portfolio.unit_snapshot = UnitSnapshot(
+                    unit_id=unit.id,
+                    definition_json=json.dumps(unit.document, ensure_ascii=False, sort_keys=True),
+                )
+                session.add(portfolio)
+                session.flush()
+                session.add(
+                    AuditEntry(
+                        portfolio_id=portfolio.id,
+                        actor=actor,
+                        action="create",
+                        target=f"portfolio:{portfolio.id}",
+                        detail=_json_detail({"unit_id": unit.id, "learner_name": learner_name}),
+                    )
+                )
+        except BaseException:
+            engine.dispose()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, engine, actor)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> PortfolioStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def _change(self) -> Iterator[Session]:
+        """A session for one write; the caller adds its audit entry before it commits."""
+        with self._session() as session, session.begin():
+            yield session
+            session.execute(
+                Portfolio.__table__.update()
+                .where(Portfolio.id == self.portfolio_id)
+                .values(updated_at=utc_now())
+            )
+
+    def _audit(self, session: Session, action: str, target: str, detail: Mapping[str, Any]) -> None:
+        session.add(
+            AuditEntry(
+                portfolio_id=self.portfolio_id,
+                actor=self.actor,
+                action=action,
+                target=target,
+                detail=_json_detail(detail),
+            )
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def load(self) -> Portfolio:
+        """The whole portfolio as one detached object graph: the document model.
+
+        The checker, the exporters and the GUI all read this; relationships are loaded
+        eagerly and any attempt at lazy loading raises, so no view ever issues hidden SQL.
+        """
+        options = [
+            selectinload(Portfolio.declaration),
+            selectinload(Portfolio.unit_snapshot),
+            selectinload(Portfolio.feedback_items),
+            selectinload(Portfolio.findings).selectinload(AnalysisFinding.feedback_items),
+            selectinload(Portfolio.actions).selectinload(ActionItem.findings),
+            selectinload(Portfolio.log_entries),
+            selectinload(Portfolio.metrics),
+            selectinload(Portfolio.evidence_files),
+            selectinload(Portfolio.evidence_links).selectinload(EvidenceLink.evidence_file),
+            selectinload(Portfolio.audit_entries),
+        ]
+        with self._session() as session:
+            portfolio = session.scalars(
+                select(Portfolio).where(Portfolio.id == self.portfolio_id).options(*options)
+            ).one()
+        return portfolio
+
+    def unit(self) -> Unit:
+        """The portfolio's unit: from this machine's catalogue, else the copy in the file."""
+        with self._session() as session:
+            unit_id = session.scalar(
+                select(Portfolio.unit_id).where(Portfolio.id == self.portfolio_id)
+            )
+            snapshot = session.scalar(
+                select(UnitSnapshot.definition_json).where(
+                    UnitSnapshot.portfolio_id == self.portfolio_id
+                )
+            )
+        catalogue = load_catalogue()
+        if unit_id in catalogue.units:
+            return catalogue.units[unit_id]
+        if snapshot is None:
+            raise DomainError(f"the unit '{unit_id}' is unknown and the file carries no copy")
+        return validate_unit_document(json.loads(snapshot), f"unit copy in '{self.path.name}'")
+
+    def counts(self) -> dict[str, int]:
+        """Number of items per stage, plus evidence bytes."""
+        result: dict[str, int] = {}
+        with self._session() as session:
+            for kind, model in ITEM_MODELS.items():
+                result[kind] = session.scalar(
+                    select(func.count()).select_from(model).where(
+                        model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
+                    )
+                ) or 0
+            result["evidence_bytes"] = session.scalar(
+                select(func.coalesce(func.sum(EvidenceFile.size), 0)).where(
+                    EvidenceFile.portfolio_id == self.portfolio_id
+                )
+            ) or 0
+        return result
+
+    # -- portfolio details and declaration ----------------------------------------------------
+
+    def update_details(self, **fields: Any) -> Change:
+        unknown = set(fields) - set(DETAIL_FIELDS)
+        if unknown:
+            raise InvalidInputError(
+                f"portfolio has no editable field {', '.join(sorted(unknown))} "
+                f"(fields: {', '.join(DETAIL_FIELDS)})"
+            )
+        values = coerce_fields("portfolio", Portfolio, fields)
+        if "learner_name" in values and not values["learner_name"].strip():
+            raise InvalidInputError("the learner's name is required")
+        with self._change() as session:
+            portfolio = session.get_one(Portfolio, self.portfolio_id)
+            before = {name: getattr(portfolio, name) for name in values}
+            for name, value in values.items():
+                setattr(portfolio, name, value)
+            self._audit(session, "update", f"portfolio:{self.portfolio_id}", values)
+        return Change("update", "portfolio", self.portfolio_id, before, values)
+
+    def sign_declaration(self, signed_name: str, signed_on: dt.date | str | None) -> Change:
+        values = coerce_fields(
+            "declaration", Declaration, {"signed_name": signed_name, "signed_on": signed_on}
+        )
+        with self._change() as session:
+            declaration = session.scalars(
+                select(Declaration).where(Declaration.portfolio_id == self.portfolio_id)
+            ).one()
+            before = {"signed_name": declaration.signed_name, "signed_on": declaration.signed_on}
+            declaration.signed_name = values["signed_name"]
+            declaration.signed_on = values["signed_on"]
+            self._audit(session, "sign", "declaration", values)
+        return Change("update", "declaration", declaration.id, before, values)
+
+    # -- stage items --------------------------------------------------------------------------
+
+    @staticmethod
+    def _model(kind: str) -> type[Base]:
+        try:
+            return ITEM_MODELS[kind]
+        except KeyError:
+            raise InvalidInputError(
+                f"unknown item kind '{kind}' (kinds: {', '.join(ITEM_MODELS)})"
+            ) from None
+
+    def _get(self, session: Session, kind: str, item_id: int) -> Any:
+        item = session.get(self._model(kind), item_id)
+        if item is None or item.portfolio_id != self.portfolio_id:
+            raise DomainError(f"there is no {kind.replace('_', ' ')} #{item_id}")
+        return item
+
+    def add_item(self, kind: str, **fields: Any) -> Change:
+        """Add a stage item at the end of its list."""
+        if kind in {"evidence_file", "evidence_link"}:
+            raise InvalidInputError(f"use attach_file/link_evidence to add a {kind}")
+        model = self._model(kind)
+        values = coerce_fields(kind, model, fields)
+        with self._change() as session:
+            position = session.scalar(
+                select(func.coalesce(func.max(model.position), -1)).where(  # type: ignore[attr-defined]
+                    model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
+                )
+            )
+            item = model(portfolio_id=self.portfolio_id, position=position + 1, **values)
+            session.add(item)
+            session.flush()
+            self._audit(session, "add", f"{kind}:{item.id}", values)
+            after = row_values(item)
+        return Change("add", kind, item.id, None, after)
+
+    def update_item(self, kind: str, item_id: int, **fields: Any) -> Change:
+        model = self._model(kind)
+        values = coerce_fields(kind, model, fields)
+        with self._change() as session:
+            item = self._get(session, kind, item_id)
+            before = {name: getattr(item, name) for name in values}
+            for name, value in values.items():
+                setattr(item, name, value)
+            self._audit(session, "update", f"{kind}:{item_id}", values)
+        return Change("update", kind, item_id, before, values)
+
+    def delete_item(self, kind: str, item_id: int) -> Change:
+        """Delete an item; the Change holds a snapshot that restore_item() puts back."""
+        with self._change() as session:
+            item = self._get(session, kind, item_id)
+            snapshot = self._snapshot(session, kind, item)
+            session.delete(item)
+            self._audit(session, "delete", f"{kind}:{item_id}", {})
+        return Change("delete", kind, item_id, snapshot, None)
+
+    def _snapshot(self, session: Session, kind: str, item: Any) -> dict[str, Any]:
+        snapshot: dict[str, Any] = {"row": row_values(item), "associations": {}, "links": []}
+        for table, column in self._association_tables_for(kind):
+            rows = session.execute(select(table).where(table.c[column] == item.id)).mappings()
+            snapshot["associations"][table.name] = [dict(row) for row in rows]
+        link_column = LINK_TARGETS.get(kind)
+        if link_column is not None:
+            links = session.scalars(
+                select(EvidenceLink).where(getattr(EvidenceLink, link_column) == item.id)
+            )
+            snapshot["links"] = [row_values(link) for link in links]
+        return snapshot
+
+    @staticmethod
+    def _association_tables_for(kind: str) -> list[tuple[Any, str]]:
+        tables = {
+            "analysis_finding": [(finding_feedback, "finding_id"), (action_finding, "finding_id")],
+            "action_item": [(action_finding, "action_id")],
+            "feedback_item": [(finding_feedback, "feedback_item_id")],
+        }
+        return tables.get(kind, [])
+
+    def restore_item(self, kind: str, snapshot: Mapping[str, Any]) -> Change:
+        """Put back an item removed by delete_item, with its links, under its old id."""
+        model = self._model(kind)
+        with self._change() as session:
+            session.execute(insert(model), [snapshot["row"]])
+            for table_name, rows in snapshot["associations"].items():
+                if rows:
+                    table = Base.metadata.tables[table_name]
+                    session.execute(insert(table), rows)
+            if snapshot["links"]:
+                session.execute(insert(EvidenceLink), snapshot["links"])
+            self._audit(session, "restore", f"{kind}:{snapshot['row']['id']}", {})
+        return Change("add", kind, snapshot["row"]["id"], None, dict(snapshot["row"]))
+
+    def move_item(self, kind: str, item_id: int, new_index: int) -> Change:
+        """Move an item to ``new_index`` within its list, renumbering the others."""
+        model = self._model(kind)
+        with self._change() as session:
+            self._get(session, kind, item_id)
+            items = list(
+                session.scalars(
+                    select(model)
+                    .where(model.portfolio_id == self.portfolio_id)  # type: ignore[attr-defined]
+                    .order_by(model.position, model.id)  # type: ignore[attr-defined]
+                )
+            )
+            old_index = next(i for i, it in enumerate(items) if it.id == item_id)
+            moved = items.pop(old_index)
+            new_index = max(0, min(new_index, len(items)))
+            items.insert(new_index, moved)
+            for position, item in enumerate(items):
+                item.position = position
+            self._audit(session, "move", f"{kind}:{item_id}", {"to": new_index})
+        return Change("move", kind, item_id, {"index": old_index}, {"index": new_index})
+
+    def set_related(self, kind: str, item_id: int, related_ids: Sequence[int]) -> Change:
+        """Set which feedback supports a finding, or which findings an action addresses."""
+        if kind not in _ASSOCIATIONS:
+            raise InvalidInputError(f"{kind} has no related items to set")
+        table, own_column = _ASSOCIATIONS[kind]
+        other_column = next(c.name for c in table.columns if c.name != own_column)
+        other_kind = "feedback_item" if kind == "analysis_finding" else "analysis_finding"
+        with self._change() as session:
+            self._get(session, kind, item_id)
+            for related_id in related_ids:
+                self._get(session, other_kind, related_id)
+            before = list(
+                session.scalars(select(table.c[other_column]).where(table.c[own_column] == item_id))
+            )
+            session.execute(delete(table).where(table.c[own_column] == item_id))
+            unique_ids = list(dict.fromkeys(related_ids))
+            if unique_ids:
+                session.execute(
+                    insert(table),
+                    [{own_column: item_id, other_column: rid} for rid in unique_ids],
+                )
+            self._audit(session, "relate", f"{kind}:{item_id}", {other_kind: unique_ids})
+        return Change("relate", kind, item_id, {"ids": before}, {"ids": unique_ids})
+
+    # -- evidence -----------------------------------------------------------------------------
+
+    def attach_file(self, source: Path | str, **fields: Any) -> Change:
+        """Copy a file into the portfolio as evidence; identical content is stored once."""
+        source = Path(source)
+        sha256, size, head = evidence_io.hash_file(source)
+        values = coerce_fields("evidence_file", EvidenceFile, fields)
+        values.setdefault("original_name", evidence_io.clean_display_name(source.name))
+        values.setdefault("media_type", evidence_io.sniff_media_type(source, head))
+        with self._change() as session:
+            if session.get(EvidenceBlob, sha256) is None:
+                raw: sqlite3.Connection = session.connection().connection.driver_connection
+                evidence_io.write_blob(raw, source, sha256, size)
+            position = session.scalar(
+                select(func.coalesce(func.max(EvidenceFile.position), -1)).where(
+                    EvidenceFile.portfolio_id == self.portfolio_id
+                )
+            )
+            item = EvidenceFile(
+                portfolio_id=self.portfolio_id,
+                position=position + 1,
+                blob_sha256=sha256,
+                size=size,
+                **values,
+            )
+            session.add(item)
+            session.flush()
+            self._audit(
+                session,
+                "attach",
+                f"evidence_file:{item.id}",
+                {"name": item.original_name, "sha256": sha256, "size": size},
+            )
+            after = row_values(item)
+        return Change("add", "evidence_file", item.id, None, after)
+
+    @contextmanager
+    def evidence_chunks(self, file_id: int) -> Iterator[Iterator[bytes]]:
+        """The content of an evidence file, as chunks read straight from the portfolio."""
+        with self._session() as session:
+            item = self._get(session, "evidence_file", file_id)
+            raw: sqlite3.Connection = session.connection().connection.driver_connection
+            yield evidence_io.iter_blob(raw, item.blob_sha256)
+
+    def read_evidence(self, file_id: int) -> bytes:
+        with self.evidence_chunks(file_id) as chunks:
+            return b"".join(chunks)
+
+    def save_evidence_as(self, file_id: int, target: BinaryIO) -> int:
+        with self.evidence_chunks(file_id) as chunks:
+            return evidence_io.copy_stream(chunks, target)
+
+    def link_evidence(
+        self, marking_point_id: str, target_kind: str, target_id: int, justification: str = ""
+    ) -> Change:
+        """Map an evidence file or stage item to a marking point of the portfolio's unit."""
+        unit = self.unit()
+        if marking_point_id not in {point.id for point in unit.marking_points}:
+            raise InvalidInputError(
+                f"'{marking_point_id}' is not a marking point of the unit '{unit.id}' "
+                f"(points: {', '.join(p.id for p in unit.marking_points)})"
+            )
+        column = LINK_TARGETS.get(target_kind)
+        if column is None:
+            raise InvalidInputError(
+                f"cannot map a '{target_kind}' (mappable: {', '.join(LINK_TARGETS)})"
+            )
+        values = coerce_fields("evidence_link", EvidenceLink, {"justification": justification})
+        with self._change() as session:
+            self._get(session, target_kind, target_id)
+            link = EvidenceLink(
+                portfolio_id=self.portfolio_id,
+                marking_point_id=marking_point_id,
+                **{column: target_id},
+                **values,
+            )
+            session.add(link)
+            session.flush()
+            self._audit(
+                session,
+                "map",
+                f"evidence_link:{link.id}",
+                {"marking_point": marking_point_id, "target": f"{target_kind}:{target_id}"},
+            )
+            after = row_values(link)
+        return Change("add", "evidence_link", link.id, None, after)
+
+    def drop_unused_blobs(self) -> int:
+        """Remove stored content no evidence file refers to any more; returns how many."""
+        with self._change() as session:
+            used = select(EvidenceFile.blob_sha256)
+            result = session.execute(delete(EvidenceBlob).where(EvidenceBlob.sha256.not_in(used)))
+            count = result.rowcount or 0
+            if count:
+                self._audit(session, "compact", "evidence_blob", {"removed": count})
+        return count

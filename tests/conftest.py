@@ -1,0 +1,54 @@
+"""Shared fixtures. Every test gets its own data folder, so nothing touches the real one."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.catalogue import Unit, load_catalogue
+from app.demo import build_demo
+from app.store import PortfolioStore
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+UNIT_IDS = (
+    "journey-review",
+    "continuous-improvement",
+    "service-foundations",
+    "process-reengineering",
+    "strategic-service",
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "user-data"
+    monkeypatch.setenv("FOLIO_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def catalogue():  # type: ignore[no-untyped-def]
+    return load_catalogue()
+
+
+@pytest.fixture
+def unit(catalogue) -> Unit:  # type: ignore[no-untyped-def]
+    return catalogue.get("continuous-improvement")
+
+
+@pytest.fixture
+def store(tmp_path: Path, unit: Unit) -> Iterator[PortfolioStore]:
+    with PortfolioStore.create(tmp_path / "learner.folio", unit, "Ada Learner") as opened:
+        yield opened
+
+
+def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
+    return build_demo(tmp_path / f"{unit_id}.folio", load_catalogue().get(unit_id))
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
