@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,8 +48,18 @@ def store(tmp_path: Path, unit: Unit) -> Iterator[PortfolioStore]:
         yield opened
 
 
+_DEMO_CACHE: dict[str, Path] = {}
+
+
 def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
-    return build_demo(tmp_path / f"{unit_id}.folio", load_catalogue().get(unit_id))
+    """An open copy of the demo portfolio for ``unit_id`` (built once per test run)."""
+    if unit_id not in _DEMO_CACHE:
+        folder = Path(tempfile.mkdtemp(prefix="folio-demo-cache-"))
+        build_demo(folder / f"{unit_id}.folio", load_catalogue().get(unit_id)).close()
+        _DEMO_CACHE[unit_id] = folder / f"{unit_id}.folio"
+    target = tmp_path / f"{unit_id}.folio"
+    shutil.copyfile(_DEMO_CACHE[unit_id], target)
+    return PortfolioStore.open(target)
 
 
 def file_digest(path: Path) -> str:

@@ -196,7 +196,8 @@ def run_attach(args: argparse.Namespace) -> int:
         for path in args.paths:
             change = store.attach_file(path)
             assert change.after is not None
-            line = f"Attached {one_line(change.after['original_name'])} as evidence #{change.item_id}"
+            name = one_line(change.after["original_name"])
+            line = f"Attached {name} as evidence #{change.item_id}"
             if args.mp:
                 store.link_evidence(args.mp, "evidence_file", int(change.item_id), args.why)
                 line += f", mapped to {args.mp}"

@@ -81,8 +81,14 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
 
     with tempfile.TemporaryDirectory(prefix="folio-demo-") as folder:
         for name, path in files.write_files(Path(folder)).items():
-            _maker, title, _author, _source = files.FILES[name]
-            change = store.attach_file(path, title=title)
+            _maker, title, author, source = files.FILES[name]
+            change = store.attach_file(
+                path,
+                title=title,
+                author=author,
+                source_name=source,
+                produced_on=_day(today, files.PRODUCED_DAYS_AGO[name]),
+            )
             ids[("evidence_file", name)] = int(change.item_id)  # type: ignore[arg-type]
 
     for short_id, links in MAPPINGS.get(unit.id, {}).items():

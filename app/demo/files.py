@@ -111,14 +111,14 @@ def swimlane_png() -> bytes:
 
 def witness_statement() -> bytes:
     return (
-        "WITNESS STATEMENT\n\n"
-        "Name: Helen Ward\nRole: Store Manager, Harbour & Hale, Harbour Road\n\n"
-        "I confirm that Priya Shah led the click-and-collect review. She ran a workshop with "
-        "desk and warehouse staff and me to walk through every step from the online order to "
-        "the collection desk, trialled the scan-on-arrival change for a week, coached nine "
-        "colleagues on the scanner, and reported the results to our monthly management "
-        "meeting.\n\nSigned: H. Ward\n"
-    ).encode("utf-8")
+        b"WITNESS STATEMENT\n\n"
+        b"Name: Helen Ward\nRole: Store Manager, Harbour & Hale, Harbour Road\n\n"
+        b"I confirm that Priya Shah led the click-and-collect review. She ran a workshop with "
+        b"desk and warehouse staff and me to walk through every step from the online order to "
+        b"the collection desk, trialled the scan-on-arrival change for a week, coached nine "
+        b"colleagues on the scanner, and reported the results to our monthly management "
+        b"meeting.\n\nSigned: H. Ward\n"
+    )
 
 
 def huddle_notes() -> bytes:
@@ -129,20 +129,20 @@ def huddle_notes() -> bytes:
         "- If a customer's order cannot be found, you own it until it is found; you may give a "
         "£5 voucher.\n"
         "- Questions raised: what if the scanner fails? Answer: use the paper log, tell Priya.\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def options_comparison() -> bytes:
     return (
-        "Options for fixing early 'ready' emails (scores 1-5, higher is better)\n\n"
-        "Criterion                 | A: scan on arrival | B: manual email | C: new system\n"
-        "Benefit to customers      | 5                  | 3               | 5\n"
-        "Cost                      | 4                  | 5               | 1\n"
-        "Risk                      | 4                  | 2               | 2\n"
-        "Fit with service standard | 5                  | 3               | 4\n"
-        "Total                     | 18                 | 13              | 12\n\n"
-        "Chosen: A. B relies on staff remembering; C costs too much this year.\n"
-    ).encode("utf-8")
+        b"Options for fixing early 'ready' emails (scores 1-5, higher is better)\n\n"
+        b"Criterion                 | A: scan on arrival | B: manual email | C: new system\n"
+        b"Benefit to customers      | 5                  | 3               | 5\n"
+        b"Cost                      | 4                  | 5               | 1\n"
+        b"Risk                      | 4                  | 2               | 2\n"
+        b"Fit with service standard | 5                  | 3               | 4\n"
+        b"Total                     | 18                 | 13              | 12\n\n"
+        b"Chosen: A. B relies on staff remembering; C costs too much this year.\n"
+    )
 
 
 #: name -> (maker, title, author kind, named source)
@@ -158,6 +158,17 @@ FILES: dict[str, tuple[Callable[[], bytes], str, str, str]] = {
     "collection-swimlane.png": (swimlane_png, "Swimlane map of the current process",
                                 "learner", ""),
     "options-comparison.txt": (options_comparison, "Options comparison", "learner", ""),
+}
+
+
+#: name -> how many days before the demo's day each file was produced
+PRODUCED_DAYS_AGO: dict[str, int] = {
+    "survey-results-september.csv": 117,
+    "collection-results-chart.png": 15,
+    "witness-statement-store-manager.txt": 10,
+    "team-huddle-notes.txt": 84,
+    "collection-swimlane.png": 110,
+    "options-comparison.txt": 105,
 }
 
 

@@ -51,6 +51,13 @@ class EvidenceFile(Base):
     title: Mapped[str] = mapped_column(default="")
     description: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    author: Mapped[str] = mapped_column(
+        default="learner", server_default="learner", comment="Vocabulary: EVIDENCE_AUTHORS"
+    )
+    source_name: Mapped[str] = mapped_column(
+        default="", server_default="", comment="Who produced it, when not the learner"
+    )
+    produced_on: Mapped[dt.date | None] = mapped_column(comment="When the evidence was produced")
 
     @property
     def is_image(self) -> bool:

@@ -1,0 +1,76 @@
+"""Older .folio files are migrated on open, after a backup; the result matches the models."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from app.models import Base
+from app.store import PortfolioStore
+from app.store.database import backup_path
+from app.store.schema import head_revision, known_revisions
+from tests.conftest import REPO, file_digest
+
+FIXTURE = REPO / "tests" / "fixtures" / "schema-0001.folio"
+
+
+def _revision(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def _schema_differences(store: PortfolioStore) -> list:
+    with store.engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+@pytest.fixture
+def old_file(tmp_path: Path) -> Path:
+    path = tmp_path / "old portfolio.folio"
+    shutil.copy2(FIXTURE, path)
+    return path
+
+
+def test_fixture_is_really_older() -> None:
+    assert _revision(FIXTURE) == "0001" != head_revision()
+    assert known_revisions()[0] == "0001"
+
+
+def test_older_file_is_migrated_after_a_backup(old_file: Path) -> None:
+    original = file_digest(old_file)
+    with PortfolioStore.open(old_file) as store:
+        portfolio = store.load()
+        differences = _schema_differences(store)
+    assert _revision(old_file) == head_revision()
+    backup = backup_path(old_file, "0001")
+    assert backup.exists() and file_digest(backup) == original
+    assert differences == []
+    assert portfolio.learner_name == "Priya Shah"
+    assert len(portfolio.feedback_items) == 9
+    assert len(portfolio.evidence_links) == 7
+    assert {f.author for f in portfolio.evidence_files} == {"learner"}
+    assert all(f.produced_on is None for f in portfolio.evidence_files)
+    connection = sqlite3.connect(old_file)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
+
+
+def test_migrated_file_opens_again_without_a_second_backup(old_file: Path) -> None:
+    PortfolioStore.open(old_file).close()
+    PortfolioStore.open(old_file).close()
+    backups = [p.name for p in old_file.parent.glob("*.before-upgrade-*")]
+    assert backups == ["old portfolio.before-upgrade-0001.folio"]
+
+
+def test_new_file_schema_matches_the_models(store: PortfolioStore) -> None:
+    assert _schema_differences(store) == []
+    assert _revision(store.path) == head_revision()
