@@ -5,7 +5,6 @@ from app.catalogue.loader import (
     import_unit_file,
     load_catalogue,
     read_unit_file,
-    register_validator,
     validate_unit_document,
 )
 from app.catalogue.model import KeyConcept, MarkingPoint, Misconception, Unit
@@ -19,6 +18,5 @@ __all__ = [
     "import_unit_file",
     "load_catalogue",
     "read_unit_file",
-    "register_validator",
     "validate_unit_document",
 ]

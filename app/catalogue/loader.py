@@ -7,7 +7,7 @@ and are loaded after them (an imported unit may not replace a built-in one).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,15 +18,6 @@ from app.catalogue.model import Unit
 from app.errors import InvalidInputError
 from app.paths import user_units_dir
 from app.resources import load_schema, resource_path
-
-#: Extra checks on a unit document beyond its JSON Schema (the checker registers its rule check).
-UnitValidator = Callable[[dict[str, Any]], None]
-_extra_validators: list[UnitValidator] = []
-
-
-def register_validator(validator: UnitValidator) -> None:
-    if validator not in _extra_validators:
-        _extra_validators.append(validator)
 
 
 def _schema_error_message(error: jsonschema.ValidationError) -> str:
@@ -48,11 +39,14 @@ def validate_unit_document(document: Any, source: str) -> Unit:
                 f"{source}: marking point {number} must have the id '{expected}', "
                 f"not '{point['id']}'"
             )
-    for extra in _extra_validators:
-        try:
-            extra(document)
-        except InvalidInputError as exc:
-            raise InvalidInputError(f"{source}: {exc.message}") from exc
+    # The checker owns the rule vocabulary; importing here keeps catalogue -> checker one-way
+    # at load time (the checker imports the catalogue's types).
+    from app.checker.rules import validate_unit_rules
+
+    try:
+        validate_unit_rules(document)
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{source}: {exc.message}") from exc
     return Unit.from_document(document)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.catalogue import import_unit_file, load_catalogue
-from app.cli.output import human_size, one_line, print_json
+from app.checker import DEFAULT_CURRENCY_DAYS, check
+from app.cli.output import human_size, one_line, print_check, print_json
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
 from app.paths import data_dir
@@ -267,3 +269,38 @@ def run_start(args: argparse.Namespace) -> int:
     path = args.file or ensure_demo_copy(load_catalogue().get(DEMO_UNIT), data_dir())
     print(f"Opening {path}")
     return run_info(argparse.Namespace(file=path, json=False))
+
+
+# -- checking ---------------------------------------------------------------------------------
+
+
+@command
+def _check(sub: Subparsers) -> None:
+    parser = sub.add_parser("check", help="hold a portfolio against its unit's marking points")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                        help="check as of this date (default: today)")
+    parser.add_argument("--currency-days", type=int, default=DEFAULT_CURRENCY_DAYS, metavar="N",
+                        help="flag evidence older than N days (default: %(default)s)")
+    parser.set_defaults(handler=run_check)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.currency_days < 1:
+        raise InvalidInputError("--currency-days must be at least 1")
+    with PortfolioStore.open(args.file) as store:
+        portfolio = store.load()
+        result = check(portfolio, store.unit(), args.today, args.currency_days)
+    if args.json:
+        print_json({"file": str(args.file), **result.to_dict()})
+    else:
+        print_check(portfolio.learner_name, result)
+    return 0 if result.complete else 1

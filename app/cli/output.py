@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from app.checker import CheckResult
+
 
 def _default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
@@ -30,3 +32,33 @@ def human_size(size: int) -> str:
 def one_line(text: str) -> str:
     """Text made safe for a single terminal line: no control characters, no line breaks."""
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
+
+
+def print_check(learner_name: str, result: CheckResult) -> None:
+    """The check result as a person reads it in a terminal."""
+    write = sys.stdout.write
+    write(f"{one_line(learner_name)} — {result.unit_id}: {result.unit_title}\n")
+    write(
+        f"Checked {result.checked_on.isoformat()}: {result.met_count} of {len(result.points)} "
+        f"marking points met{' — ready to submit' if result.complete else ''}.\n"
+    )
+    for point in result.points:
+        write(f"\n{point.short_id:<5} {point.status.label.upper():<11} {one_line(point.text)}\n")
+        for reason in point.reasons:
+            mark = {"met": "+", "partly": "~", "missing": "-"}[reason.status.value]
+            write(f"      {mark} {one_line(reason.text)}\n")
+        for location in point.fixes[:3]:
+            write(f"        fix: {one_line(location.label)}\n")
+    sections = (
+        ("Common mistakes", result.misconceptions),
+        ("Evidence quality", result.quality),
+        ("Gaps", result.gaps),
+    )
+    for title, warnings in sections:
+        if not warnings:
+            continue
+        write(f"\n{title}\n")
+        for warning in warnings:
+            write(f"  ! {one_line(warning.text)}\n")
+            for location in warning.fixes[:3]:
+                write(f"      fix: {one_line(location.label)}\n")

@@ -79,8 +79,11 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
         )
     store.update_details(evaluation_narrative=scenario.EVALUATION)
 
+    mappings = MAPPINGS.get(unit.id, {})
+    used = {target[1] for links in mappings.values() for target, _ in links
+            if target[0] == "evidence_file"}
     with tempfile.TemporaryDirectory(prefix="folio-demo-") as folder:
-        for name, path in files.write_files(Path(folder)).items():
+        for name, path in files.write_files(Path(folder), used).items():
             _maker, title, author, source = files.FILES[name]
             change = store.attach_file(
                 path,
@@ -91,7 +94,7 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
             )
             ids[("evidence_file", name)] = int(change.item_id)  # type: ignore[arg-type]
 
-    for short_id, links in MAPPINGS.get(unit.id, {}).items():
+    for short_id, links in mappings.items():
         for target, justification in links:
             store.link_evidence(f"{unit.id}.{short_id}", target[0], ids[target], justification)
 

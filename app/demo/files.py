@@ -172,10 +172,12 @@ PRODUCED_DAYS_AGO: dict[str, int] = {
 }
 
 
-def write_files(folder: Path) -> dict[str, Path]:
-    """Write every demo evidence file into ``folder``; return name -> path."""
+def write_files(folder: Path, names: set[str] | None = None) -> dict[str, Path]:
+    """Write the demo evidence files (all, or those in ``names``); return name -> path."""
     paths = {}
     for name, (maker, _title, _author, _source) in FILES.items():
+        if names is not None and name not in names:
+            continue
         path = folder / name
         path.write_bytes(maker())
         paths[name] = path

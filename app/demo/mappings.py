@@ -30,8 +30,9 @@ MAPPINGS: dict[str, dict[str, list[Mapping]]] = {
             (("action_item", 0), "Links the new ready-email trigger to the Consumer Rights Act "
              "2015 and Consumer Contracts Regulations 2013 and explains how it keeps the "
              "delivery promise accurate."),
-            (("action_item", 1), "Links the inbox templates to UK GDPR and the Equality Act "
-             "2010, explaining identity checks and reasonable adjustments."),
+            (("action_item", 1), "Links the inbox change to legislation: UK GDPR and the "
+             "Equality Act 2010, with justification of compliance through identity checks and "
+             "reasonable adjustments."),
         ],
     },
     "continuous-improvement": {

@@ -1,0 +1,192 @@
+"""check(): hold a portfolio against every marking point of its unit.
+
+One engine for every unit: the rules come from the unit file (see rules.py). No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.catalogue import MarkingPoint, Unit
+from app.checker import quality
+from app.checker.context import Context
+from app.checker.result import (
+    KIND_STAGE,
+    STAGES,
+    CheckResult,
+    Location,
+    PointResult,
+    Reason,
+    Status,
+    Warning,
+)
+from app.checker.rules import Outcome, evaluate
+from app.models import Portfolio
+
+DEFAULT_CURRENCY_DAYS = 365
+
+
+def _combine(statuses: list[Status]) -> Status:
+    if statuses and all(s is Status.MET for s in statuses):
+        return Status.MET
+    if not statuses or all(s is Status.MISSING for s in statuses):
+        return Status.MISSING
+    return Status.PARTLY
+
+
+def _check_point(context: Context, point: MarkingPoint) -> PointResult:
+    context.point = point
+    outcomes: list[Outcome] = [evaluate(context, rule) for rule in point.rules]
+    reasons = [Reason(o.status, o.text, o.fixes) for o in outcomes]
+    support: dict[tuple[str, int], None] = {}
+    for outcome in outcomes:
+        for ref in outcome.support:
+            support.setdefault(ref)
+    for link in context.valid_links.get(point.id, []):
+        support.setdefault(link.target)
+    status = _combine([o.status for o in outcomes])
+
+    has_mapping_rule = any(rule["rule"] == "mapped" for rule in point.rules)
+    if not has_mapping_rule:
+        valid = context.valid_links.get(point.id, [])
+        if status is Status.MISSING and valid:
+            status = Status.PARTLY
+            reasons.append(
+                Reason(
+                    Status.PARTLY,
+                    "Evidence is mapped to this point with a justification "
+                    f"({', '.join(context.target_name(link) for link in valid[:3])}), but the "
+                    "portfolio's own stages do not show it yet.",
+                )
+            )
+        for link, why in context.weak_links.get(point.id, []):
+            reasons.append(
+                Reason(
+                    Status.PARTLY,
+                    f"The mapping of {context.target_name(link)} does not count: {why}.",
+                    (
+                        Location(
+                            "evidence",
+                            "evidence_link",
+                            link.id,
+                            f"mapping of {context.target_name(link)}",
+                            "justification",
+                        ),
+                    ),
+                )
+            )
+
+    if point.needs_tool:
+        tool_reason = (
+            f"This point asks for a {point.needs_tool}, which Folio cannot hold as structured "
+            "data yet; a mapped document or picture of it counts as partly met at most."
+        )
+        if status is Status.MET:
+            status = Status.PARTLY
+        reasons.insert(
+            0,
+            Reason(
+                Status.PARTLY if status is not Status.MISSING else Status.MISSING,
+                tool_reason,
+                (Location("evidence"),),
+            ),
+        )
+
+    if point.sufficiency and status is Status.MET and len(support) < point.sufficiency:
+        status = Status.PARTLY
+        reasons.append(
+            Reason(
+                Status.PARTLY,
+                quality.sufficiency_note(len(support), point.sufficiency),
+                (Location("evidence"),),
+            )
+        )
+    context.point = None
+    return PointResult(point.id, point.text, status, tuple(reasons), tuple(support))
+
+
+def _misconceptions(context: Context) -> list[Warning]:
+    warnings = []
+    for misconception in context.unit.misconceptions:
+        if not misconception.when:
+            continue
+        fixes: list[Location] = []
+        holds = True
+        for rule in misconception.when:
+            outcome = evaluate(context, rule)
+            is_met = outcome.status is Status.MET
+            if rule.get("negate"):
+                is_met = not is_met
+                fixes.extend(outcome.fixes)
+            if not is_met:
+                holds = False
+                break
+        if holds:
+            text = misconception.warning or misconception.text
+            warnings.append(
+                Warning(
+                    "misconception",
+                    misconception.id,
+                    f"{text} (Common mistake: “{misconception.text}”)",
+                    tuple(dict.fromkeys(fixes)),
+                )
+            )
+    return warnings
+
+
+def _stage_status(
+    context: Context, result_points: list[PointResult], warnings: list[Warning]
+) -> dict[str, Status]:
+    """Complete / partial / empty per workspace stage, for the navigator's badges."""
+    flagged: set[str] = set()
+    for point in result_points:
+        for location in point.fixes:
+            flagged.add(location.stage)
+    for warning in warnings:
+        for location in warning.fixes:
+            flagged.add(location.stage)
+    stages: dict[str, Status] = {}
+    for stage in STAGES:
+        kinds = [k for k, s in KIND_STAGE.items() if s == stage]
+        filled = any(context.items.get(k) for k in kinds if k != "portfolio")
+        if stage == "details":
+            filled = True
+        elif stage == "declaration":
+            declaration = context.portfolio.declaration
+            filled = bool(declaration and declaration.is_signed)
+        elif stage == "evaluation":
+            filled = filled or bool(context.portfolio.evaluation_narrative.strip())
+        if not filled:
+            stages[stage] = Status.MISSING
+        elif stage in flagged:
+            stages[stage] = Status.PARTLY
+        else:
+            stages[stage] = Status.MET
+    return stages
+
+
+def check(
+    portfolio: Portfolio,
+    unit: Unit,
+    today: dt.date | None = None,
+    currency_days: int = DEFAULT_CURRENCY_DAYS,
+) -> CheckResult:
+    """Hold ``portfolio`` (a loaded document) against every marking point of ``unit``."""
+    context = Context.build(portfolio, unit, today or dt.date.today())
+    quality_warnings = quality.sort_links(context)
+    points = [_check_point(context, point) for point in unit.marking_points]
+    quality_warnings += quality.authenticity_warnings(context)
+    quality_warnings += quality.currency_warnings(context, currency_days)
+    misconceptions = _misconceptions(context)
+    gaps = quality.gap_warnings(context)
+    stage_status = _stage_status(context, points, misconceptions + quality_warnings + gaps)
+    return CheckResult(
+        unit_id=unit.id,
+        unit_title=unit.title,
+        checked_on=context.today,
+        points=tuple(points),
+        misconceptions=tuple(misconceptions),
+        quality=tuple(quality_warnings),
+        gaps=tuple(gaps),
+        stage_status=stage_status,
+    )

@@ -1,0 +1,176 @@
+"""Small text helpers for the checker: words, stems, and how items are named to a learner."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.models.vocab import FEEDBACK_SOURCES, label
+
+_WORD = re.compile(r"[^\W_]+")
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "can",
+        "clear",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "such",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "with",
+        "will",
+        "your",
+        "you",
+        "e",
+        "g",
+        "eg",
+        "award",
+        "credit",
+        "evidence",
+        "demonstrating",
+        "demonstrate",
+        "look",
+        "assess",
+        "check",
+        "expect",
+        "must",
+        "should",
+        "learners",
+        "learner",
+        "ability",
+        "including",
+        "include",
+        "includes",
+        "clearly",
+        "specific",
+    }
+)
+
+
+def words(text: str | None) -> list[str]:
+    return _WORD.findall(text or "")
+
+
+def word_count(text: str | None) -> int:
+    return len(words(text))
+
+
+def has_words(text: str, minimum: int) -> bool:
+    """Whether ``text`` has at least ``minimum`` words, reading no further than needed."""
+    if minimum <= 1:
+        return _WORD.search(text) is not None
+    pattern = _AT_LEAST.get(minimum)
+    if pattern is None:
+        # ``minimum`` words in a row, separated by anything that is not a word: one C-level
+        # search instead of counting every word of a long text.
+        pattern = _AT_LEAST[minimum] = re.compile(
+            rf"[^\W_]+(?:[\W_]+[^\W_]+){{{minimum - 1}}}"
+        )
+    return pattern.search(text) is not None
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, first five letters (analyse/analysis, team/teams)."""
+    return word.lower()[:5]
+
+
+def content_stems(text: str | None, tokens: list[str] | None = None) -> set[str]:
+    tokens = words(text) if tokens is None else tokens
+    return {stem(w) for w in tokens if len(w) > 2 and w.lower() not in STOPWORDS}
+
+
+def normalise(text: str | None, tokens: list[str] | None = None) -> str:
+    tokens = words(text) if tokens is None else tokens
+    return " ".join(w.lower() for w in tokens)
+
+
+def is_filled(value: Any, min_words: int = 1) -> bool:
+    """Whether a field holds real content (text of at least ``min_words`` words)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return word_count(value) >= min_words
+    if isinstance(value, bool):
+        return value
+    return True
+
+
+NOUNS = {
+    "feedback_item": "feedback",
+    "analysis_finding": "finding",
+    "action_item": "action",
+    "log_entry": "log entry",
+    "metric": "metric",
+    "evidence_file": "evidence file",
+    "evidence_link": "mapping",
+    "portfolio": "portfolio",
+}
+
+
+def _snippet(text: str, limit: int = 48) -> str:
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split()) if text else ""
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def describe(kind: str, number: int, item: Any) -> str:
+    """How a learner recognises an item: 'action 2 “Triage the inbox…”'."""
+    noun = NOUNS.get(kind, kind)
+    if kind == "feedback_item":
+        return f"{noun} {number} ({label(FEEDBACK_SOURCES, item.source_type)})"
+    if kind == "evidence_file":
+        name = "".join(ch for ch in item.original_name if ch.isprintable())
+        return f"{noun} {number} “{name if len(name) <= 48 else name[:47] + '…'}”"
+    headline = {
+        "analysis_finding": "theme",
+        "action_item": "action",
+        "log_entry": "what_done",
+        "metric": "name",
+    }.get(kind)
+    snippet = _snippet(getattr(item, headline, "") or "") if headline else ""
+    return f"{noun} {number} “{snippet}”" if snippet else f"{noun} {number}"
+
+
+def join_names(names: list[str], limit: int = 4) -> str:
+    """'a, b and c' — with '… and N more' past ``limit``."""
+    if not names:
+        return ""
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]

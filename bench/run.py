@@ -1,0 +1,65 @@
+"""Folio's benchmarks: prints figures against the targets; never fails a build.
+
+Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.checker import check
+from bench.large_portfolio import (
+    EVIDENCE_LINKS,
+    FEEDBACK_ITEMS,
+    LOG_ENTRIES,
+    open_large,
+)
+
+
+def timed(function, repeat: int = 1) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    """Median wall time over ``repeat`` runs (shared machines are noisy; the median is robust)."""
+    samples = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples), result
+
+
+def report(name: str, seconds: float, target: float | None = None) -> None:
+    verdict = ""
+    if target is not None:
+        verdict = "  (target < {:.0f} ms: {})".format(
+            target * 1000, "ok" if seconds < target else "MISSED"
+        )
+    print(f"{name:<46} {seconds * 1000:9.1f} ms{verdict}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="folio-bench-") as folder:
+        build_seconds, store = timed(lambda: open_large(Path(folder)))
+        print(
+            f"Large portfolio: {FEEDBACK_ITEMS} feedback items, {LOG_ENTRIES} log entries, "
+            f"{EVIDENCE_LINKS} evidence links (plus the demo)\n"
+        )
+        report("generate and import (one transaction)", build_seconds)
+        with store:  # type: ignore[attr-defined]
+            load_seconds, portfolio = timed(store.load, repeat=5)  # type: ignore[attr-defined]
+            unit = store.unit()  # type: ignore[attr-defined]
+            check_seconds, result = timed(lambda: check(portfolio, unit), repeat=31)
+            report("load the document (median of 5)", load_seconds)
+            report("check against 8 marking points (median of 31)", check_seconds, 0.050)
+            report("load + check", load_seconds + check_seconds)
+            print(f"\nresult: {result.met_count}/{len(result.points)} met, "  # type: ignore[attr-defined]
+                  f"{len(result.warnings)} warnings")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Ways to take evidence out of a demo portfolio, through the store, as a learner would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.checker import CheckResult, check
+from app.store import PortfolioStore
+
+
+def delete_all(store: PortfolioStore, kind: str) -> None:
+    attribute = {
+        "feedback_item": "feedback_items",
+        "analysis_finding": "findings",
+        "action_item": "actions",
+        "log_entry": "log_entries",
+        "metric": "metrics",
+        "evidence_file": "evidence_files",
+        "evidence_link": "evidence_links",
+    }[kind]
+    for item in getattr(store.load(), attribute):
+        store.delete_item(kind, item.id)
+
+
+def update_all(store: PortfolioStore, kind: str, **fields: Any) -> None:
+    attribute = {"feedback_item": "feedback_items", "analysis_finding": "findings",
+                 "action_item": "actions", "log_entry": "log_entries", "metric": "metrics",
+                 "evidence_file": "evidence_files"}[kind]
+    for item in getattr(store.load(), attribute):
+        store.update_item(kind, item.id, **fields)
+
+
+def delete_links(store: PortfolioStore, short_id: str) -> None:
+    for link in store.load().evidence_links:
+        if link.marking_point_id.endswith(f".{short_id}"):
+            store.delete_item("evidence_link", link.id)
+
+
+def unlink_all(store: PortfolioStore, kind: str) -> None:
+    attribute = {"analysis_finding": "findings", "action_item": "actions"}[kind]
+    for item in getattr(store.load(), attribute):
+        store.set_related(kind, item.id, [])
+
+
+def run_check(store: PortfolioStore, **options: Any) -> CheckResult:
+    return check(store.load(), store.unit(), **options)

@@ -1,0 +1,77 @@
+"""Rule validation in unit files, the check command, and the checker's layering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.catalogue import import_unit_file
+from app.cli import main
+from app.errors import InvalidInputError
+from tests.conftest import make_demo
+
+
+def _unit_with_rule(rule: dict) -> dict:
+    return {
+        "format": "folio-unit", "format_version": 1, "id": "custom", "title": "Custom",
+        "qualification": "Q", "synopsis": "S",
+        "marking_points": [{"id": "custom.MP1", "text": "T", "rules": [rule]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"rule": "vibes", "label": "x"}, "unknown rule 'vibes'"),
+        ({"rule": "items", "collection": "feedback_item"}, "needs label"),
+        ({"rule": "items", "label": "x", "collection": "gossip"}, "unknown collection 'gossip'"),
+        ({"rule": "items", "label": "x", "collection": "metric", "fields": ["colour"]},
+         "metric has no field 'colour'"),
+        ({"rule": "distinct", "label": "x", "collection": "feedback_item"}, "needs field"),
+        ({"rule": "items", "label": "x", "collection": "metric", "min": 0}, "at least 1"),
+        ({"rule": "mentions", "label": "x", "any_of": ["a"], "in": ["metric"]},
+         "must be written kind.field"),
+        ({"rule": "mapped", "label": "x", "colour": "red"}, "unknown setting colour"),
+    ],
+)
+def test_bad_rules_in_an_imported_unit_are_refused(tmp_path: Path, rule: dict, message: str):
+    source = tmp_path / "custom.json"
+    source.write_text(json.dumps(_unit_with_rule(rule)))
+    with pytest.raises(InvalidInputError, match=message) as raised:
+        import_unit_file(source)
+    assert "custom.MP1 rule 1" in raised.value.message
+
+
+def test_check_exit_codes_and_text(tmp_path: Path, capsys) -> None:
+    make_demo(tmp_path, "continuous-improvement").close()
+    make_demo(tmp_path, "process-reengineering").close()
+    assert main(["check", str(tmp_path / "continuous-improvement.folio")]) == 0
+    out = capsys.readouterr().out
+    assert "8 of 8 marking points met — ready to submit" in out
+    assert main(["check", str(tmp_path / "process-reengineering.folio")]) == 1
+    out = capsys.readouterr().out
+    assert "MP1   PARTLY MET" in out and "swimlane process map" in out and "fix: Evidence" in out
+    bad = tmp_path / "bad.folio"
+    bad.write_text("not a portfolio")
+    assert main(["check", str(bad)]) == 2
+    assert "not a Folio portfolio" in capsys.readouterr().err
+
+
+def test_check_json(tmp_path: Path, capsys) -> None:
+    make_demo(tmp_path, "strategic-service").close()
+    code = main(["check", str(tmp_path / "strategic-service.folio"), "--json",
+                 "--today", "2030-01-01"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert data["checked_on"] == "2030-01-01"
+    assert [p["status"] for p in data["marking_points"]] == ["met", "partly", "met"]
+    assert any(w["code"] == "not-current" for w in data["quality"])
+
+
+def test_check_rejects_bad_options(tmp_path: Path, capsys) -> None:
+    make_demo(tmp_path, "strategic-service").close()
+    path = str(tmp_path / "strategic-service.folio")
+    assert main(["check", path, "--today", "yesterday"]) == 2
+    assert main(["check", path, "--currency-days", "0"]) == 2
