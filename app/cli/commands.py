@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.catalogue import import_unit_file, load_catalogue
 from app.checker import DEFAULT_CURRENCY_DAYS, check
-from app.cli.output import human_size, one_line, print_check, print_json
+from app.cli.output import one_line, print_check, print_json
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
+from app.export.cohort import SUMMARY_NAME, export_cohort
+from app.export.service import FORMATS, IncompleteError, export_portfolio
+from app.formatting import human_size
 from app.paths import data_dir
 from app.store import PortfolioStore
 from app.store.interchange import read_json, write_json
@@ -304,3 +308,56 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print_check(portfolio.learner_name, result)
     return 0 if result.complete else 1
+
+
+# -- exporting --------------------------------------------------------------------------------
+
+
+@command
+def _export(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "export", help="export portfolios to Word, PDF or HTML (one, or a cohort with --out-dir)"
+    )
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="output file (one FILE)")
+    parser.add_argument("--out-dir", type=Path, metavar="DIR",
+                        help="output folder (any number of FILEs), with cohort-summary.csv")
+    parser.add_argument("--draft", action="store_true",
+                        help="export even if incomplete: every page marked DRAFT, gaps appended")
+    parser.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.out_dir is None:
+        if len(args.files) != 1 or args.output is None:
+            raise InvalidInputError("give -o OUT for one file, or --out-dir DIR for several")
+        with PortfolioStore.open(args.files[0]) as store:
+            try:
+                export_portfolio(store, args.format, args.output, draft=args.draft)
+            except IncompleteError as refused:
+                print("Gaps to close before a final export:")
+                for line in refused.result.gap_list():
+                    print(f"  - {one_line(line)}")
+                raise
+        print(f"Wrote {args.output}{' (draft)' if args.draft else ''}.")
+        return 0
+    if args.output is not None:
+        raise InvalidInputError("use either -o or --out-dir, not both")
+
+    def progress(index: int, total: int, source: Path) -> None:
+        width = 24
+        filled = int(width * index / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {index}/{total} "
+                         f"{one_line(source.name)[:40]:<40}")
+        sys.stderr.flush()
+        if index == total:
+            sys.stderr.write("\n")
+
+    rows = export_cohort(args.files, args.format, args.out_dir, draft=args.draft,
+                         progress=progress)
+    for row in rows:
+        print(f"{row.source.name}: {row.status}" + (f" -> {row.output.name}" if row.output else ""))
+    exported = sum(row.ok for row in rows)
+    print(f"{exported} of {len(rows)} exported; summary in {args.out_dir / SUMMARY_NAME}")
+    return 0 if exported == len(rows) else 1

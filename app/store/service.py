@@ -465,6 +465,12 @@ class PortfolioStore:
             raw: sqlite3.Connection = session.connection().connection.driver_connection
             yield evidence_io.iter_blob(raw, item.blob_sha256)
 
+    def read_content(self, sha256: str) -> bytes:
+        """Stored content by its SHA-256 (for exports, which refer to content, not files)."""
+        with self._session() as session:
+            raw: sqlite3.Connection = session.connection().connection.driver_connection
+            return b"".join(evidence_io.iter_blob(raw, sha256))
+
     def read_evidence(self, file_id: int) -> bytes:
         with self.evidence_chunks(file_id) as chunks:
             return b"".join(chunks)

@@ -1,0 +1,521 @@
+"""Build the export document model from a loaded portfolio and its check result.
+
+The one walk over the portfolio for every export format. Items get stable reference codes
+(F3 feedback, N1 finding, A2 action, L4 log entry, M1 metric, E5 evidence) that the mapping
+grid, the sections and the appendix share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from app.catalogue import Unit
+from app.checker import CheckResult, Status
+from app.export.model import (
+    Block,
+    BulletList,
+    Chart,
+    ChartPanel,
+    ExportDocument,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    Section,
+    SignatureLines,
+    StatusMark,
+    Table,
+    TableOfContents,
+)
+from app.export.text import clean, shorten, split_long
+from app.formatting import human_size
+from app.models import Portfolio
+from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES, label
+
+PREFIX = {
+    "feedback_item": "F",
+    "analysis_finding": "N",
+    "action_item": "A",
+    "log_entry": "L",
+    "metric": "M",
+    "evidence_file": "E",
+}
+SECTION_OF = {
+    "feedback_item": "Feedback",
+    "analysis_finding": "Analysis",
+    "action_item": "Action plan",
+    "log_entry": "Implementation log",
+    "metric": "Evaluation",
+    "evidence_file": "Appendix",
+}
+
+
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d %b %Y") if value else ""
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}{unit}" if unit == "%" else (f"{text} {unit}".strip())
+
+
+class _Builder:
+    def __init__(self, portfolio: Portfolio, unit: Unit, result: CheckResult, draft: bool):
+        self.portfolio = portfolio
+        self.unit = unit
+        self.result = result
+        self.draft = draft
+        self.refs: dict[tuple[str, int], str] = {}
+        for kind, attribute in (
+            ("feedback_item", "feedback_items"),
+            ("analysis_finding", "findings"),
+            ("action_item", "actions"),
+            ("log_entry", "log_entries"),
+            ("metric", "metrics"),
+            ("evidence_file", "evidence_files"),
+        ):
+            for number, item in enumerate(getattr(portfolio, attribute), start=1):
+                self.refs[(kind, item.id)] = f"{PREFIX[kind]}{number}"
+        self.long_entries: list[tuple[str, str]] = []
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def cell(self, text: str | None, where: str) -> str:
+        """Text for a table cell; very long text is shortened and printed in full later."""
+        text = clean(text)
+        if len(text) <= 700:
+            return text
+        self.long_entries.append((where, text))
+        return shorten(text) + f" (full text: Long entries, note {len(self.long_entries)})"
+
+    def ref(self, kind: str, item_id: int | None) -> str:
+        return self.refs.get((kind, item_id), "") if item_id is not None else ""
+
+    def refs_of(self, kind: str, items: Iterable[Any]) -> str:
+        return ", ".join(self.ref(kind, it.id) for it in items)
+
+    # -- document parts ---------------------------------------------------------------------
+
+    def cover(self) -> tuple[Block, ...]:
+        p = self.portfolio
+        status = (
+            "Complete: every marking point met"
+            if self.result.complete
+            else f"Draft: {self.result.met_count} of {len(self.result.points)} marking points met"
+        )
+        return (
+            Paragraph(clean(p.qualification_title) or self.unit.qualification, "muted"),
+            Fields(
+                (
+                    ("Unit", f"{self.unit.id} — {clean(self.unit.title)}"),
+                    ("Learner", clean(p.learner_name)),
+                    ("Candidate / enrolment number", clean(p.candidate_number)),
+                    ("Centre", clean(p.centre_name)),
+                    ("Centre number", clean(p.centre_number)),
+                    ("Assessor", clean(p.assessor_name)),
+                    ("Workplace", clean(p.workplace)),
+                    ("Started", _date(p.started_on)),
+                    ("Submission date", _date(p.submitted_on) or "Not yet submitted"),
+                    ("Status", status),
+                )
+            ),
+        )
+
+    def declaration(self) -> Section:
+        declaration = self.portfolio.declaration
+        statement = clean(declaration.statement) if declaration else ""
+        signed = declaration is not None and declaration.is_signed
+        blocks: list[Block] = [Paragraph(statement)]
+        blocks.append(
+            SignatureLines(
+                (
+                    ("Candidate name", clean(self.portfolio.learner_name)),
+                    ("Signature (typed)", clean(declaration.signed_name) if signed else ""),
+                    ("Date", _date(declaration.signed_on) if signed else ""),
+                )
+            )
+        )
+        if not signed:
+            blocks.append(Paragraph("The declaration has not been signed in Folio.", "warning"))
+        return Section("Candidate declaration of authenticity", "declaration", tuple(blocks))
+
+    def mapping_grid(self) -> Section:
+        rows = []
+        for point in self.result.points:
+            evidence = self._evidence_for(point.support)
+            rows.append(
+                (
+                    point.short_id,
+                    clean(point.text),
+                    evidence or "—",
+                    StatusMark(point.status),
+                )
+            )
+        blocks: list[Block] = [
+            Paragraph(
+                "Each examiner marking point of the unit, quoted verbatim, with the evidence in "
+                "this portfolio that supports it and the checker's status. References: "
+                "F feedback, N analysis finding, A action, L log entry, M metric, E appendix "
+                "evidence file."
+            ),
+            Table(("MP", "Marking point", "Evidence", "Status"), tuple(rows), (0.7, 5.2, 3.2, 1.3)),
+        ]
+        links = [link for link in self.portfolio.evidence_links if link.justification.strip()]
+        if links:
+            blocks.append(Heading("Learner's mapping justifications", 2, "justifications"))
+            blocks.append(
+                Table(
+                    ("MP", "Evidence", "Justification"),
+                    tuple(
+                        (
+                            link.marking_point_id.rsplit(".", 1)[-1],
+                            self.ref(*link.target) or link.target[0],
+                            self.cell(link.justification, f"justification for {link.target}"),
+                        )
+                        for link in links
+                    ),
+                    (0.7, 1.2, 8.5),
+                )
+            )
+        reasons = [
+            f"{point.short_id} ({point.status.label.lower()}): "
+            + " ".join(clean(r.text) for r in point.reasons if r.status is not Status.MET)
+            for point in self.result.points
+            if point.status is not Status.MET
+        ]
+        if reasons:
+            blocks.append(Heading("What the checker found missing", 2, "checker-notes"))
+            blocks.append(BulletList(tuple(reasons)))
+        return Section("Evidence mapping grid", "mapping-grid", tuple(blocks))
+
+    def _evidence_for(self, support: Iterable[tuple[str, int]]) -> str:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for kind, item_id in support:
+            code = self.ref(kind, item_id)
+            if code:
+                grouped[SECTION_OF[kind]].append(code)
+        return "; ".join(f"{section} {', '.join(codes)}" for section, codes in grouped.items())
+
+    def feedback(self) -> Section:
+        blocks: list[Block] = []
+        items = self.portfolio.feedback_items
+        if not items:
+            blocks.append(Paragraph("No feedback has been recorded.", "muted"))
+        by_source: dict[str, list[Any]] = defaultdict(list)
+        for item in items:
+            by_source[item.source_type].append(item)
+        for source, group in by_source.items():
+            blocks.append(Heading(f"{label(FEEDBACK_SOURCES, source)} ({len(group)})", 2,
+                                  f"feedback-{source}"))
+            blocks.append(
+                Table(
+                    ("Ref", "Date", "Channel", "Rating", "Feedback"),
+                    tuple(
+                        (
+                            self.ref("feedback_item", item.id),
+                            _date(item.received_on),
+                            clean(item.channel),
+                            self._rating(item),
+                            self.cell(item.text, f"feedback {self.ref('feedback_item', item.id)}"),
+                        )
+                        for item in group
+                    ),
+                    (0.75, 1.35, 1.5, 1.15, 5.75),
+                )
+            )
+        return Section("Plan: customer feedback", "feedback", tuple(blocks))
+
+    @staticmethod
+    def _rating(item: Any) -> str:
+        if item.rating is None:
+            return ""
+        scale = f"/{_number(item.rating_scale)}" if item.rating_scale else ""
+        return f"{_number(item.rating)}{scale}"
+
+    def analysis(self) -> Section:
+        blocks: list[Block] = []
+        if not self.portfolio.findings:
+            blocks.append(Paragraph("No analysis findings have been recorded.", "muted"))
+        for finding in self.portfolio.findings:
+            code = self.ref("analysis_finding", finding.id)
+            blocks.append(Heading(f"{code} {clean(finding.theme) or 'Untitled finding'}", 2,
+                                  f"finding-{finding.id}"))
+            blocks.append(
+                Fields(
+                    (
+                        ("Touchpoint / channel", clean(finding.touchpoint)),
+                        ("Back-office process", "Yes" if finding.back_office else "No"),
+                        ("Root cause", self.cell(finding.root_cause, f"finding {code}")),
+                        ("Supporting data", self.cell(finding.data_summary, f"finding {code}")),
+                        ("Based on feedback", self.refs_of("feedback_item",
+                                                           finding.feedback_items) or "—"),
+                    )
+                )
+            )
+        return Section("Plan: analysis of the feedback", "analysis", tuple(blocks))
+
+    def action_plan(self) -> Section:
+        actions = self.portfolio.actions
+        blocks: list[Block] = []
+        if not actions:
+            blocks.append(Paragraph("No actions have been planned.", "muted"))
+        else:
+            blocks.append(
+                Table(
+                    ("Ref", "Action", "Owner", "Due", "Status", "Addresses"),
+                    tuple(
+                        (
+                            self.ref("action_item", action.id),
+                            self.cell(action.action, f"action {action.id}"),
+                            clean(action.owner),
+                            _date(action.due_on),
+                            label(ACTION_STATUSES, action.status),
+                            self.refs_of("analysis_finding", action.findings) or "—",
+                        )
+                        for action in actions
+                    ),
+                    (0.75, 4.6, 1.8, 1.3, 1.2, 1.45),
+                    "SMART action plan",
+                )
+            )
+        for action in actions:
+            code = self.ref("action_item", action.id)
+            blocks.append(Heading(f"{code} in detail", 3, f"action-{action.id}"))
+            rows = [
+                ("Resources and cost", self.cell(
+                    action.resources + (f" (estimate £{_number(action.cost)})"
+                                        if action.cost is not None else ""), code)),
+                ("Expected benefit", self.cell(action.expected_benefit, code)),
+                ("Organisational objective", self.cell(action.objective, code)),
+                ("Stakeholders", self.cell(action.stakeholders, code)),
+                ("Team members' roles", self.cell(action.team_roles, code)),
+                ("Barriers", self.cell(action.barriers, code)),
+                ("How barriers are overcome", self.cell(action.overcome_barriers, code)),
+                ("Communication and training", self.cell(action.communication, code)),
+                ("Changes a policy or process", "Yes" if action.changes_process else "No"),
+                ("Legislation / standard", self.cell(action.legislation, code)),
+                ("How it ensures compliance", self.cell(action.compliance_justification, code)),
+                ("Measure of success", self.cell(action.success_measure, code)),
+            ]
+            blocks.append(Fields(tuple((k, v) for k, v in rows if v)))
+        return Section("Plan: SMART action plan", "action-plan", tuple(blocks))
+
+    def implementation_log(self) -> Section:
+        entries = self.portfolio.log_entries
+        if not entries:
+            return Section("Do: implementation log", "implementation-log",
+                           (Paragraph("No implementation has been logged.", "muted"),))
+        rows = []
+        for entry in entries:
+            code = self.ref("log_entry", entry.id)
+            done = clean(entry.what_done)
+            if entry.who_involved:
+                done += f"\nWho: {clean(entry.who_involved)}"
+            outcome = clean(entry.outcome)
+            if entry.reflection:
+                outcome += f"\nReflection: {clean(entry.reflection)}"
+            rows.append(
+                (
+                    code,
+                    _date(entry.logged_on),
+                    self.ref("action_item", entry.action_id) or "—",
+                    self.cell(done, f"log {code}"),
+                    self.cell(outcome, f"log {code}"),
+                )
+            )
+        return Section(
+            "Do: implementation log",
+            "implementation-log",
+            (Table(("Ref", "Date", "Action", "What was done", "Outcome and reflection"),
+                   tuple(rows), (0.75, 1.3, 1.1, 3.9, 3.9)),),
+        )
+
+    def evaluation(self) -> Section:
+        metrics = self.portfolio.metrics
+        blocks: list[Block] = []
+        if metrics:
+            rows = []
+            for metric in metrics:
+                change = metric.change
+                direction = {True: " (better)", False: " (worse)", None: ""}[metric.improved]
+                rows.append(
+                    (
+                        self.ref("metric", metric.id),
+                        clean(metric.name),
+                        _number(metric.baseline_value, metric.unit)
+                        + f"\n{_date(metric.baseline_on)}",
+                        _number(metric.target_value, metric.unit),
+                        _number(metric.result_value, metric.unit)
+                        + f"\n{_date(metric.result_on)}",
+                        (f"{'+' if change and change > 0 else ''}{_number(change, metric.unit)}"
+                         f"{direction}") if change is not None else "",
+                        clean(metric.source),
+                    )
+                )
+            blocks.append(
+                Table(("Ref", "Metric", "Baseline", "Target", "Result", "Change", "Source"),
+                      tuple(rows), (0.75, 2.3, 1.5, 1.1, 1.5, 1.6, 2.0), "Evaluation metrics")
+            )
+            panels = tuple(
+                ChartPanel(clean(m.name), clean(m.unit), m.baseline_value, m.target_value,
+                           m.result_value, m.higher_is_better)
+                for m in metrics
+                if m.baseline_value is not None or m.result_value is not None
+            )
+            if panels:
+                blocks.append(
+                    Chart(
+                        "Before and after",
+                        panels,
+                        "Bar chart of each metric before and after the improvement: "
+                        + "; ".join(
+                            f"{p.label} from {_number(p.baseline, p.unit) or 'no baseline'} "
+                            f"to {_number(p.result, p.unit) or 'no result yet'}"
+                            + (
+                                f" (target {_number(p.target, p.unit)})"
+                                if p.target is not None
+                                else ""
+                            )
+                            for p in panels
+                        ),
+                    )
+                )
+        else:
+            blocks.append(Paragraph("No metrics have been recorded.", "muted"))
+        blocks.append(Heading("Evaluation narrative", 2, "evaluation-narrative"))
+        narrative = clean(self.portfolio.evaluation_narrative)
+        if narrative:
+            blocks.extend(Paragraph(piece) for piece in split_long(narrative) if piece.strip())
+        else:
+            blocks.append(Paragraph("The evaluation narrative has not been written.", "muted"))
+        return Section("Review: evaluation", "evaluation", tuple(blocks))
+
+    def assessor(self) -> Section:
+        rows = tuple((point.short_id, "Met  /  Not yet met", "") for point in self.result.points)
+        return Section(
+            "Assessor's judgement",
+            "assessor",
+            (
+                Paragraph("To be completed by the assessor.", "muted"),
+                Table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
+                      min_row_height=1.6),
+                Heading("Overall decision", 2, "assessor-decision"),
+                SignatureLines((("Decision (competent / refer)", ""),
+                                ("Action points for resubmission", ""))),
+                Heading("Sign-off", 2, "assessor-sign-off"),
+                SignatureLines((("Assessor name", clean(self.portfolio.assessor_name)),
+                                ("Signature", ""), ("Date", ""))),
+            ),
+        )
+
+    def appendix(self) -> tuple[Section, int]:
+        files = self.portfolio.evidence_files
+        blocks: list[Block] = []
+        images = 0
+        if not files:
+            blocks.append(Paragraph("No evidence files are attached.", "muted"))
+        else:
+            blocks.append(
+                Table(
+                    ("Ref", "File", "Type", "Size", "Produced by", "SHA-256"),
+                    tuple(
+                        (
+                            self.ref("evidence_file", item.id),
+                            clean(item.original_name)
+                            + (f"\n{clean(item.title)}" if item.title else ""),
+                            item.media_type,
+                            human_size(item.size),
+                            label(EVIDENCE_AUTHORS, item.author)
+                            + (f": {clean(item.source_name)}" if item.source_name else "")
+                            + (f", {_date(item.produced_on)}" if item.produced_on else ""),
+                            item.blob_sha256,
+                        )
+                        for item in files
+                    ),
+                    (0.75, 2.5, 1.6, 1.0, 2.0, 2.6),
+                    "Evidence index",
+                )
+            )
+            for item in files:
+                if item.media_type in {"image/png", "image/jpeg", "image/gif", "image/webp"}:
+                    code = self.ref("evidence_file", item.id)
+                    images += 1
+                    blocks.append(
+                        Image(
+                            item.blob_sha256,
+                            f"{code} {clean(item.original_name)}",
+                            clean(item.title or item.description or item.original_name),
+                        )
+                    )
+            others = [
+                f"{self.ref('evidence_file', it.id)} {clean(it.original_name)} "
+                f"({it.media_type}, {human_size(it.size)}) is kept inside the portfolio file."
+                for it in files
+                if not it.media_type.startswith("image/")
+            ]
+            if others:
+                blocks.append(Heading("Other evidence files", 2, "appendix-other"))
+                blocks.append(BulletList(tuple(others)))
+        return Section("Appendix: evidence", "appendix", tuple(blocks)), images
+
+    def gaps(self) -> Section:
+        lines = [clean(line) for line in self.result.gap_list()]
+        lines += [clean(w.text) for w in self.result.misconceptions + self.result.quality]
+        return Section(
+            "Draft only: gaps to close before submission",
+            "gaps",
+            (
+                Paragraph("This copy is a draft. The checker found the following:", "warning"),
+                BulletList(tuple(lines) or ("No gaps found.",)),
+            ),
+        )
+
+    def long_texts(self) -> Section:
+        blocks: list[Block] = []
+        for number, (where, text) in enumerate(self.long_entries, start=1):
+            blocks.append(Heading(f"Note {number}: {where}", 3, f"long-{number}"))
+            blocks.extend(Paragraph(piece) for piece in split_long(text) if piece.strip())
+        return Section("Long entries in full", "long-entries", tuple(blocks))
+
+
+def build_document(
+    portfolio: Portfolio, unit: Unit, result: CheckResult, draft: bool = False
+) -> ExportDocument:
+    """The export document for ``portfolio``: cover, declaration, contents, grid, stages,
+    assessor section, appendix (and, for drafts, the gaps)."""
+    builder = _Builder(portfolio, unit, result, draft)
+    sections = [
+        builder.declaration(),
+        Section("Contents", "contents", (TableOfContents(),), in_contents=False),
+        builder.mapping_grid(),
+        builder.feedback(),
+        builder.analysis(),
+        builder.action_plan(),
+        builder.implementation_log(),
+        builder.evaluation(),
+        builder.assessor(),
+    ]
+    appendix, images = builder.appendix()
+    sections.append(appendix)
+    if builder.long_entries:
+        sections.append(builder.long_texts())
+    if draft:
+        sections.append(builder.gaps())
+    learner = clean(portfolio.learner_name)
+    return ExportDocument(
+        title=f"{clean(unit.title)}",
+        subtitle=f"Portfolio of {learner}",
+        running_head=f"{learner} · {unit.id}" + (" · DRAFT" if draft else ""),
+        author=learner,
+        subject=f"{clean(portfolio.qualification_title)} — {unit.id}",
+        keywords=("portfolio", unit.id, "customer service"),
+        draft=draft,
+        cover=builder.cover(),
+        sections=tuple(sections),
+        image_count=images,
+    )

@@ -1,0 +1,145 @@
+"""The export document model: what a submitted portfolio says, independent of file format.
+
+Built once from the portfolio and its check result (builder.py) and rendered by the DOCX,
+PDF and HTML renderers in app/exporters. Every string in it is already clean: no character
+that XML cannot carry, no cell too long for a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.checker import Status
+
+
+@dataclass(frozen=True)
+class StatusMark:
+    """A checker or assessor status, rendered as a coloured label."""
+
+    status: Status
+
+    @property
+    def text(self) -> str:
+        return self.status.label
+
+
+Cell = str | StatusMark
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = "body"  # body | muted | strong | warning | small
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section (sections carry their own level-1 title)."""
+
+    text: str
+    level: int = 2
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label/value pairs laid out as a two-column grid (cover sheet, an action's details)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    #: Relative column widths; renderers scale them to the page.
+    widths: tuple[float, ...]
+    caption: str = ""
+    #: Rows at least this tall (cm): room to write by hand.
+    min_row_height: float = 0.0
+
+
+@dataclass(frozen=True)
+class ChartPanel:
+    label: str
+    unit: str
+    baseline: float | None
+    target: float | None
+    result: float | None
+    higher_is_better: bool = True
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Before/after small multiples: one panel per metric, each on its own scale."""
+
+    title: str
+    panels: tuple[ChartPanel, ...]
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """An evidence image; renderers ask the image source for downscaled bytes."""
+
+    sha256: str
+    caption: str
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """Boxes to sign or fill in by hand; a value fills the box when it is known."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    """Where the contents list goes; each renderer builds it from the section titles."""
+
+
+Block = (
+    Paragraph | Heading | BulletList | Fields | Table | Chart | Image | SignatureLines
+    | TableOfContents
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    anchor: str
+    blocks: tuple[Block, ...]
+    in_contents: bool = True
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    title: str
+    subtitle: str
+    running_head: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    draft: bool
+    cover: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    image_count: int = 0
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def headings(self) -> list[tuple[int, str, str]]:
+        """(level, text, anchor) of every section and sub-heading, in order."""
+        result: list[tuple[int, str, str]] = []
+        for section in self.sections:
+            if not section.in_contents:
+                continue
+            result.append((1, section.title, section.anchor))
+            for block in section.blocks:
+                if isinstance(block, Heading) and block.anchor:
+                    result.append((block.level, block.text, block.anchor))
+        return result

@@ -1,0 +1,100 @@
+"""Exporting portfolios: check, build the document once, render, write atomically.
+
+Final exports of incomplete portfolios are refused with the gap list; drafts are marked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.checker import CheckResult, check
+from app.errors import DomainError, InvalidInputError
+from app.export.builder import build_document
+from app.export.images import ImageSource, store_image_source
+from app.export.model import ExportDocument
+from app.store import PortfolioStore
+
+FORMATS = ("docx", "pdf", "html")
+
+
+class IncompleteError(DomainError):
+    """A final export was asked for, but marking points are not met."""
+
+    def __init__(self, result: CheckResult) -> None:
+        missing = len(result.points) - result.met_count
+        super().__init__(
+            f"a final copy needs every marking point met; {missing} of {len(result.points)} "
+            "are not (export with --draft, or close the gaps below)"
+        )
+        self.result = result
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    path: Path
+    format: str
+    result: CheckResult
+    document: ExportDocument
+
+
+def _renderer(fmt: str) -> Callable[[ExportDocument, Path, ImageSource], None]:
+    if fmt == "pdf":
+        from app.exporters.pdf import render_pdf
+
+        return render_pdf
+    if fmt == "docx":
+        from app.exporters.docx import render_docx
+
+        return render_docx
+    if fmt == "html":
+        from app.exporters.html import render_html
+
+        return render_html
+    raise InvalidInputError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def export_portfolio(
+    store: PortfolioStore,
+    fmt: str,
+    target: Path,
+    draft: bool = False,
+    today: dt.date | None = None,
+) -> ExportOutcome:
+    """Export the portfolio in ``store`` as ``fmt`` to ``target``.
+
+    The file appears only when it is complete: it is written beside the target and moved
+    into place, so a failed export never leaves half a document behind.
+    """
+    render = _renderer(fmt)
+    portfolio = store.load()
+    unit = store.unit()
+    result = check(portfolio, unit, today)
+    if not draft and not result.complete:
+        raise IncompleteError(result)
+    document = build_document(portfolio, unit, result, draft=draft)
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise InvalidInputError(f"the folder '{target.parent}' does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=".folio-export-", suffix=f".{fmt}",
+                                         dir=target.parent)
+    os.close(handle)
+    try:
+        render(document, Path(temporary), store_image_source(store))
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; exports are not
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return ExportOutcome(target, fmt, result, document)

@@ -1,0 +1,291 @@
+"""DOCX renderer: python-docx with Word's own heading styles, so navigation and a contents
+field work; header rows repeat across pages; pictures carry alt text; every page has the
+running head and "Page X of Y"."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from app.checker import Status
+from app.export.chart import layout
+from app.export.images import ImageSource
+from app.export.model import (
+    Block,
+    BulletList,
+    Chart,
+    ExportDocument,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    SignatureLines,
+    StatusMark,
+    Table,
+    TableOfContents,
+)
+from app.exporters.drawing import to_png
+
+TEXT_WIDTH_CM = 17.0
+STATUS_FILLS = {Status.MET: "DCFCE7", Status.PARTLY: "FEF3C7", Status.MISSING: "FEE2E2"}
+MUTED = RGBColor(0x6B, 0x72, 0x80)
+WARNING = RGBColor(0xB4, 0x53, 0x09)
+
+
+def _element(tag: str, **attributes: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+    return element
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    field = _element("w:fldSimple", **{"w:instr": instruction})
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _shade(cell: object, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    properties.append(_element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}))
+
+
+def _repeat_header(table: DocxTable) -> None:
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    properties.append(_element("w:tblHeader", **{"w:val": "true"}))
+
+
+def _min_height(row: object, height_cm: float) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    properties.append(
+        _element("w:trHeight", **{"w:val": str(int(height_cm * 567)), "w:hRule": "atLeast"})
+    )
+
+
+def _set_cell(cell: object, text: str, bold: bool = False, size: float = 8.5) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+    paragraph.paragraph_format.space_after = Pt(0)
+
+
+class _Renderer:
+    def __init__(self, document: ExportDocument, images: ImageSource) -> None:
+        self.export = document
+        self.images = images
+        self.doc: DocxDocument = Document()
+        self._setup()
+
+    def _setup(self) -> None:
+        doc = self.doc
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.0))
+        section.different_first_page_header_footer = True
+        normal = doc.styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(10)
+        header = section.header.paragraphs[0]
+        run = header.add_run(self.export.running_head)
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+        if self.export.draft:
+            draft = section.header.add_paragraph()
+            mark = draft.add_run("DRAFT — not for submission")
+            mark.bold = True
+            mark.font.size = Pt(14)
+            mark.font.color.rgb = RGBColor(0xDC, 0x26, 0x26)
+            first = section.first_page_header.paragraphs[0].add_run("DRAFT — not for submission")
+            first.bold = True
+            first.font.size = Pt(14)
+            first.font.color.rgb = RGBColor(0xDC, 0x26, 0x26)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer.add_run(f"{self.export.title} — Page ").font.size = Pt(8)
+        _add_field(footer, "PAGE", "1")
+        footer.add_run(" of ").font.size = Pt(8)
+        _add_field(footer, "NUMPAGES", "1")
+        properties = doc.core_properties
+        properties.title = self.export.title
+        properties.author = self.export.author
+        properties.subject = self.export.subject
+        properties.keywords = ", ".join(self.export.keywords)
+        properties.comments = "Exported by Folio"
+        # Ask Word to refresh the contents and page fields when the file is opened.
+        doc.settings.element.append(_element("w:updateFields", **{"w:val": "true"}))
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def paragraph(self, block: Paragraph) -> None:
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(block.text)
+        if block.style == "muted":
+            run.font.color.rgb = MUTED
+        elif block.style in {"strong", "warning"}:
+            run.bold = True
+            if block.style == "warning":
+                run.font.color.rgb = WARNING
+        elif block.style == "small":
+            run.font.size = Pt(8)
+
+    def table(self, block: Table) -> None:
+        if block.caption:
+            caption = self.doc.add_paragraph()
+            caption.add_run(block.caption).bold = True
+        table = self.doc.add_table(rows=1, cols=len(block.header))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        total = sum(block.widths)
+        widths = [Cm(TEXT_WIDTH_CM * w / total) for w in block.widths]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid: what LibreOffice lays out by
+        for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
+            _set_cell(cell, text, bold=True)
+            _shade(cell, "E5E7EB")
+            cell.width = width
+        _repeat_header(table)
+        for values in block.rows:
+            row = table.add_row()
+            if block.min_row_height:
+                _min_height(row, block.min_row_height)
+            for cell, value, width in zip(row.cells, values, widths, strict=True):
+                cell.width = width
+                if isinstance(value, StatusMark):
+                    _set_cell(cell, value.text, bold=True)
+                    _shade(cell, STATUS_FILLS[value.status])
+                else:
+                    _set_cell(cell, value)
+        self.doc.add_paragraph()
+
+    def fields(self, rows: tuple[tuple[str, str], ...], boxes: bool = False) -> None:
+        table = self.doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        table.autofit = False
+        table.columns[0].width, table.columns[1].width = Cm(5.4), Cm(11.6)
+        for label, value in rows:
+            row = table.add_row()
+            if boxes:
+                _min_height(row, 1.1)
+            label_cell, value_cell = row.cells
+            label_cell.width, value_cell.width = Cm(5.4), Cm(11.6)
+            _set_cell(label_cell, label, bold=True, size=9)
+            _shade(label_cell, "F3F4F6")
+            _set_cell(value_cell, value, size=9)
+        self.doc.add_paragraph()
+
+    def picture(self, data: bytes, width_cm: float, alt_text: str, title: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
+        properties = shape._inline.docPr
+        properties.set("descr", alt_text)
+        properties.set("title", title)
+
+    def caption(self, text: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+
+    def contents(self) -> None:
+        """A real TOC field (Word fills in page numbers), pre-filled with the headings so it
+        reads sensibly before it is updated."""
+        paragraph = self.doc.add_paragraph()
+        begin = OxmlElement("w:r")
+        begin.append(_element("w:fldChar", **{"w:fldCharType": "begin"}))
+        instruction = OxmlElement("w:r")
+        text = _element("w:instrText", **{"xml:space": "preserve"})
+        text.text = 'TOC \\o "1-2" \\h \\z \\u'
+        instruction.append(text)
+        separate = OxmlElement("w:r")
+        separate.append(_element("w:fldChar", **{"w:fldCharType": "separate"}))
+        for element in (begin, instruction, separate):
+            paragraph._p.append(element)
+        for level, heading, _anchor in self.export.headings():
+            if level > 2:
+                continue
+            run = paragraph.add_run(("    " if level == 2 else "") + heading)
+            run.bold = level == 1
+            run.add_break(WD_BREAK.LINE)
+        end = OxmlElement("w:r")
+        end.append(_element("w:fldChar", **{"w:fldCharType": "end"}))
+        paragraph._p.append(end)
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block)
+        elif isinstance(block, Heading):
+            self.doc.add_heading(block.text, level=min(block.level, 3))
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                self.doc.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Fields):
+            self.fields(block.rows)
+        elif isinstance(block, SignatureLines):
+            self.fields(block.rows, boxes=True)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Chart):
+            width_pt = TEXT_WIDTH_CM / 2.54 * 72
+            shapes, height = layout(block, width_pt)
+            self.picture(to_png(shapes, width_pt, height), TEXT_WIDTH_CM, block.alt_text,
+                         block.title)
+        elif isinstance(block, Image):
+            data = self.images(block.sha256)
+            if data is None:
+                self.paragraph(Paragraph(f"{block.caption}: this image could not be read.",
+                                         "muted"))
+            else:
+                width = min(16.0, data.width / 96 * 2.54)
+                height = width * data.height / data.width
+                if height > 12.0:
+                    width = width * 12.0 / height
+                self.picture(data.data, width, block.alt_text, block.caption)
+                self.caption(block.caption)
+        elif isinstance(block, TableOfContents):
+            self.contents()
+        else:
+            raise TypeError(f"cannot render {type(block).__name__}")
+
+    def render(self, target: Path) -> None:
+        doc = self.doc
+        for _ in range(5):
+            doc.add_paragraph()
+        doc.add_paragraph(self.export.title, style="Title")
+        subtitle = doc.add_paragraph()
+        run = subtitle.add_run(self.export.subtitle)
+        run.font.size = Pt(14)
+        run.font.color.rgb = MUTED
+        for block in self.export.cover:
+            self.block(block)
+        for section in self.export.sections:
+            heading = doc.add_heading(section.title, level=1)
+            heading.paragraph_format.page_break_before = True
+            for block in section.blocks:
+                self.block(block)
+        doc.save(str(target))
+
+
+def render_docx(document: ExportDocument, target: Path, images: ImageSource) -> None:
+    """Write ``document`` as a Word file at ``target``."""
+    _Renderer(document, images).render(target)

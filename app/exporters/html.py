@@ -1,0 +1,121 @@
+"""HTML renderer: the Jinja2 template in resources/templates, autoescaped, self-contained
+(images as data URIs, the chart as inline SVG). It also serves the GUI's preview."""
+
+from __future__ import annotations
+
+import base64
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from app.export.chart import layout
+from app.export.images import ImageSource
+from app.export.model import (
+    Block,
+    BulletList,
+    Chart,
+    ExportDocument,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    SignatureLines,
+    StatusMark,
+    Table,
+    TableOfContents,
+)
+from app.exporters.drawing import to_svg
+from app.resources import resource_path
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(resource_path("templates"))),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _cell(value: object) -> Markup:
+    if isinstance(value, StatusMark):
+        return Markup('<td class="status-{}">{}</td>').format(value.status.value, value.text)
+    return Markup("<td>{}</td>").format(value)
+
+
+def _fields(rows: tuple[tuple[str, str], ...], css: str) -> Markup:
+    body = Markup("").join(
+        Markup('<tr><td class="label">{}</td><td>{}</td></tr>').format(label, value)
+        for label, value in rows
+    )
+    return Markup('<table class="fields {}">{}</table>').format(css, body)
+
+
+def _renderer(document: ExportDocument, images: ImageSource):  # type: ignore[no-untyped-def]
+    def render(block: Block) -> Markup:
+        if isinstance(block, Paragraph):
+            return Markup('<p class="{}">{}</p>').format(block.style, block.text)
+        if isinstance(block, Heading):
+            level = min(block.level, 3)
+            return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, block.anchor, block.text)
+        if isinstance(block, BulletList):
+            items = Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items)
+            return Markup("<ul>{}</ul>").format(items)
+        if isinstance(block, Fields):
+            return _fields(block.rows, "")
+        if isinstance(block, SignatureLines):
+            return _fields(block.rows, "signature")
+        if isinstance(block, Table):
+            head = Markup("").join(Markup("<th>{}</th>").format(h) for h in block.header)
+            row_class = Markup(' class="tall"') if block.min_row_height else Markup("")
+            rows = Markup("").join(
+                Markup("<tr{}>{}</tr>").format(row_class,
+                                               Markup("").join(_cell(v) for v in row))
+                for row in block.rows
+            )
+            caption = Markup("<caption>{}</caption>").format(block.caption) if block.caption else ""
+            return Markup("<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
+                caption, head, rows
+            )
+        if isinstance(block, Chart):
+            shapes, height = layout(block, 640.0)
+            svg = Markup(to_svg(shapes, 640.0, height, block.alt_text))  # escaped in to_svg
+            return Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(
+                svg, block.alt_text
+            )
+        if isinstance(block, Image):
+            data = images(block.sha256)
+            if data is None:
+                return Markup('<p class="muted">{}: this image could not be read.</p>').format(
+                    block.caption
+                )
+            kind = "png" if data.data.startswith(b"\x89PNG") else "jpeg"
+            source = f"data:image/{kind};base64,{base64.b64encode(data.data).decode('ascii')}"
+            return Markup(
+                '<figure><img src="{}" alt="{}" width="{}" height="{}">'
+                "<figcaption>{}</figcaption></figure>"
+            ).format(source, block.alt_text, data.width, data.height, block.caption)
+        if isinstance(block, TableOfContents):
+            entries = Markup("").join(
+                Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(level, anchor, text)
+                for level, text, anchor in document.headings()
+                if level <= 2
+            )
+            return Markup('<nav class="contents"><ol>{}</ol></nav>').format(entries)
+        raise TypeError(f"cannot render {type(block).__name__}")
+
+    return render
+
+
+def render_html_text(document: ExportDocument, images: ImageSource) -> str:
+    template = _environment().get_template("portfolio.html.j2")
+    return template.render(doc=document, render=_renderer(document, images))
+
+
+def render_html(document: ExportDocument, target: Path, images: ImageSource) -> None:
+    """Write ``document`` as one self-contained HTML file at ``target``."""
+    target.write_text(render_html_text(document, images), encoding="utf-8")
+

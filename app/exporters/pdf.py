@@ -1,0 +1,386 @@
+"""PDF renderer: reportlab platypus, one BaseDocTemplate with a cover and a body page template.
+
+Embedded DejaVu Sans (Symbola for emoji when present), a running head, "page X of Y",
+PDF outline entries and a contents list with page numbers, and a DRAFT watermark on drafts.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Image as RlImage
+from reportlab.platypus import Paragraph as RlParagraph
+from reportlab.platypus import Table as RlTable
+from reportlab.platypus.tableofcontents import TableOfContents as RlContents
+
+from app.checker import Status
+from app.export.chart import layout
+from app.export.images import ImageSource
+from app.export.model import (
+    Block,
+    BulletList,
+    Chart,
+    ExportDocument,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    SignatureLines,
+    StatusMark,
+    Table,
+    TableOfContents,
+)
+from app.exporters import fonts
+from app.exporters.drawing import to_drawing
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2.0 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+STATUS_COLOURS = {
+    Status.MET: colors.HexColor("#dcfce7"),
+    Status.PARTLY: colors.HexColor("#fef3c7"),
+    Status.MISSING: colors.HexColor("#fee2e2"),
+}
+INK = colors.HexColor("#111827")
+MUTED = colors.HexColor("#6b7280")
+RULE = colors.HexColor("#9ca3af")
+
+
+# -- fonts and text ------------------------------------------------------------------------
+
+
+@cache
+def _register_fonts() -> tuple[frozenset[int], frozenset[int]]:
+    """Register the fonts once; return the code points the main and symbol fonts cover."""
+    for name, path in fonts.FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(
+        fonts.REGULAR, normal=fonts.REGULAR, bold=fonts.BOLD, italic=fonts.ITALIC,
+        boldItalic=fonts.BOLD,
+    )
+    main = pdfmetrics.getFont(fonts.REGULAR)
+    covered = frozenset(main.face.charToGlyph)  # type: ignore[attr-defined]
+    symbol_file = fonts.symbol_font_file()
+    symbols: frozenset[int] = frozenset()
+    if symbol_file is not None:
+        try:
+            symbol_font = TTFont(fonts.SYMBOLS, str(symbol_file))
+            pdfmetrics.registerFont(symbol_font)
+            symbols = frozenset(symbol_font.face.charToGlyph)
+        except Exception:  # a broken system font must not stop an export
+            symbols = frozenset()
+    return covered, symbols
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for plain text: escaped, line breaks kept, and runs of characters the
+    main font lacks set in the symbol font, so emoji and symbols still print."""
+    covered, symbols = _register_fonts()
+    out: list[str] = []
+    run: list[str] = []
+    in_symbols = False
+    for character in text:
+        code = ord(character)
+        wants_symbols = code > 0x7F and code not in covered and code in symbols
+        if wants_symbols != in_symbols:
+            if run:
+                chunk = escape("".join(run))
+                out.append(f'<font name="{fonts.SYMBOLS}">{chunk}</font>' if in_symbols else chunk)
+                run = []
+            in_symbols = wants_symbols
+        run.append(character)
+    if run:
+        chunk = escape("".join(run))
+        out.append(f'<font name="{fonts.SYMBOLS}">{chunk}</font>' if in_symbols else chunk)
+    return "".join(out).replace("\n", "<br/>")
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    _register_fonts()
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=13,
+                          textColor=INK, spaceAfter=5)
+    return {
+        "body": base,
+        "muted": ParagraphStyle("muted", parent=base, textColor=MUTED),
+        "strong": ParagraphStyle("strong", parent=base, fontName=fonts.BOLD),
+        "warning": ParagraphStyle("warning", parent=base, fontName=fonts.BOLD,
+                                  textColor=colors.HexColor("#b45309")),
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.2, leading=10.4, spaceAfter=0),
+        "cell-head": ParagraphStyle("cell-head", parent=base, fontName=fonts.BOLD, fontSize=8.2,
+                                    leading=10.4, spaceAfter=0),
+        "h1": ParagraphStyle("h1", parent=base, fontName=fonts.BOLD, fontSize=17, leading=21,
+                             spaceBefore=4, spaceAfter=10),
+        "h2": ParagraphStyle("h2", parent=base, fontName=fonts.BOLD, fontSize=12.5, leading=16,
+                             spaceBefore=10, spaceAfter=6),
+        "h3": ParagraphStyle("h3", parent=base, fontName=fonts.BOLD, fontSize=10.5, leading=14,
+                             spaceBefore=8, spaceAfter=4),
+        "title": ParagraphStyle("title", parent=base, fontName=fonts.BOLD, fontSize=24,
+                                leading=30, spaceAfter=8),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=19,
+                                   textColor=MUTED, spaceAfter=24),
+        "caption": ParagraphStyle("caption", parent=base, fontSize=8, textColor=MUTED,
+                                  alignment=TA_CENTER),
+        "toc1": ParagraphStyle("toc1", parent=base, fontName=fonts.BOLD, fontSize=10,
+                               leftIndent=0, spaceBefore=3),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leftIndent=14, spaceAfter=1),
+    }
+
+
+# -- page furniture ---------------------------------------------------------------------------
+
+
+def _numbered_canvas(running_head: str) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each can say 'page X of Y'."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if number > 1:
+                    self.saveState()
+                    self.setFont(fonts.REGULAR, 8)
+                    self.setFillColor(MUTED)
+                    self.drawRightString(PAGE_WIDTH - MARGIN, 1.1 * cm,
+                                         f"Page {number} of {total}")
+                    self.restoreState()
+                super().showPage()
+            super().save()
+
+    NumberedCanvas.running_head = running_head  # type: ignore[attr-defined]
+    return NumberedCanvas
+
+
+def _watermark(canvas: Canvas) -> None:
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.13))
+    canvas.setFont(fonts.BOLD, 110)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -35, "DRAFT")
+    canvas.restoreState()
+
+
+class _PortfolioTemplate(BaseDocTemplate):
+    """Cover and body page templates; headings become outline entries and contents lines."""
+
+    def __init__(self, target: Any, document: ExportDocument) -> None:
+        self.export = document
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=document.title,
+            author=document.author,
+            subject=document.subject,
+            keywords=list(document.keywords),
+            creator="Folio",
+            producer="Folio (reportlab)",
+        )
+        frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", frames=[frame], onPage=self._cover_page),
+                PageTemplate("body", frames=[frame], onPage=self._body_page),
+            ]
+        )
+
+    def handle_documentBegin(self) -> None:
+        self._outline_level = -1
+        super().handle_documentBegin()
+
+    def _cover_page(self, canvas: Canvas, _doc: Any) -> None:
+        if self.export.draft:
+            _watermark(canvas)
+
+    def _body_page(self, canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFillColor(MUTED)
+        head = self.export.running_head
+        canvas.drawString(MARGIN, PAGE_HEIGHT - 1.2 * cm, head[:120])
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, PAGE_HEIGHT - 1.35 * cm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 1.35 * cm)
+        canvas.drawString(MARGIN, 1.1 * cm, self.export.title[:90])
+        canvas.restoreState()
+        if self.export.draft:
+            _watermark(canvas)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "folio_entry", None)
+        if entry is None:
+            return
+        level, text, key, in_contents = entry
+        # The outline may go down one level at a time only.
+        outline_level = min(level - 1, self._outline_level + 1)
+        self._outline_level = outline_level
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=outline_level, closed=outline_level > 0)
+        if in_contents and level <= 2:
+            self.notify("TOCEntry", (level - 1, markup(text), self.page, key))
+
+
+# -- blocks -----------------------------------------------------------------------------------
+
+
+def _heading(text: str, level: int, key: str, in_contents: bool = True) -> RlParagraph:
+    paragraph = RlParagraph(markup(text), _styles()[f"h{min(level, 3)}"])
+    paragraph.folio_entry = (level, text, key, in_contents)  # type: ignore[attr-defined]
+    return paragraph
+
+
+def _cell(value: Any, head: bool = False) -> RlParagraph:
+    text = value.text if isinstance(value, StatusMark) else str(value)
+    return RlParagraph(markup(text), _styles()["cell-head" if head else "cell"])
+
+
+def _table(block: Table) -> list[Flowable]:
+    total = sum(block.widths)
+    widths = [FRAME_WIDTH * w / total for w in block.widths]
+    data = [[_cell(h, head=True) for h in block.header]]
+    data += [[_cell(value) for value in row] for row in block.rows]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for row_index, row in enumerate(block.rows, start=1):
+        for column, value in enumerate(row):
+            if isinstance(value, StatusMark):
+                style.append(("BACKGROUND", (column, row_index), (column, row_index),
+                              STATUS_COLOURS[value.status]))
+    heights = None
+    if block.min_row_height:
+        heights = [None] + [block.min_row_height * cm] * len(block.rows)
+    table = RlTable(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=True)
+    table.setStyle(TableStyle(style))
+    flowables: list[Flowable] = []
+    if block.caption:
+        flowables.append(RlParagraph(markup(block.caption), _styles()["strong"]))
+    flowables.append(table)
+    flowables.append(Spacer(1, 8))
+    return flowables
+
+
+def _fields(rows: tuple[tuple[str, str], ...], boxes: bool = False) -> list[Flowable]:
+    data = [[_cell(label, head=True), _cell(value)] for label, value in rows]
+    table = RlTable(data, colWidths=[FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68],
+                    rowHeights=[1.1 * cm] * len(rows) if boxes else None)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f3f4f6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return [table, Spacer(1, 8)]
+
+
+def _image(block: Image, images: ImageSource) -> list[Flowable]:
+    data = images(block.sha256)
+    if data is None:
+        return [RlParagraph(markup(f"{block.caption}: this image could not be read."),
+                            _styles()["muted"])]
+    # Fit the frame; never blow a small picture up past about 96 dots per inch.
+    scale = min(16 * cm / data.width, 11 * cm / data.height, 0.75)
+    picture = RlImage(io.BytesIO(data.data), width=data.width * scale,
+                      height=data.height * scale)
+    return [KeepTogether([picture, RlParagraph(markup(block.caption), _styles()["caption"])]),
+            Spacer(1, 10)]
+
+
+def _block(block: Block, images: ImageSource, counter: list[int]) -> list[Flowable]:
+    styles = _styles()
+    if isinstance(block, Paragraph):
+        return [RlParagraph(markup(block.text), styles.get(block.style, styles["body"]))]
+    if isinstance(block, Heading):
+        counter[0] += 1
+        return [CondPageBreak(3 * cm), _heading(block.text, block.level,
+                                                block.anchor or f"h{counter[0]}")]
+    if isinstance(block, BulletList):
+        return [RlParagraph(markup(item), styles["body"], bulletText="•") for item in block.items]
+    if isinstance(block, Fields):
+        return _fields(block.rows)
+    if isinstance(block, SignatureLines):
+        return _fields(block.rows, boxes=True)
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Chart):
+        shapes, height = layout(block, FRAME_WIDTH)
+        return [to_drawing(shapes, FRAME_WIDTH, height), Spacer(1, 8)]
+    if isinstance(block, Image):
+        return _image(block, images)
+    if isinstance(block, TableOfContents):
+        contents = RlContents(dotsMinLevel=0)
+        contents.levelStyles = [styles["toc1"], styles["toc2"]]
+        return [contents]
+    raise TypeError(f"cannot render {type(block).__name__}")
+
+
+def story(document: ExportDocument, images: ImageSource) -> list[Flowable]:
+    styles = _styles()
+    flowables: list[Flowable] = [
+        Spacer(1, 4 * cm),
+        RlParagraph(markup(document.title), styles["title"]),
+        RlParagraph(markup(document.subtitle), styles["subtitle"]),
+    ]
+    counter = [0]
+    for block in document.cover:
+        flowables += _block(block, images, counter)
+    flowables.append(NextPageTemplate("body"))
+    for section in document.sections:
+        flowables.append(PageBreak())
+        flowables.append(_heading(section.title, 1, section.anchor, section.in_contents))
+        for block in section.blocks:
+            flowables += _block(block, images, counter)
+    return flowables
+
+
+def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
+    """Write ``document`` as a PDF at ``target``."""
+    template = _PortfolioTemplate(str(target), document)
+    template.multiBuild(story(document, images),
+                        canvasmaker=_numbered_canvas(document.running_head))
