@@ -1,0 +1,36 @@
+"""Fixtures for export tests: exported files read back with real readers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+from docx import Document
+from pypdf import PdfReader
+
+
+def pdf_text(path: Path) -> str:
+    """Text in drawing order (pypdf), so a table cell's lines stay together."""
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def pdf_layout_text(path: Path) -> str:
+    """Text as laid out on the page (pdfplumber)."""
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed, to compare across line wrapping."""
+    return re.sub(r"\s+", "", text)
+
+
+def docx_text(path: Path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)

@@ -1,0 +1,155 @@
+"""Word, PDF and HTML exports of real portfolios, read back with real readers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from app.cli import main
+from app.export.service import IncompleteError, export_portfolio
+from tests.conftest import make_demo
+from tests.export.conftest import docx_text, pdf_text, squash
+
+SECTIONS = [
+    "Candidate declaration of authenticity",
+    "Contents",
+    "Evidence mapping grid",
+    "Plan: customer feedback",
+    "Plan: analysis of the feedback",
+    "Plan: SMART action plan",
+    "Do: implementation log",
+    "Review: evaluation",
+    "Assessor's judgement",
+    "Appendix: evidence",
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    paths = {}
+    with make_demo(folder, "continuous-improvement") as store:
+        unit = store.unit()
+        for fmt in ("pdf", "docx", "html"):
+            paths[fmt] = export_portfolio(store, fmt, folder / f"final.{fmt}").path
+        paths["draft-pdf"] = export_portfolio(store, "pdf", folder / "draft.pdf", draft=True).path
+        paths["draft-docx"] = export_portfolio(store, "docx", folder / "draft.docx",
+                                               draft=True).path
+    paths["unit"] = unit  # type: ignore[assignment]
+    return paths
+
+
+def test_pdf_has_outline_metadata_pages_and_every_marking_point(exported) -> None:
+    reader = PdfReader(exported["pdf"])
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[: len(SECTIONS)] == SECTIONS
+    assert reader.metadata.title == "Contribute to the continuous improvement of customer service"
+    assert reader.metadata.author == "Priya Shah"
+    pages = len(reader.pages)
+    assert pages >= 10
+    text = pdf_text(exported["pdf"])
+    for point in exported["unit"].marking_points:
+        assert squash(point.text) in squash(text), point.id
+    assert f"Page 2 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert "Priya Shah · continuous-improvement" in text
+    assert "DRAFT" not in text
+
+
+def test_pdf_embeds_a_truetype_font(exported) -> None:
+    reader = PdfReader(exported["pdf"])
+    fonts = set()
+    for page in reader.pages[:3]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] \
+                if "/DescendantFonts" in font else font.get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                fonts.add(str(font["/BaseFont"]))
+    assert any("DejaVu" in name for name in fonts), fonts
+
+
+def test_pdf_contents_lists_sections_with_page_numbers(exported) -> None:
+    contents_page = PdfReader(exported["pdf"]).pages[2].extract_text()
+    assert "Contents" in contents_page
+    assert "Evidence mapping grid" in contents_page
+    assert any(line.strip().endswith(("4", "5")) for line in contents_page.splitlines())
+
+
+def test_draft_pdf_is_marked_on_every_page(exported) -> None:
+    reader = PdfReader(exported["draft-pdf"])
+    for page in reader.pages:
+        assert "DRAFT" in page.extract_text()
+    assert "Draft only: gaps to close before submission" in pdf_text(exported["draft-pdf"])
+
+
+def test_docx_headings_tables_fields_and_properties(exported) -> None:
+    document = Document(str(exported["docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[: len(SECTIONS)] == SECTIONS
+    assert any(p.style.name == "Heading 2" for p in document.paragraphs)
+    text = docx_text(exported["docx"])
+    for point in exported["unit"].marking_points:
+        assert point.text in text, point.id
+    grid = next(t for t in document.tables if t.rows[0].cells[0].text == "MP")
+    assert [c.text for c in grid.rows[0].cells] == ["MP", "Marking point", "Evidence", "Status"]
+    assert grid.rows[0]._tr.xml.count("w:tblHeader") == 1
+    body = document.element.body.xml
+    assert 'TOC \\o "1-2"' in body
+    footer = document.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert document.core_properties.title.startswith("Contribute to the continuous")
+    assert document.core_properties.author == "Priya Shah"
+
+
+def test_docx_images_have_alt_text(exported) -> None:
+    document = Document(str(exported["docx"]))
+    described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(described) >= 2  # the chart and the evidence image
+    assert all(described)
+    assert any("Bar chart of each metric" in text for text in described)
+
+
+def test_draft_docx_says_draft_in_the_header(exported) -> None:
+    document = Document(str(exported["draft-docx"]))
+    header = document.sections[0].header
+    assert "DRAFT" in " ".join(p.text for p in header.paragraphs)
+
+
+def test_html_is_escaped_and_complete(exported) -> None:
+    html = exported["html"].read_text(encoding="utf-8")
+    for point in exported["unit"].marking_points:
+        assert point.text.replace("'", "&#39;") in html or point.text in html
+    assert "<svg" in html and 'role="img"' in html
+    assert "data:image/jpeg;base64," in html or "data:image/png;base64," in html
+    assert html.count('<section id="') == len(SECTIONS)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_docx(exported, tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(exported["docx"])],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    converted = tmp_path / "final.pdf"
+    assert result.returncode == 0 and converted.exists(), result.stderr
+    reader = PdfReader(converted)
+    assert len(reader.pages) >= 8
+    assert "Evidence mapping grid" in pdf_text(converted)
+
+
+def test_final_export_of_incomplete_portfolio_is_refused(tmp_path: Path, capsys) -> None:
+    with make_demo(tmp_path, "process-reengineering") as store, pytest.raises(IncompleteError):
+        export_portfolio(store, "pdf", tmp_path / "out.pdf")
+    assert not (tmp_path / "out.pdf").exists()
+    assert main(["export", str(tmp_path / "process-reengineering.folio"), "--format", "pdf",
+                 "-o", str(tmp_path / "out.pdf")]) == 1
+    captured = capsys.readouterr()
+    assert "MP1 partly met" in captured.out and "swimlane process map" in captured.out
+    assert "a final copy needs every marking point met" in captured.err
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".folio-export-*"))

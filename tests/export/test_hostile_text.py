@@ -1,0 +1,101 @@
+"""Whatever a learner types is data, never markup, and survives every export format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from app.export.service import export_portfolio
+from app.export.text import clean
+from app.exporters import fonts
+from app.store import PortfolioStore
+from tests.export.conftest import docx_text, pdf_layout_text, pdf_text, squash
+
+LONG_WORD = "Supercalifragilistic" * 12
+HOSTILE = {
+    "markup": "<b>bold</b> & <script>alert(1)</script> ]]> &amp; {{ x }} {% raw %}",
+    "controls": "before\x00NUL\x07bell\x1bescape after",
+    "emoji": "Great service 😀👍🏽 thanks ❤️ ✓ ☎",
+    "rtl": "שלום עולם — مرحبا بالعالم",
+    "accents": "Café £5 €10 naïve Zoë Łódź Ελληνικά Кириллица",
+    "long_word": LONG_WORD,
+}
+HUGE = ("Paragraph of a very long reflection. " * 5600)[:200_000]
+
+
+def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
+    store = PortfolioStore.create(tmp_path / "hostile.folio", unit, "Zoë <O'Brien> & Co 😀",
+                                  candidate_number="\x07CN-1", centre_name="]]>")
+    for key, text in HOSTILE.items():
+        store.add_item("feedback_item", source_type="survey", channel=key, text=text)
+    store.add_item("analysis_finding", theme=HOSTILE["markup"], root_cause=HOSTILE["emoji"],
+                   data_summary=HOSTILE["long_word"])
+    store.add_item("action_item", action=HOSTILE["rtl"], legislation=HOSTILE["accents"])
+    store.add_item("metric", name="<NPS>", unit="&", baseline_value=-10, result_value=25)
+    store.update_details(evaluation_narrative=HUGE)
+    return store
+
+
+def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
+    with _hostile_portfolio(tmp_path, unit) as store:
+        docx = export_portfolio(store, "docx", tmp_path / "h.docx", draft=True).path
+        pdf = export_portfolio(store, "pdf", tmp_path / "h.pdf", draft=True).path
+        html = export_portfolio(store, "html", tmp_path / "h.html", draft=True).path
+
+    word = docx_text(docx)
+    for text in HOSTILE.values():
+        assert clean(text) in word
+    assert "before[U+0000]NUL[U+0007]bell[U+001B]escape after" in word
+    assert squash(HUGE) in squash(word)
+
+    printed = squash(pdf_text(pdf))
+    for key in ("markup", "controls", "accents", "long_word"):
+        assert squash(clean(HOSTILE[key])) in printed, key
+    # The 200 KB paragraph runs over many pages; without the page furniture (running head,
+    # footer, watermark) every sentence of it is there.
+    furniture = re.compile(
+        r"· continuous-improvement ·|^DRAFT$|^Page \d+ of \d+$|"
+        r"^Contribute to the continuous improvement of customer service$"
+    )
+    lines = [line for page in PdfReader(pdf).pages
+             for line in (page.extract_text() or "").splitlines()]
+    body = squash("".join(line for line in lines if not furniture.search(line.strip())))
+    sentence = squash("Paragraph of a very long reflection.")
+    assert body.count(sentence) == squash(HUGE).count(sentence)
+    layout = pdf_layout_text(pdf)
+    assert "Zoë <O'Brien> & Co" in layout
+    for character in "❤✓☎":
+        assert character in layout  # symbols stay real text
+    # Emoji outside the Basic Multilingual Plane are drawn (DejaVu or the symbol font) but
+    # reportlab's text layer does not map them back; the glyphs must at least be embedded.
+    if fonts.symbol_font_file() is not None:
+        names = {str(font.get_object()["/BaseFont"])
+                 for page in PdfReader(pdf).pages
+                 for font in page["/Resources"]["/Font"].values()}
+        assert any("Symbola" in name for name in names), names
+
+    page = html.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in page
+    assert "[U+0000]" in page and "\x00" not in page
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=300))
+def test_any_unicode_text_exports(tmp_path_factory, unit, text: str) -> None:
+    folder = tmp_path_factory.mktemp("prop")
+    with PortfolioStore.create(folder / "p.folio", unit, f"Learner {text}") as store:
+        store.add_item("feedback_item", source_type="complaint", text=text, channel=text[:40])
+        store.add_item("action_item", action=text, owner=text[:20])
+        docx = export_portfolio(store, "docx", folder / "p.docx", draft=True).path
+        pdf = export_portfolio(store, "pdf", folder / "p.pdf", draft=True).path
+    expected = clean(text)
+    if expected.strip():
+        # python-docx reads back what it wrote, line breaks as "\n".
+        assert squash(expected) in squash(docx_text(docx))
+    assert pdf.stat().st_size > 1000
