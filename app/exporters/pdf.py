@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -35,7 +35,6 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RlImage
 from reportlab.platypus import Paragraph as RlParagraph
 from reportlab.platypus import Table as RlTable
-from reportlab.platypus.tableofcontents import TableOfContents as RlContents
 
 from app.checker import Status
 from app.export.chart import layout
@@ -155,8 +154,91 @@ def _styles() -> dict[str, ParagraphStyle]:
 # -- page furniture ---------------------------------------------------------------------------
 
 
-def _numbered_canvas(running_head: str) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each can say 'page X of Y'."""
+class _Contents:
+    """The contents list, drawn in a single layout pass.
+
+    The story reserves room for it (placeholders record where they landed); headings record
+    their pages as they are laid out; the canvas, which holds every page back until the end,
+    then draws the entries with their page numbers into the reserved room.
+    """
+
+    LEADING: ClassVar[dict[int, float]] = {1: 16.0, 2: 13.0}
+
+    def __init__(self) -> None:
+        self.pages: dict[str, int] = {}
+        self.slots: list[tuple[int, float, float, float, list[tuple[int, str, str]]]] = []
+
+    def draw(self, canvas: Canvas, page: int) -> None:
+        for slot_page, x, top, width, lines in self.slots:
+            if slot_page != page:
+                continue
+            y = top
+            for level, text, key in lines:
+                y -= self.LEADING[level]
+                font = fonts.BOLD if level == 1 else fonts.REGULAR
+                size = 10 if level == 1 else 9
+                indent = 0 if level == 1 else 14
+                number = str(self.pages.get(key, ""))
+                canvas.setFont(font, size)
+                canvas.setFillColor(INK)
+                room = width - indent - 40
+                while text and pdfmetrics.stringWidth(text, font, size) > room:
+                    text = text[:-2] + "…"
+                canvas.drawString(x + indent, y + 3, text)
+                end = x + indent + pdfmetrics.stringWidth(text, font, size) + 4
+                canvas.setFillColor(MUTED)
+                dots = " ." * int(max(0, (x + width - 28 - end)) / pdfmetrics.stringWidth(
+                    " .", fonts.REGULAR, size))
+                canvas.setFont(fonts.REGULAR, size)
+                canvas.drawString(end, y + 3, dots)
+                canvas.setFillColor(INK)
+                canvas.drawRightString(x + width, y + 3, number)
+                if number:
+                    canvas.linkRect("", key, (x, y, x + width, y + self.LEADING[level]),
+                                    relative=0)
+
+
+class _ContentsRoom(Flowable):
+    """Reserved room for contents lines; splits across pages like a long paragraph."""
+
+    def __init__(self, lines: list[tuple[int, str, str]], contents: _Contents) -> None:
+        super().__init__()
+        self.lines = lines
+        self.contents = contents
+        self._position = (0.0, 0.0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(_Contents.LEADING[level] for level, _, _ in self.lines)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used = 0.0
+        count = 0
+        for level, _, _ in self.lines:
+            if used + _Contents.LEADING[level] > available_height:
+                break
+            used += _Contents.LEADING[level]
+            count += 1
+        if count == 0:
+            return []
+        return [_ContentsRoom(self.lines[:count], self.contents),
+                _ContentsRoom(self.lines[count:], self.contents)]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._position = (x, y)
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        x, y = self._position
+        self.contents.slots.append(
+            (self.canv.getPageNumber(), x, y + self.height, self.width, self.lines)
+        )
+
+
+def _numbered_canvas(running_head: str, contents: _Contents) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each can say 'page X of Y' and the
+    contents can show every section's page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -171,6 +253,7 @@ def _numbered_canvas(running_head: str) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                contents.draw(self, number)
                 if number > 1:
                     self.saveState()
                     self.setFont(fonts.REGULAR, 8)
@@ -198,8 +281,9 @@ def _watermark(canvas: Canvas) -> None:
 class _PortfolioTemplate(BaseDocTemplate):
     """Cover and body page templates; headings become outline entries and contents lines."""
 
-    def __init__(self, target: Any, document: ExportDocument) -> None:
+    def __init__(self, target: Any, document: ExportDocument, contents: _Contents) -> None:
         self.export = document
+        self.contents = contents
         super().__init__(
             target,
             pagesize=A4,
@@ -255,8 +339,8 @@ class _PortfolioTemplate(BaseDocTemplate):
         self._outline_level = outline_level
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=outline_level, closed=outline_level > 0)
-        if in_contents and level <= 2:
-            self.notify("TOCEntry", (level - 1, markup(text), self.page, key))
+        if in_contents:
+            self.contents.pages[key] = self.page
 
 
 # -- blocks -----------------------------------------------------------------------------------
@@ -332,7 +416,10 @@ def _image(block: Image, images: ImageSource) -> list[Flowable]:
             Spacer(1, 10)]
 
 
-def _block(block: Block, images: ImageSource, counter: list[int]) -> list[Flowable]:
+def _block(
+    block: Block, images: ImageSource, counter: list[int], contents: _Contents, document:
+    ExportDocument
+) -> list[Flowable]:
     styles = _styles()
     if isinstance(block, Paragraph):
         return [RlParagraph(markup(block.text), styles.get(block.style, styles["body"]))]
@@ -354,13 +441,13 @@ def _block(block: Block, images: ImageSource, counter: list[int]) -> list[Flowab
     if isinstance(block, Image):
         return _image(block, images)
     if isinstance(block, TableOfContents):
-        contents = RlContents(dotsMinLevel=0)
-        contents.levelStyles = [styles["toc1"], styles["toc2"]]
-        return [contents]
+        lines = [(level, text, anchor) for level, text, anchor in document.headings()
+                 if level <= 2]
+        return [_ContentsRoom(lines, contents)]
     raise TypeError(f"cannot render {type(block).__name__}")
 
 
-def story(document: ExportDocument, images: ImageSource) -> list[Flowable]:
+def story(document: ExportDocument, images: ImageSource, contents: _Contents) -> list[Flowable]:
     styles = _styles()
     flowables: list[Flowable] = [
         Spacer(1, 4 * cm),
@@ -369,18 +456,19 @@ def story(document: ExportDocument, images: ImageSource) -> list[Flowable]:
     ]
     counter = [0]
     for block in document.cover:
-        flowables += _block(block, images, counter)
+        flowables += _block(block, images, counter, contents, document)
     flowables.append(NextPageTemplate("body"))
     for section in document.sections:
         flowables.append(PageBreak())
         flowables.append(_heading(section.title, 1, section.anchor, section.in_contents))
         for block in section.blocks:
-            flowables += _block(block, images, counter)
+            flowables += _block(block, images, counter, contents, document)
     return flowables
 
 
 def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
     """Write ``document`` as a PDF at ``target``."""
-    template = _PortfolioTemplate(str(target), document)
-    template.multiBuild(story(document, images),
-                        canvasmaker=_numbered_canvas(document.running_head))
+    contents = _Contents()
+    template = _PortfolioTemplate(str(target), document, contents)
+    template.build(story(document, images, contents),
+                   canvasmaker=_numbered_canvas(document.running_head, contents))
