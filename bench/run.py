@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.checker import check
+from bench import exports
 from bench.large_portfolio import (
     EVIDENCE_LINKS,
     FEEDBACK_ITEMS,
@@ -58,7 +59,8 @@ def main() -> None:
             report("check against 8 marking points (median of 31)", check_seconds, 0.050)
             report("load + check", load_seconds + check_seconds)
             print(f"\nresult: {result.met_count}/{len(result.points)} met, "  # type: ignore[attr-defined]
-                  f"{len(result.warnings)} warnings")  # type: ignore[attr-defined]
+                  f"{len(result.warnings)} warnings\n")  # type: ignore[attr-defined]
+        exports.report(Path(folder) / "large.folio")
 
 
 if __name__ == "__main__":

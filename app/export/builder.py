@@ -17,6 +17,7 @@ from app.checker import CheckResult, Status
 from app.export.model import (
     Block,
     BulletList,
+    Cell,
     Chart,
     ChartPanel,
     ExportDocument,
@@ -30,10 +31,14 @@ from app.export.model import (
     Table,
     TableOfContents,
 )
-from app.export.text import clean, shorten, split_long
+from app.export.text import CELL_LIMIT, clean, shorten, split_long
 from app.formatting import human_size
 from app.models import Portfolio
 from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES, label
+
+#: Characters of table text across the page width, and the most lines one cell may take.
+TEXT_WIDTH_CHARS = 105
+MAX_CELL_LINES = 30
 
 PREFIX = {
     "feedback_item": "F",
@@ -51,6 +56,19 @@ SECTION_OF = {
     "metric": "Evaluation",
     "evidence_file": "Appendix",
 }
+
+
+def _ranges(prefix: str, numbers: list[int]) -> str:
+    """'F1–F4, F7, F9–F10': references in runs, so a long list stays short."""
+    runs: list[tuple[int, int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return ", ".join(
+        f"{prefix}{a}" if a == b else f"{prefix}{a}–{prefix}{b}" for a, b in runs
+    )
 
 
 def _date(value: dt.date | None) -> str:
@@ -85,13 +103,32 @@ class _Builder:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def cell(self, text: str | None, where: str) -> str:
-        """Text for a table cell; very long text is shortened and printed in full later."""
+    def cell(self, text: str | None, where: str, limit: int = CELL_LIMIT) -> str:
+        """Text for a cell; very long text is shortened here and printed in full later."""
         text = clean(text)
-        if len(text) <= 700:
+        if len(text) <= limit:
             return text
         self.long_entries.append((where, text))
-        return shorten(text) + f" (full text: Long entries, note {len(self.long_entries)})"
+        return shorten(text, limit) + f" (full text: Long entries, note {len(self.long_entries)})"
+
+    def table(
+        self, header: tuple[str, ...], rows: Iterable[tuple[Cell, ...]],
+        widths: tuple[float, ...], caption: str = "", min_row_height: float = 0.0,
+    ) -> Table:
+        """A table whose cells all fit on a page: each column gets a character budget from
+        its width, and longer text moves to the long entries."""
+        total = sum(widths)
+        budgets = [max(60, int(TEXT_WIDTH_CHARS * w / total) * MAX_CELL_LINES) for w in widths]
+        capped = tuple(
+            tuple(
+                value if isinstance(value, StatusMark)
+                else self.cell(value, f"{caption or header[-1]} {row[0]}".strip(),
+                               min(budget, CELL_LIMIT))
+                for value, budget in zip(row, budgets, strict=True)
+            )
+            for row in rows
+        )
+        return Table(header, capped, widths, caption, min_row_height)
 
     def ref(self, kind: str, item_id: int | None) -> str:
         return self.refs.get((kind, item_id), "") if item_id is not None else ""
@@ -163,19 +200,19 @@ class _Builder:
                 "F feedback, N analysis finding, A action, L log entry, M metric, E appendix "
                 "evidence file."
             ),
-            Table(("MP", "Marking point", "Evidence", "Status"), tuple(rows), (0.7, 5.2, 3.2, 1.3)),
+            self.table(("MP", "Marking point", "Evidence", "Status"), rows, (0.7, 5.2, 3.2, 1.3)),
         ]
         links = [link for link in self.portfolio.evidence_links if link.justification.strip()]
         if links:
             blocks.append(Heading("Learner's mapping justifications", 2, "justifications"))
             blocks.append(
-                Table(
+                self.table(
                     ("MP", "Evidence", "Justification"),
                     tuple(
                         (
                             link.marking_point_id.rsplit(".", 1)[-1],
                             self.ref(*link.target) or link.target[0],
-                            self.cell(link.justification, f"justification for {link.target}"),
+                            clean(link.justification),
                         )
                         for link in links
                     ),
@@ -194,12 +231,17 @@ class _Builder:
         return Section("Evidence mapping grid", "mapping-grid", tuple(blocks))
 
     def _evidence_for(self, support: Iterable[tuple[str, int]]) -> str:
-        grouped: dict[str, list[str]] = defaultdict(list)
+        grouped: dict[str, list[int]] = defaultdict(list)
+        prefixes: dict[str, str] = {}
         for kind, item_id in support:
             code = self.ref(kind, item_id)
             if code:
-                grouped[SECTION_OF[kind]].append(code)
-        return "; ".join(f"{section} {', '.join(codes)}" for section, codes in grouped.items())
+                grouped[SECTION_OF[kind]].append(int(code[1:]))
+                prefixes[SECTION_OF[kind]] = code[0]
+        return "; ".join(
+            f"{section} {_ranges(prefixes[section], numbers)}"
+            for section, numbers in grouped.items()
+        )
 
     def feedback(self) -> Section:
         blocks: list[Block] = []
@@ -213,7 +255,7 @@ class _Builder:
             blocks.append(Heading(f"{label(FEEDBACK_SOURCES, source)} ({len(group)})", 2,
                                   f"feedback-{source}"))
             blocks.append(
-                Table(
+                self.table(
                     ("Ref", "Date", "Channel", "Rating", "Feedback"),
                     tuple(
                         (
@@ -221,7 +263,7 @@ class _Builder:
                             _date(item.received_on),
                             clean(item.channel),
                             self._rating(item),
-                            self.cell(item.text, f"feedback {self.ref('feedback_item', item.id)}"),
+                            clean(item.text),
                         )
                         for item in group
                     ),
@@ -266,12 +308,12 @@ class _Builder:
             blocks.append(Paragraph("No actions have been planned.", "muted"))
         else:
             blocks.append(
-                Table(
+                self.table(
                     ("Ref", "Action", "Owner", "Due", "Status", "Addresses"),
                     tuple(
                         (
                             self.ref("action_item", action.id),
-                            self.cell(action.action, f"action {action.id}"),
+                            clean(action.action),
                             clean(action.owner),
                             _date(action.due_on),
                             label(ACTION_STATUSES, action.status),
@@ -324,14 +366,14 @@ class _Builder:
                     code,
                     _date(entry.logged_on),
                     self.ref("action_item", entry.action_id) or "—",
-                    self.cell(done, f"log {code}"),
-                    self.cell(outcome, f"log {code}"),
+                    done,
+                    outcome,
                 )
             )
         return Section(
             "Do: implementation log",
             "implementation-log",
-            (Table(("Ref", "Date", "Action", "What was done", "Outcome and reflection"),
+            (self.table(("Ref", "Date", "Action", "What was done", "Outcome and reflection"),
                    tuple(rows), (0.75, 1.3, 1.1, 3.9, 3.9)),),
         )
 
@@ -358,7 +400,7 @@ class _Builder:
                     )
                 )
             blocks.append(
-                Table(("Ref", "Metric", "Baseline", "Target", "Result", "Change", "Source"),
+                self.table(("Ref", "Metric", "Baseline", "Target", "Result", "Change", "Source"),
                       tuple(rows), (0.75, 2.3, 1.5, 1.1, 1.5, 1.6, 2.0), "Evaluation metrics")
             )
             panels = tuple(
@@ -402,7 +444,7 @@ class _Builder:
             "assessor",
             (
                 Paragraph("To be completed by the assessor.", "muted"),
-                Table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
+                self.table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
                       min_row_height=1.6),
                 Heading("Overall decision", 2, "assessor-decision"),
                 SignatureLines((("Decision (competent / refer)", ""),
@@ -421,7 +463,7 @@ class _Builder:
             blocks.append(Paragraph("No evidence files are attached.", "muted"))
         else:
             blocks.append(
-                Table(
+                self.table(
                     ("Ref", "File", "Type", "Size", "Produced by", "SHA-256"),
                     tuple(
                         (
