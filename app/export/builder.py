@@ -329,9 +329,8 @@ class _Builder:
             code = self.ref("action_item", action.id)
             blocks.append(Heading(f"{code} in detail", 3, f"action-{action.id}"))
             rows = [
-                ("Resources and cost", self.cell(
-                    action.resources + (f" (estimate £{_number(action.cost)})"
-                                        if action.cost is not None else ""), code)),
+                ("Resources", self.cell(action.resources, code)),
+                ("Estimated cost", f"£{_number(action.cost)}" if action.cost is not None else ""),
                 ("Expected benefit", self.cell(action.expected_benefit, code)),
                 ("Organisational objective", self.cell(action.objective, code)),
                 ("Stakeholders", self.cell(action.stakeholders, code)),

@@ -77,9 +77,15 @@ def _renderer(document: ExportDocument, images: ImageSource):  # type: ignore[no
                 for row in block.rows
             )
             caption = Markup("<caption>{}</caption>").format(block.caption) if block.caption else ""
-            return Markup("<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
-                caption, head, rows
+            total = sum(block.widths)
+            columns = Markup("").join(
+                Markup('<col style="width: {:.1f}%">').format(100 * width / total)
+                for width in block.widths
             )
+            return Markup(
+                "<table>{}<colgroup>{}</colgroup><thead><tr>{}</tr></thead>"
+                "<tbody>{}</tbody></table>"
+            ).format(caption, columns, head, rows)
         if isinstance(block, Chart):
             shapes, height = layout(block, 640.0)
             svg = Markup(to_svg(shapes, 640.0, height, block.alt_text))  # escaped in to_svg
