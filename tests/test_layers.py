@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import REPO
 
-QT_FREE = ["models", "store", "catalogue", "checker", "demo", "cli"]
+QT_FREE = ["models", "store", "catalogue", "checker", "demo", "cli", "export", "exporters"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -266,13 +266,19 @@ def _start(sub: Subparsers) -> None:
         "start", help="open a portfolio (the demo portfolio in your data folder when none is given)"
     )
     parser.add_argument("file", type=Path, nargs="?")
+    parser.add_argument("--no-gui", action="store_true",
+                        help="print the portfolio's summary instead of opening the window")
     parser.set_defaults(handler=run_start)
 
 
 def run_start(args: argparse.Namespace) -> int:
     path = args.file or ensure_demo_copy(load_catalogue().get(DEMO_UNIT), data_dir())
-    print(f"Opening {path}")
-    return run_info(argparse.Namespace(file=path, json=False))
+    if args.no_gui:
+        print(f"Opening {path}")
+        return run_info(argparse.Namespace(file=path, json=False))
+    from app.ui.application import run
+
+    return run(path)
 
 
 # -- checking ---------------------------------------------------------------------------------

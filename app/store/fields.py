@@ -125,3 +125,14 @@ def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> di
             raise InvalidInputError(f"{label}: '{converted}' is not one of: {allowed}")
         result[name] = converted
     return result
+
+
+def validate_field(kind: str, model: type[Base], name: str, raw: Any) -> tuple[Any, str]:
+    """Check one value as the store would: (converted value, "") or (None, message).
+
+    Lets a form show a problem inline, next to the field, before anything is saved.
+    """
+    try:
+        return coerce_fields(kind, model, {name: raw})[name], ""
+    except InvalidInputError as error:
+        return None, error.message.split(": ", 1)[-1]

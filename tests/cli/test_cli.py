@@ -84,7 +84,7 @@ def test_demo_and_json_round_trip(tmp_path: Path, capsys) -> None:
 
 
 def test_start_creates_the_demo_in_the_data_folder(capsys, _private_data_dir: Path) -> None:
-    code, out, _ = run(capsys, "start")
+    code, out, _ = run(capsys, "start", "--no-gui")
     assert code == 0 and "Priya Shah" in out
     assert (_private_data_dir / "Demo - continuous-improvement.folio").exists()
 

@@ -1,0 +1,228 @@
+"""The editor for one stage item: a form built from app/ui/forms.py.
+
+Every field saves as soon as the learner leaves it (or pauses typing); a value the store
+would refuse is marked in place with the reason and not saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from app.models import ITEM_MODELS
+from app.store.fields import validate_field
+from app.ui.forms import FORMS, RELATIONS, FieldSpec
+
+INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
+
+
+class _TextBox(QPlainTextEdit):
+    """Multi-line text that saves when focus leaves it or typing pauses."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._timer = QTimer(self, singleShot=True, interval=900)
+        self._timer.timeout.connect(self.committed)
+        self.textChanged.connect(self._typed)
+        self._loading = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(200)
+
+    def set_text(self, text: str) -> None:
+        self._loading = True
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self._loading = False
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.committed.emit()
+        super().focusOutEvent(event)
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class ItemForm(QWidget):
+    """Fields of one item. Emits edited(field, value) with values the store will accept."""
+
+    edited = Signal(str, object)
+    relatedChanged = Signal(list)
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.model = ITEM_MODELS[kind]
+        self.specs = FORMS[kind]
+        self.widgets: dict[str, QWidget] = {}
+        self.values: dict[str, Any] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in self.specs:
+            widget = self._make(spec)
+            widget.setObjectName(f"{kind}.{spec.name}")
+            widget.setAccessibleName(spec.label)
+            self.widgets[spec.name] = widget
+            label = QLabel(f"&{spec.label}" if spec.widget != "check" else "")
+            label.setBuddy(widget)
+            layout.addRow(label, widget)
+        self.related: QListWidget | None = None
+        if kind in RELATIONS:
+            _, _, title = RELATIONS[kind]
+            self.related = QListWidget()
+            self.related.setObjectName(f"{kind}.related")
+            self.related.setAccessibleName(title)
+            self.related.setMaximumHeight(130)
+            self.related.itemChanged.connect(self._related_changed)
+            label = QLabel(f"&{title}")
+            label.setBuddy(self.related)
+            layout.addRow(label, self.related)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        layout.addRow(self.problem)
+        self._loading = False
+
+    # -- building -------------------------------------------------------------------------
+
+    def _make(self, spec: FieldSpec) -> QWidget:
+        if spec.widget == "text":
+            box = _TextBox()
+            box.committed.connect(lambda name=spec.name, w=box: self._commit(name, w.toPlainText()))
+            return box
+        if spec.widget == "check":
+            check = QCheckBox(spec.label)
+            check.clicked.connect(lambda on, name=spec.name: self._commit(name, on))
+            return check
+        if spec.widget in {"choice", "ref"}:
+            combo = QComboBox()
+            if spec.choices:
+                for value, text in spec.choices.items():
+                    combo.addItem(text, value)
+            combo.activated.connect(
+                lambda _index, name=spec.name, c=combo: self._commit(name, c.currentData())
+            )
+            return combo
+        line = QLineEdit()
+        line.setPlaceholderText(
+            spec.placeholder or {"date": "YYYY-MM-DD", "number": "a number"}.get(spec.widget, "")
+        )
+        line.editingFinished.connect(lambda name=spec.name, w=line: self._commit(name, w.text()))
+        return line
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(
+        self,
+        values: Mapping[str, Any],
+        references: Sequence[tuple[int, str]] = (),
+        related_options: Sequence[tuple[int, str]] = (),
+        related_ids: Sequence[int] = (),
+    ) -> None:
+        """Show an item's values. A field holding unsaved typing keeps it."""
+        self._loading = True
+        previous = self.values
+        self.values = dict(values)
+        for spec in self.specs:
+            widget = self.widgets[spec.name]
+            value = values.get(spec.name)
+            if self._has_unsaved_typing(widget, previous.get(spec.name)):
+                continue
+            if isinstance(widget, _TextBox):
+                widget.set_text(value or "")
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                if spec.widget == "ref":
+                    widget.clear()
+                    widget.addItem("— none —", None)
+                    for item_id, text in references:
+                        widget.addItem(text, item_id)
+                index = widget.findData(value)
+                widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(_display(value))
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        if self.related is not None:
+            self.related.clear()
+            for item_id, text in related_options:
+                entry = QListWidgetItem(text)
+                entry.setData(Qt.ItemDataRole.UserRole, item_id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = item_id in related_ids
+                entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.related.addItem(entry)
+        self.problem.clear()
+        self._loading = False
+
+    @staticmethod
+    def _has_unsaved_typing(widget: QWidget, saved: Any) -> bool:
+        if isinstance(widget, _TextBox):
+            return widget.hasFocus() and widget.toPlainText() != (saved or "")
+        if isinstance(widget, QLineEdit):
+            return widget.hasFocus() and widget.text() != _display(saved)
+        return False
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _commit(self, name: str, raw: Any) -> None:
+        if self._loading:
+            return
+        value, message = validate_field(self.kind, self.model, name, raw)
+        widget = self.widgets[name]
+        if message:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(message)
+            spec = next(s for s in self.specs if s.name == name)
+            self.problem.setText(f"{spec.label}: {message}. Not saved.")
+            return
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+        self.problem.clear()
+        if value != self.values.get(name):
+            self.values[name] = value
+            self.edited.emit(name, value)
+
+    def _related_changed(self, _item: QListWidgetItem) -> None:
+        if self._loading or self.related is None:
+            return
+        ids = [
+            self.related.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.related.count())
+            if self.related.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        self.relatedChanged.emit(ids)

@@ -1,0 +1,199 @@
+"""The main window: stage navigator, stage pages, marking points panel, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.checker import CheckResult, Location
+from app.ui.marking_points import MarkingPointsDock
+from app.ui.navigator import StageNavigator
+from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
+from app.ui.session import PortfolioSession
+from app.ui.stage_page import StagePage
+
+STAGE_KINDS = {
+    "feedback": "feedback_item",
+    "analysis": "analysis_finding",
+    "action_plan": "action_item",
+    "implementation_log": "log_entry",
+}
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: PortfolioSession, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings or QSettings()
+        self.setObjectName("mainWindow")
+        self.navigator = StageNavigator()
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {
+            "details": DetailsPage(session),
+            **{stage: StagePage(session, kind) for stage, kind in STAGE_KINDS.items()},
+            "evaluation": EvaluationPage(session),
+            "evidence": EvidencePage(session),
+            "declaration": DeclarationPage(session),
+            "unit_guide": UnitGuidePage(session.unit),
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.dirty: set[str] = set()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 900])
+        self.setCentralWidget(splitter)
+        self.points = MarkingPointsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.points)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.statusBar().addPermanentWidget(self.summary)
+        self._build_menus()
+        self._connect()
+        self.show_result(session.result)
+        self.navigator.select("feedback")
+        self._update_title()
+        self._remember(session.path)
+        self._restore_layout()
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        """Every domain signal is connected here, in one place."""
+        self.session.documentChanged.connect(self._document_changed)
+        self.session.checked.connect(self.show_result)
+        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.navigator.stageSelected.connect(self.show_stage)
+        self.points.navigate.connect(self.go_to)
+        self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
+        self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.open_other)
+        file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.points.toggleViewAction())
+
+    # -- reacting ---------------------------------------------------------------------------------
+
+    def _document_changed(self, _document: object, _change: object) -> None:
+        current = self.current_stage()
+        self.dirty = set(self.pages) - {"unit_guide"}
+        self._refresh(current)
+
+    def _refresh(self, stage: str) -> None:
+        if stage in self.dirty:
+            self.pages[stage].refresh()  # type: ignore[attr-defined]
+            self.dirty.discard(stage)
+
+    def show_result(self, result: CheckResult) -> None:
+        self.points.show_result(result)
+        self.navigator.show_result(result)
+        self.summary.setText(
+            f"{result.met_count} of {len(result.points)} marking points met"
+            + (" — ready to submit" if result.complete else "")
+        )
+
+    def current_stage(self) -> str:
+        widget = self.stack.currentWidget()
+        return next(key for key, page in self.pages.items() if page is widget)
+
+    def show_stage(self, stage: str) -> None:
+        page = self.pages.get(stage)
+        if page is None:
+            return
+        self._refresh(stage)
+        self.stack.setCurrentWidget(page)
+        self.navigator.select(stage)
+
+    def go_to(self, location: Location) -> None:
+        """Open the stage, item and field a checker reason points at."""
+        stage = location.stage
+        self.show_stage(stage)
+        page = self.pages.get(stage)
+        if isinstance(page, EvaluationPage):
+            if location.field == "evaluation_narrative":
+                page.text.setFocus()
+                return
+            page = page.metrics
+        if isinstance(page, StagePage) and location.item_id is not None:
+            page.select(location.item_id)
+            widget = page.form.widgets.get(location.field or "")
+            if widget is not None:
+                widget.setFocus()
+
+    # -- files, title, layout --------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        portfolio = self.session.document
+        self.setWindowTitle(f"{portfolio.learner_name} — {self.session.unit.id} — "
+                            f"{self.session.path.name} — Folio")
+
+    def open_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", str(self.session.path.parent),
+                                              "Folio portfolios (*.folio)")
+        if path:
+            from app.ui.application import open_window
+
+            open_window(Path(path), self.settings)
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("recentFiles", [], list) if p != str(path)]
+        self.settings.setValue("recentFiles", [str(path), *recent][:MAX_RECENT])
+        self.settings.setValue("lastFile", str(path))
+
+    def _fill_recent(self) -> None:
+        from app.ui.application import open_window
+
+        self.recent_menu.clear()
+        for entry in self.settings.value("recentFiles", [], list):
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _c=False, p=entry: open_window(Path(p), self.settings))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # saves a field still being edited
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.session.close()
+        super().closeEvent(event)

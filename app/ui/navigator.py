@@ -1,0 +1,70 @@
+"""The stage navigator: Plan, Do, Review and the rest, each with a badge from the checker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from app.checker import CheckResult, Status
+from app.ui.status_icons import STAGE_WORDS, status_icon
+
+GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Portfolio", (("details", "Learner details"),)),
+    ("Plan", (("feedback", "Feedback"), ("analysis", "Analysis"), ("action_plan", "Action plan"))),
+    ("Do", (("implementation_log", "Implementation log"),)),
+    ("Review", (("evaluation", "Evaluation"),)),
+    ("Submit", (("evidence", "Evidence"), ("declaration", "Declaration"))),
+    ("Help", (("unit_guide", "Unit guide"),)),
+)
+
+
+class StageNavigator(QTreeWidget):
+    stageSelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName("Stages")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(12)
+        self.entries: dict[str, QTreeWidgetItem] = {}
+        self.labels: dict[str, str] = {}
+        for group, stages in GROUPS:
+            parent_item = QTreeWidgetItem(self, [group])
+            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = parent_item.font(0)
+            font.setBold(True)
+            parent_item.setFont(0, font)
+            for key, text in stages:
+                entry = QTreeWidgetItem(parent_item, [text])
+                entry.setData(0, Qt.ItemDataRole.UserRole, key)
+                self.entries[key] = entry
+                self.labels[key] = text
+        self.expandAll()
+        self.currentItemChanged.connect(self._changed)
+        self.setMinimumWidth(190)
+
+    def _changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
+            self.stageSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
+
+    def select(self, stage: str) -> None:
+        if stage in self.entries:
+            self.setCurrentItem(self.entries[stage])
+
+    def show_result(self, result: CheckResult) -> None:
+        for stage, entry in self.entries.items():
+            status = result.stage_status.get(stage)
+            if status is None:
+                continue
+            entry.setIcon(0, status_icon(status))
+            word = STAGE_WORDS[status]
+            entry.setToolTip(0, f"{self.labels[stage]}: {word}")
+            entry.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, word)
+
+    def badge(self, stage: str) -> str:
+        return self.entries[stage].toolTip(0).rsplit(": ", 1)[-1]
+
+
+__all__ = ["StageNavigator", "Status"]

@@ -1,0 +1,328 @@
+"""The pages that are not item lists: learner details, evaluation narrative, declaration,
+evidence and the unit guide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalogue import Unit
+from app.checker.text import word_count
+from app.formatting import human_size
+from app.models import Portfolio
+from app.store.fields import validate_field
+from app.ui.item_form import INVALID_STYLE, _TextBox
+from app.ui.session import PortfolioSession
+from app.ui.stage_page import StagePage
+
+
+def _title(text: str, about: str) -> list[QWidget]:
+    heading = QLabel(text)
+    heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+    description = QLabel(about)
+    description.setWordWrap(True)
+    description.setStyleSheet("color: #4b5563;")
+    return [heading, description]
+
+
+class DetailsPage(QWidget):
+    FIELDS = (
+        ("learner_name", "Learner name"),
+        ("candidate_number", "Candidate / enrolment number"),
+        ("centre_name", "Centre name"),
+        ("centre_number", "Centre number"),
+        ("assessor_name", "Assessor"),
+        ("qualification_title", "Qualification"),
+        ("workplace", "Workplace / organisation"),
+        ("started_on", "Started on"),
+        ("submission_due_on", "Submission due"),
+    )
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        for widget in _title("Learner details", "Who the portfolio belongs to, where it is "
+                             "assessed and the organisation the evidence comes from."):
+            layout.addWidget(widget)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for name, text in self.FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"details.{name}")
+            edit.setAccessibleName(text)
+            if name.endswith("_on"):
+                edit.setPlaceholderText("YYYY-MM-DD")
+            edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e))
+            label = QLabel(f"&{text}")
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.edits[name] = edit
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b91c1c;")
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        portfolio = self.session.document
+        for name, edit in self.edits.items():
+            if not edit.hasFocus():
+                value = getattr(portfolio, name)
+                edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+
+    def _commit(self, name: str, edit: QLineEdit) -> None:
+        value, message = validate_field("portfolio", Portfolio, name, edit.text())
+        if name == "learner_name" and not edit.text().strip():
+            message = "the learner's name is required"
+        if message:
+            edit.setStyleSheet(INVALID_STYLE)
+            self.problem.setText(f"{message}. Not saved.")
+            return
+        edit.setStyleSheet("")
+        self.problem.clear()
+        if value != getattr(self.session.document, name):
+            self.session.update_details(**{name: value})
+
+
+class EvaluationPage(QWidget):
+    """Metrics (before/after) above the evaluation narrative, with a word count."""
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.metrics = StagePage(session, "metric")
+        narrative = QWidget()
+        box = QVBoxLayout(narrative)
+        label = QLabel("&Evaluation narrative: what changed, how you know, what you reported "
+                       "and to whom, and what you would do differently")
+        label.setWordWrap(True)
+        self.text = _TextBox()
+        self.text.setObjectName("evaluation_narrative")
+        self.text.setAccessibleName("Evaluation narrative")
+        self.text.setMaximumHeight(16777215)
+        label.setBuddy(self.text)
+        self.words = QLabel()
+        self.words.setObjectName("wordCount")
+        self.text.textChanged.connect(self._count)
+        self.text.committed.connect(self._commit)
+        box.addWidget(label)
+        box.addWidget(self.text, 1)
+        box.addWidget(self.words)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.metrics)
+        splitter.addWidget(narrative)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.metrics.refresh()
+        if not self.text.hasFocus():
+            self.text.set_text(self.session.document.evaluation_narrative)
+        self._count()
+
+    def _count(self) -> None:
+        count = word_count(self.text.toPlainText())
+        self.words.setText(f"{count} word{'s' if count != 1 else ''}")
+
+    def _commit(self) -> None:
+        text = self.text.toPlainText()
+        if text != self.session.document.evaluation_narrative:
+            self.session.update_details(evaluation_narrative=text)
+
+
+class DeclarationPage(QWidget):
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        for widget in _title("Declaration of authenticity", "Type your name and the date to "
+                             "sign. It is part of every export."):
+            layout.addWidget(widget)
+        self.statement = QLabel()
+        self.statement.setWordWrap(True)
+        self.statement.setStyleSheet("font-size: 11pt; padding: 8px; background: #f9fafb;")
+        layout.addWidget(self.statement)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("declaration.name")
+        self.name.setAccessibleName("Your name (signature)")
+        self.date = QLineEdit()
+        self.date.setObjectName("declaration.date")
+        self.date.setAccessibleName("Date signed")
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        form.addRow("Your &name", self.name)
+        form.addRow("&Date", self.date)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.sign = QPushButton("&Sign declaration")
+        self.sign.setObjectName("declaration.sign")
+        self.sign.clicked.connect(self._sign)
+        today = QPushButton("&Today")
+        today.clicked.connect(lambda: self.date.setText(dt.date.today().isoformat()))
+        row.addWidget(self.sign)
+        row.addWidget(today)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.state = QLabel()
+        self.state.setObjectName("declaration.state")
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        declaration = self.session.document.declaration
+        if declaration is None:
+            return
+        self.statement.setText(declaration.statement)
+        if not self.name.hasFocus():
+            self.name.setText(declaration.signed_name)
+        if not self.date.hasFocus():
+            self.date.setText(declaration.signed_on.isoformat() if declaration.signed_on else "")
+        self.state.setText(
+            f"Signed by {declaration.signed_name} on {declaration.signed_on:%d %B %Y}."
+            if declaration.is_signed else "Not signed yet."
+        )
+
+    def _sign(self) -> None:
+        self.session.sign_declaration(self.name.text(), self.date.text())
+
+
+class EvidencePage(QWidget):
+    """Evidence files in the portfolio: add (or drop) files, open them, map them."""
+
+    filesDropped = Signal(list)
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        for widget in _title("Evidence", "Photos, documents and exports kept inside the "
+                             "portfolio. Drop files here or use Add files. Map each one to "
+                             "the marking points it shows, saying how."):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        self.add = QPushButton("&Add files…")
+        self.add.setObjectName("evidence.add")
+        self.add.clicked.connect(self._choose)
+        self.open = QPushButton("&Open")
+        self.open.clicked.connect(self._open_selected)
+        row.addWidget(self.add)
+        row.addWidget(self.open)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.list = QListWidget()
+        self.list.setObjectName("evidence.list")
+        self.list.setAccessibleName("Evidence files")
+        layout.addWidget(self.list, 1)
+        map_row = QHBoxLayout()
+        self.point = QComboBox()
+        self.point.setObjectName("evidence.point")
+        self.point.setAccessibleName("Marking point")
+        for point in session.unit.marking_points:
+            self.point.addItem(f"{point.short_id} {point.text[:70]}", point.id)
+        self.why = QLineEdit()
+        self.why.setObjectName("evidence.why")
+        self.why.setAccessibleName("Justification")
+        self.why.setPlaceholderText("How this file shows the marking point")
+        self.map = QPushButton("&Map to point")
+        self.map.setObjectName("evidence.map")
+        self.map.clicked.connect(self._map)
+        map_row.addWidget(self.point, 2)
+        map_row.addWidget(self.why, 3)
+        map_row.addWidget(self.map)
+        layout.addLayout(map_row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        mapped: dict[int, list[str]] = {}
+        for link in self.session.document.evidence_links:
+            if link.evidence_file_id:
+                mapped.setdefault(link.evidence_file_id, []).append(
+                    link.marking_point_id.rsplit(".", 1)[-1])
+        for number, item in enumerate(self.session.document.evidence_files, start=1):
+            points = ", ".join(mapped.get(item.id, [])) or "not mapped"
+            entry = QListWidgetItem(
+                f"E{number}  {item.original_name}   ({item.media_type}, "
+                f"{human_size(item.size)}) — {points}"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.list.addItem(entry)
+
+    def _selected(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _choose(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add evidence files")
+        if paths:
+            self.filesDropped.emit([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.filesDropped.emit(paths)
+
+    def _open_selected(self) -> None:
+        file_id = self._selected()
+        if file_id is None:
+            return
+        item = self.session.item("evidence_file", file_id)
+        target = self.session.export_evidence_copy(file_id, item.original_name)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def _map(self) -> None:
+        file_id = self._selected()
+        if file_id is not None:
+            self.session.link_evidence(self.point.currentData(), "evidence_file", file_id,
+                                       self.why.text())
+
+
+class UnitGuidePage(QTextBrowser):
+    def __init__(self, unit: Unit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitGuide")
+        self.setAccessibleName("Unit guide")
+        self.setOpenExternalLinks(False)
+        parts = [f"<h1>{escape(unit.title)}</h1>",
+                 f"<p style='color:#4b5563'>{escape(unit.qualification)} · {escape(unit.id)}</p>",
+                 f"<p>{escape(unit.synopsis)}</p>", "<h2>Key concepts</h2><ul>"]
+        parts += [f"<li><b>{escape(c.term)}</b>: {escape(c.text)}</li>" for c in unit.key_concepts]
+        parts.append("</ul><h2>Examiner marking points</h2><ol>")
+        parts += [f"<li>{escape(p.text)}</li>" for p in unit.marking_points]
+        parts.append("</ol><h2>Exam tips</h2><ul>")
+        parts += [f"<li>{escape(tip)}</li>" for tip in unit.exam_tips]
+        parts.append("</ul><h2>Common mistakes to avoid</h2><ul>")
+        parts += [f"<li>{escape(m.text)}</li>" for m in unit.misconceptions]
+        parts.append("</ul>")
+        self.setHtml("".join(parts))

@@ -1,0 +1,154 @@
+"""The open portfolio as the GUI sees it: the store, the undo stack, the latest document and
+check result, and the signals that tell every view what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.catalogue import Unit
+from app.checker import CheckResult, check
+from app.models import Portfolio
+from app.store import Change, PortfolioStore
+from app.ui import commands
+
+NOUNS = {
+    "feedback_item": "feedback",
+    "analysis_finding": "finding",
+    "action_item": "action",
+    "log_entry": "log entry",
+    "metric": "metric",
+    "evidence_file": "evidence file",
+    "evidence_link": "mapping",
+}
+
+
+class PortfolioSession(QObject):
+    """Every edit goes through here as an undoable command; views listen to the signals."""
+
+    #: The document was reloaded after a change (Portfolio, Change or None).
+    documentChanged = Signal(object, object)
+    #: A new check result is available (CheckResult).
+    checked = Signal(object)
+    #: An operation failed with a message for the user (str).
+    failed = Signal(str)
+
+    def __init__(self, store: PortfolioStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.unit: Unit = store.unit()
+        self.document: Portfolio = store.load()
+        self.result: CheckResult = check(self.document, self.unit)
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> PortfolioSession:
+        return cls(PortfolioStore.open(path), parent)
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- refreshing ---------------------------------------------------------------------------
+
+    def _after(self, change: Change | None) -> None:
+        self.document = self.store.load()
+        self.result = check(self.document, self.unit, dt.date.today())
+        self.documentChanged.emit(self.document, change)
+        self.checked.emit(self.result)
+
+    def refresh(self) -> None:
+        self._after(None)
+
+    def _push(self, command: commands.StoreCommand) -> bool:
+        """Run a command through the undo stack; a refused edit is reported and dropped."""
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.failed.emit(command.error)
+            return False
+        return True
+
+    # -- operations ---------------------------------------------------------------------------
+
+    def add_item(self, kind: str, **fields: Any) -> int | None:
+        command = commands.AddItemCommand(self.store, self._after, kind, fields,
+                                          f"Add {NOUNS.get(kind, kind)}")
+        return command.item_id if self._push(command) else None
+
+    def update_item(self, kind: str, item_id: int, **fields: Any) -> bool:
+        label = ", ".join(name.replace("_", " ") for name in fields)
+        return self._push(commands.UpdateItemCommand(
+            self.store, self._after, kind, item_id, fields,
+            f"Edit {NOUNS.get(kind, kind)} {label}"))
+
+    def delete_item(self, kind: str, item_id: int) -> bool:
+        return self._push(commands.DeleteItemCommand(
+            self.store, self._after, kind, item_id, f"Delete {NOUNS.get(kind, kind)}"))
+
+    def update_details(self, **fields: Any) -> bool:
+        label = ", ".join(name.replace("_", " ") for name in fields)
+        return self._push(commands.UpdateDetailsCommand(self.store, self._after, fields,
+                                                        f"Edit {label}"))
+
+    def set_related(self, kind: str, item_id: int, related: Sequence[int]) -> bool:
+        return self._push(commands.RelateCommand(self.store, self._after, kind, item_id,
+                                                 related, "Change links"))
+
+    def move_item(self, kind: str, item_id: int, index: int) -> bool:
+        return self._push(commands.MoveItemCommand(self.store, self._after, kind, item_id,
+                                                   index, f"Move {NOUNS.get(kind, kind)}"))
+
+    def sign_declaration(self, name: str, on: object) -> bool:
+        return self._push(commands.SignDeclarationCommand(self.store, self._after, name, on,
+                                                          "Sign the declaration"))
+
+    def attach_files(self, paths: Sequence[Path]) -> list[int]:
+        """Add files as evidence, one undoable step each; returns the new evidence ids."""
+        added = []
+        for path in paths:
+            command = commands.AttachFileCommand(self.store, self._after, path,
+                                                 f"Add {path.name}")
+            if self._push(command) and command.item_id is not None:
+                added.append(command.item_id)
+        return added
+
+    def link_evidence(self, marking_point_id: str, kind: str, item_id: int,
+                      justification: str) -> bool:
+        return self._push(commands.LinkEvidenceCommand(
+            self.store, self._after, marking_point_id, kind, item_id, justification,
+            f"Map to {marking_point_id.rsplit('.', 1)[-1]}"))
+
+    def export_evidence_copy(self, file_id: int, name: str) -> Path:
+        """A copy of an evidence file in a private temporary folder, to open in its viewer."""
+        import tempfile
+
+        from app.store.evidence_io import safe_file_name
+
+        folder = Path(tempfile.mkdtemp(prefix="folio-open-"))
+        target = folder / safe_file_name(name)
+        with target.open("wb") as handle:
+            self.store.save_evidence_as(file_id, handle)
+        return target
+
+    def item(self, kind: str, item_id: int) -> Any:
+        from app.checker.context import COLLECTIONS
+
+        for item in getattr(self.document, COLLECTIONS[kind]):
+            if item.id == item_id:
+                return item
+        return None
+
+    def values(self, kind: str, item_id: int) -> Mapping[str, Any]:
+        from app.store.service import row_values
+
+        item = self.item(kind, item_id)
+        return row_values(item) if item is not None else {}
+

@@ -1,0 +1,58 @@
+"""GUI fixtures: offscreen Qt, settings in a temporary file, no modal dialogs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.store import PortfolioStore
+from app.ui.main_window import MainWindow
+from app.ui.session import PortfolioSession
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name,
+                            staticmethod(lambda *args, **kwargs: shown.append(args[2])))
+    return shown
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "folio-settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window_for(qtbot, settings):  # type: ignore[no-untyped-def]
+    opened: list[MainWindow] = []
+
+    def open_window(path: Path) -> MainWindow:
+        window = MainWindow(PortfolioSession.open(path), settings)
+        qtbot.addWidget(window)
+        if not settings.contains("window/geometry"):
+            window.resize(1300, 820)
+        window.show()
+        opened.append(window)
+        return window
+
+    yield open_window
+    for window in opened:
+        if window.isVisible():
+            window.close()
+
+
+@pytest.fixture
+def new_portfolio(tmp_path: Path, unit) -> Iterator[Path]:
+    path = tmp_path / "Ada.folio"
+    PortfolioStore.create(path, unit, "Ada Learner", candidate_number="C-1").close()
+    yield path

@@ -1,0 +1,138 @@
+"""The learner's workspace driven through its real widgets, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from app.checker import Status
+from app.store import PortfolioStore
+from app.ui.stage_page import StagePage
+from tests.conftest import make_demo
+
+
+def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    if isinstance(widget, QPlainTextEdit):
+        widget.selectAll()
+        qtbot.keyClicks(widget, text)
+        # A pause in typing saves the text.
+        qtbot.waitUntil(lambda: not widget._timer.isActive(), timeout=5000)
+    else:
+        widget.selectAll()
+        qtbot.keyClicks(widget, text)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def _choose(qtbot, combo: QComboBox, value: str) -> None:  # type: ignore[no-untyped-def]
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(value))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_adding_feedback_of_two_sources_meets_mp1_and_undo_reverts(
+    qtbot, window_for, new_portfolio: Path
+) -> None:
+    window = window_for(new_portfolio)
+    page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
+    window.show_stage("feedback")
+    assert window.points.status_of("continuous-improvement.MP1") == "Missing"
+    assert window.navigator.badge("feedback") == "empty"
+
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    _type(qtbot, page.form.widgets["text"], "The email said ready but it was not there")
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    _choose(qtbot, page.form.widgets["source_type"], "complaint")
+    assert window.points.status_of("continuous-improvement.MP1") == "Partly met"
+    _type(qtbot, page.form.widgets["text"], "Customer phoned: collection slot missed twice")
+
+    assert page.table.rowCount() == 2
+    assert window.points.status_of("continuous-improvement.MP1") == "Met"
+    assert "Met" in window.summary.text() or "marking points met" in window.summary.text()
+
+    window.undo_action.trigger()  # the last edit: the complaint's text
+    assert window.points.status_of("continuous-improvement.MP1") == "Partly met"
+    assert page.form.widgets["text"].toPlainText() == ""
+    window.redo_action.trigger()
+    assert window.points.status_of("continuous-improvement.MP1") == "Met"
+    window.close()
+
+    with PortfolioStore.open(new_portfolio) as store:
+        items = store.load().feedback_items
+    assert [(i.source_type, i.text) for i in items] == [
+        ("survey", "The email said ready but it was not there"),
+        ("complaint", "Customer phoned: collection slot missed twice"),
+    ]
+
+
+def test_invalid_date_is_shown_in_place_and_not_saved(
+    qtbot, window_for, new_portfolio: Path
+) -> None:
+    window = window_for(new_portfolio)
+    page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    date: QLineEdit = page.form.widgets["received_on"]  # type: ignore[assignment]
+    _type(qtbot, date, "31/12/2026")
+    assert "not a date" in page.form.problem.text()
+    assert "dc2626" in date.styleSheet()
+    assert window.session.document.feedback_items[0].received_on is None
+    _type(qtbot, date, "2026-10-01")
+    assert page.form.problem.text() == ""
+    assert str(window.session.document.feedback_items[0].received_on) == "2026-10-01"
+
+
+def test_delete_and_undo_restores_item_and_its_links(qtbot, window_for, tmp_path: Path) -> None:
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    window.show_stage("analysis")
+    page: StagePage = window.pages["analysis"]  # type: ignore[assignment]
+    first = window.session.document.findings[0]
+    linked = [f.id for f in first.feedback_items]
+    page.select(first.id)
+    qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert len(window.session.document.findings) == 2
+    window.undo_action.trigger()
+    restored = window.session.document.findings[0]
+    assert restored.id == first.id and [f.id for f in restored.feedback_items] == linked
+
+
+def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Path) -> None:
+    make_demo(tmp_path, "continuous-improvement").close()
+    with PortfolioStore.open(tmp_path / "continuous-improvement.folio") as store:
+        for other in store.load().actions:
+            store.update_item("action_item", other.id, overcome_barriers="")
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    window.show_stage("feedback")
+    assert window.points.status_of("continuous-improvement.MP4") == "Partly met"
+    point = window.points.points["continuous-improvement.MP4"]
+    link = next(point.child(i) for i in range(point.childCount())
+                if point.child(i).data(0, Qt.ItemDataRole.UserRole + 1) is not None)
+    window.points.tree.itemActivated.emit(link, 0)
+    assert window.current_stage() == "action_plan"
+    page: StagePage = window.pages["action_plan"]  # type: ignore[assignment]
+    assert page.selected_id == window.session.document.actions[0].id  # the first to fix
+    # The field to fix has the keyboard focus (offscreen, the window itself is not active).
+    assert window.focusWidget() is page.form.widgets["overcome_barriers"]
+
+
+def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path) -> None:
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    assert {window.navigator.badge(s) for s in
+            ("feedback", "analysis", "action_plan", "implementation_log", "evaluation")} == {
+        "complete"}
+    window.session.update_details(evaluation_narrative="")
+    assert window.navigator.badge("evaluation") == "partial"
+    assert window.session.result.point("MP5").status is Status.PARTLY
+
+
+def test_layout_and_recent_files_are_remembered(qtbot, window_for, new_portfolio, settings):
+    window = window_for(new_portfolio)
+    window.resize(640, 480)  # within the offscreen screen, which restoreGeometry respects
+    window.close()
+    assert settings.value("recentFiles", [], list)[0] == str(new_portfolio)
+    again = window_for(new_portfolio)
+    # The offscreen screen is 800 px wide, narrower than the window's minimum; height is kept.
+    assert again.size().height() == 480
