@@ -268,6 +268,8 @@ def _start(sub: Subparsers) -> None:
     parser.add_argument("file", type=Path, nargs="?")
     parser.add_argument("--no-gui", action="store_true",
                         help="print the portfolio's summary instead of opening the window")
+    parser.add_argument("--welcome", action="store_true",
+                        help="show the welcome window (recent files, new, demo) instead")
     parser.set_defaults(handler=run_start)
 
 
@@ -278,7 +280,7 @@ def run_start(args: argparse.Namespace) -> int:
         return run_info(argparse.Namespace(file=path, json=False))
     from app.ui.application import run
 
-    return run(path)
+    return run(None if args.welcome and not args.file else path)
 
 
 # -- checking ---------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from app.export.model import (
     Table,
     TableOfContents,
 )
-from app.exporters.drawing import to_svg
+from app.exporters.drawing import to_png, to_svg
 from app.resources import resource_path
 
 
@@ -54,7 +54,8 @@ def _fields(rows: tuple[tuple[str, str], ...], css: str) -> Markup:
     return Markup('<table class="fields {}">{}</table>').format(css, body)
 
 
-def _renderer(document: ExportDocument, images: ImageSource):  # type: ignore[no-untyped-def]
+def _renderer(document: ExportDocument, images: ImageSource,  # type: ignore[no-untyped-def]
+              raster_charts: bool = False):
     def render(block: Block) -> Markup:
         if isinstance(block, Paragraph):
             return Markup('<p class="{}">{}</p>').format(block.style, block.text)
@@ -88,9 +89,15 @@ def _renderer(document: ExportDocument, images: ImageSource):  # type: ignore[no
             ).format(caption, columns, head, rows)
         if isinstance(block, Chart):
             shapes, height = layout(block, 640.0)
-            svg = Markup(to_svg(shapes, 640.0, height, block.alt_text))  # escaped in to_svg
+            if raster_charts:  # for viewers without SVG, such as Qt's text browser
+                data = base64.b64encode(to_png(shapes, 640.0, height, 1.5)).decode("ascii")
+                picture = Markup(
+                    '<img src="data:image/png;base64,{}" alt="{}" width="640">'
+                ).format(data, block.alt_text)
+            else:
+                picture = Markup(to_svg(shapes, 640.0, height, block.alt_text))  # escaped there
             return Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(
-                svg, block.alt_text
+                picture, block.alt_text
             )
         if isinstance(block, Image):
             data = images(block.sha256)
@@ -116,9 +123,10 @@ def _renderer(document: ExportDocument, images: ImageSource):  # type: ignore[no
     return render
 
 
-def render_html_text(document: ExportDocument, images: ImageSource) -> str:
+def render_html_text(document: ExportDocument, images: ImageSource,
+                     raster_charts: bool = False) -> str:
     template = _environment().get_template("portfolio.html.j2")
-    return template.render(doc=document, render=_renderer(document, images))
+    return template.render(doc=document, render=_renderer(document, images, raster_charts))
 
 
 def render_html(document: ExportDocument, target: Path, images: ImageSource) -> None:

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.checker import CheckResult, Location
+from app.export.builder import build_document
+from app.export.images import store_image_source
+from app.exporters.html import render_html_text
+from app.ui.export_dialog import ExportDialog
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
@@ -32,6 +39,9 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
+    #: The window has closed and saved its layout; the file can be released.
+    closed = Signal()
+
     def __init__(self, session: PortfolioSession, settings: QSettings | None = None) -> None:
         super().__init__()
         self.session = session
@@ -73,21 +83,32 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         """Every domain signal is connected here, in one place."""
+        self.session.setParent(self)  # the session and its undo stack live as long as the window
         self.session.documentChanged.connect(self._document_changed)
         self.session.checked.connect(self.show_result)
+        self.session.documentChanged.connect(self._update_title)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.navigator.stageSelected.connect(self.show_stage)
         self.points.navigate.connect(self.go_to)
         self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
-        self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        new_action = QAction("&New portfolio…", self, shortcut=QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_portfolio)
+        file_menu.addAction(new_action)
         open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.open_other)
         file_menu.addAction(open_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export)
+        file_menu.addAction(self.export_action)
+        self.preview_action = QAction("Pre&view", self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.preview_action.triggered.connect(self.preview)
+        file_menu.addAction(self.preview_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -153,7 +174,7 @@ class MainWindow(QMainWindow):
 
     # -- files, title, layout --------------------------------------------------------------------
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args: object) -> None:
         portfolio = self.session.document
         self.setWindowTitle(f"{portfolio.learner_name} — {self.session.unit.id} — "
                             f"{self.session.path.name} — Folio")
@@ -165,6 +186,46 @@ class MainWindow(QMainWindow):
             from app.ui.application import open_window
 
             open_window(Path(path), self.settings)
+
+    def new_portfolio(self) -> None:
+        from app.ui.application import open_window
+        from app.ui.wizard import NewPortfolioWizard
+
+        wizard = NewPortfolioWizard(self)
+        if wizard.exec() and wizard.created is not None:
+            open_window(wizard.created, self.settings)
+
+    def export_dialog(self) -> ExportDialog:
+        self._commit_focused_field()
+        return ExportDialog(self.session.path, self.session.result,
+                            self.session.document.learner_name, self)
+
+    def export(self) -> None:
+        self.export_dialog().exec()
+
+    def preview(self) -> None:
+        """A print-style preview of the export, inside the app."""
+        self._commit_focused_field()
+        document = build_document(self.session.document, self.session.unit,
+                                  self.session.result, draft=not self.session.result.complete)
+        html = render_html_text(document, store_image_source(self.session.store),
+                                raster_charts=True)
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Preview")
+        dialog.setObjectName("previewDialog")
+        browser = QTextBrowser(dialog)
+        browser.setObjectName("preview")
+        browser.setHtml(html)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        dialog.resize(900, 760)
+        self.preview_dialog = dialog
+        dialog.show()
+
+    def _commit_focused_field(self) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
 
     def _remember(self, path: Path) -> None:
         recent = [p for p in self.settings.value("recentFiles", [], list) if p != str(path)]
@@ -190,10 +251,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        focused = self.focusWidget()
-        if focused is not None:
-            focused.clearFocus()  # saves a field still being edited
+        self._commit_focused_field()  # saves a field still being edited
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.session.close()
         super().closeEvent(event)
+        self.closed.emit()

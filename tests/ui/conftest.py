@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from app.store import PortfolioStore
 from app.ui.main_window import MainWindow
@@ -47,7 +48,7 @@ def window_for(qtbot, settings):  # type: ignore[no-untyped-def]
 
     yield open_window
     for window in opened:
-        if window.isVisible():
+        if isValid(window) and window.isVisible():
             window.close()
 
 

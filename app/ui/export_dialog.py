@@ -1,0 +1,177 @@
+"""Export… : Word, PDF or HTML, draft or final, run off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.checker import CheckResult
+from app.errors import FolioError
+from app.export.service import export_portfolio
+from app.store import PortfolioStore
+from app.store.evidence_io import safe_file_name
+
+FORMAT_LABELS = {"docx": "&Word (.docx)", "pdf": "&PDF", "html": "&HTML (web page)"}
+
+
+class ExportWorker(QObject):
+    """Runs one export with its own connection to the file (SQLite connections stay in the
+    thread that made them)."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, source: Path, fmt: str, target: Path, draft: bool) -> None:
+        super().__init__()
+        self.source, self.fmt, self.target, self.draft = source, fmt, target, draft
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with PortfolioStore.open(self.source) as store:
+                outcome = export_portfolio(store, self.fmt, self.target, draft=self.draft)
+            self.done.emit(outcome.path)
+        except FolioError as error:
+            self.failed.emit(error.message)
+        except Exception as error:  # a renderer bug must not take the window down
+            self.failed.emit(f"the export failed: {error}")
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(object)
+
+    def __init__(self, source: Path, result: CheckResult, learner: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export portfolio")
+        self.setObjectName("exportDialog")
+        self.source = source
+        self.result = result
+        layout = QVBoxLayout(self)
+        self.formats = QButtonGroup(self)
+        row = QHBoxLayout()
+        for index, (fmt, label) in enumerate(FORMAT_LABELS.items()):
+            button = QRadioButton(label)
+            button.setObjectName(f"export.{fmt}")
+            button.setProperty("format", fmt)
+            self.formats.addButton(button, index)
+            row.addWidget(button)
+            button.toggled.connect(self._suggest)
+        layout.addLayout(row)
+        self.draft = QCheckBox("&Draft: mark every page DRAFT and list what is missing")
+        self.draft.setObjectName("export.draft")
+        layout.addWidget(self.draft)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("export.reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setStyleSheet("color: #92400e;")
+        layout.addWidget(self.reasons)
+        if not result.complete:
+            self.draft.setChecked(True)
+            self.draft.setEnabled(False)
+            lines = result.gap_list()
+            shown = "\n".join(f"• {line}" for line in lines[:6])
+            more = f"\n… and {len(lines) - 6} more" if len(lines) > 6 else ""
+            self.reasons.setText(
+                f"A final copy needs every marking point met ({result.met_count} of "
+                f"{len(result.points)} are). Only a draft can be exported now:\n{shown}{more}"
+            )
+        path_row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setObjectName("export.path")
+        self.path.setAccessibleName("Save as")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        path_row.addWidget(QLabel("Save as"))
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        layout.addLayout(path_row)
+        self.open_when_done = QCheckBox("&Open when done")
+        self.open_when_done.setChecked(True)
+        layout.addWidget(self.open_when_done)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export.progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.state = QLabel()
+        self.state.setObjectName("export.state")
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export.go")
+        self.export_button.clicked.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._stem = safe_file_name(f"{learner} - {result.unit_id}")
+        self.formats.button(1).setChecked(True)
+        self.thread: QThread | None = None
+        self.resize(620, 360)
+
+    def chosen_format(self) -> str:
+        return self.formats.checkedButton().property("format")
+
+    def _suggest(self) -> None:
+        fmt = self.chosen_format()
+        current = Path(self.path.text()) if self.path.text() else self.source.parent / self._stem
+        self.path.setText(str(current.with_suffix(f".{fmt}")))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export as", self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+
+    def start(self) -> None:
+        target = Path(self.path.text()).expanduser()
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy
+        self.state.setText("Exporting…")
+        self.thread = QThread(self)
+        self.worker = ExportWorker(self.source, self.chosen_format(), target,
+                                   self.draft.isChecked())
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.worker.done.connect(self.thread.quit)
+        self.worker.failed.connect(self.thread.quit)
+        self.thread.start()
+
+    def _done(self, path: Path) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.export_button.setEnabled(True)
+        self.state.setText(f"Saved {path}")
+        self.finished_export.emit(path)
+        if self.open_when_done.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.export_button.setEnabled(True)
+        self.state.setText(f"Not exported: {message}")
+
+    def done(self, result: int) -> None:
+        if self.thread is not None and self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait()
+        super().done(result)
