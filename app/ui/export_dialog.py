@@ -110,6 +110,7 @@ class ExportDialog(QDialog):
         self.progress.setObjectName("export.progress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         layout.addWidget(self.progress)
         self.state = QLabel()
         self.state.setObjectName("export.state")

@@ -105,6 +105,8 @@ class ItemForm(QWidget):
             self.related.setObjectName(f"{kind}.related")
             self.related.setAccessibleName(title)
             self.related.setMaximumHeight(130)
+            self.related.setTextElideMode(Qt.TextElideMode.ElideRight)
+            self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.related.itemChanged.connect(self._related_changed)
             label = QLabel(f"&{title}")
             label.setBuddy(self.related)
@@ -175,6 +177,7 @@ class ItemForm(QWidget):
                 widget.setCurrentIndex(max(index, 0))
             elif isinstance(widget, QLineEdit):
                 widget.setText(_display(value))
+                widget.setCursorPosition(0)
             widget.setStyleSheet("")
             widget.setToolTip("")
         if self.related is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.checker import CheckResult, Location
-from app.export.builder import build_document
-from app.export.images import store_image_source
-from app.exporters.html import render_html_text
-from app.ui.export_dialog import ExportDialog
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
+
+if TYPE_CHECKING:
+    from app.ui.export_dialog import ExportDialog
 
 STAGE_KINDS = {
     "feedback": "feedback_item",
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.points = MarkingPointsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.points)
+        self.resizeDocks([self.points], [270], Qt.Orientation.Horizontal)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.statusBar().addPermanentWidget(self.summary)
@@ -196,6 +197,8 @@ class MainWindow(QMainWindow):
             open_window(wizard.created, self.settings)
 
     def export_dialog(self) -> ExportDialog:
+        from app.ui.export_dialog import ExportDialog  # loaded on first use: start-up stays quick
+
         self._commit_focused_field()
         return ExportDialog(self.session.path, self.session.result,
                             self.session.document.learner_name, self)
@@ -205,6 +208,10 @@ class MainWindow(QMainWindow):
 
     def preview(self) -> None:
         """A print-style preview of the export, inside the app."""
+        from app.export.builder import build_document
+        from app.export.images import store_image_source
+        from app.exporters.html import render_html_text
+
         self._commit_focused_field()
         document = build_document(self.session.document, self.session.unit,
                                   self.session.result, draft=not self.session.result.complete)

@@ -7,10 +7,9 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.catalogue import Unit
 from app.checker.text import word_count
+from app.export.images import downscale
 from app.formatting import human_size
 from app.models import Portfolio
 from app.store.fields import validate_field
 from app.ui.item_form import INVALID_STYLE, _TextBox
+from app.ui.mapping_box import MappingBox
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
 
@@ -236,30 +237,19 @@ class EvidencePage(QWidget):
         row.addWidget(self.open)
         row.addStretch(1)
         layout.addLayout(row)
+        self._thumbnails: dict[str, QIcon] = {}
         self.list = QListWidget()
+        self.list.setIconSize(QSize(48, 48))
         self.list.setObjectName("evidence.list")
         self.list.setAccessibleName("Evidence files")
         layout.addWidget(self.list, 1)
-        map_row = QHBoxLayout()
-        self.point = QComboBox()
-        self.point.setObjectName("evidence.point")
-        self.point.setAccessibleName("Marking point")
-        for point in session.unit.marking_points:
-            self.point.addItem(f"{point.short_id} {point.text[:70]}", point.id)
-        self.why = QLineEdit()
-        self.why.setObjectName("evidence.why")
-        self.why.setAccessibleName("Justification")
-        self.why.setPlaceholderText("How this file shows the marking point")
-        self.map = QPushButton("&Map to point")
-        self.map.setObjectName("evidence.map")
-        self.map.clicked.connect(self._map)
-        map_row.addWidget(self.point, 2)
-        map_row.addWidget(self.why, 3)
-        map_row.addWidget(self.map)
-        layout.addLayout(map_row)
+        self.mapping = MappingBox(session, "evidence_file", "evidence")
+        layout.addWidget(self.mapping)
+        self.list.currentItemChanged.connect(lambda *_: self.mapping.show_item(self._selected()))
         self.refresh()
 
     def refresh(self) -> None:
+        selected = self._selected()
         self.list.clear()
         mapped: dict[int, list[str]] = {}
         for link in self.session.document.evidence_links:
@@ -273,7 +263,22 @@ class EvidencePage(QWidget):
                 f"{human_size(item.size)}) — {points}"
             )
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            if item.is_image:
+                entry.setIcon(self._thumbnail(item.id, item.blob_sha256))
             self.list.addItem(entry)
+            if item.id == selected:
+                self.list.setCurrentItem(entry)
+        self.mapping.show_item(self._selected())
+
+    def _thumbnail(self, file_id: int, sha256: str) -> QIcon:
+        """A small picture of an image file, made once per content."""
+        if sha256 not in self._thumbnails:
+            pixmap = QPixmap()
+            data = downscale(self.session.store.read_content(sha256), 96)
+            if data is not None:
+                pixmap.loadFromData(data.data)
+            self._thumbnails[sha256] = QIcon(pixmap)
+        return self._thumbnails[sha256]
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()
@@ -301,11 +306,6 @@ class EvidencePage(QWidget):
         target = self.session.export_evidence_copy(file_id, item.original_name)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
-    def _map(self) -> None:
-        file_id = self._selected()
-        if file_id is not None:
-            self.session.link_evidence(self.point.currentData(), "evidence_file", file_id,
-                                       self.why.text())
 
 
 class UnitGuidePage(QTextBrowser):

@@ -25,6 +25,7 @@ from app.export.builder import PREFIX
 from app.models.vocab import FEEDBACK_SOURCES, label
 from app.ui.forms import FORMS, LIST_COLUMNS, NEW_ITEM, RELATIONS
 from app.ui.item_form import ItemForm, _display
+from app.ui.mapping_box import MappingBox
 from app.ui.session import NOUNS, PortfolioSession
 
 #: Fields whose text is long: their list column takes the spare width.
@@ -110,9 +111,16 @@ class StagePage(QWidget):
         self.form = ItemForm(kind)
         self.form.edited.connect(self._edited)
         self.form.relatedChanged.connect(self._related)
+        self.mapping = MappingBox(session, kind, kind)
+        form_box = QWidget()
+        form_layout = QVBoxLayout(form_box)
+        form_layout.addWidget(self.form)
+        form_layout.addWidget(self.mapping)
+        form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form_box)
         self.empty = QLabel(f"No {self.noun} yet. Press “Add {self.noun}” to start.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #6b7280;")
@@ -126,8 +134,9 @@ class StagePage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(about)
@@ -168,6 +177,7 @@ class StagePage(QWidget):
         self._load_form()
 
     def _load_form(self) -> None:
+        self.mapping.show_item(self.selected_id)
         if self.selected_id is None:
             self.form.load({})
             return

@@ -37,8 +37,11 @@ class UnitPage(QWizardPage):
         self.units = QListWidget()
         self.units.setObjectName("wizard.units")
         self.units.setAccessibleName("Units")
+        self.units.setWordWrap(True)
+        self.units.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.units.setSpacing(3)
         for unit in catalogue:
-            item = QListWidgetItem(f"{unit.title}  ({unit.id})")
+            item = QListWidgetItem(f"{unit.title}\n{unit.id}")
             item.setData(Qt.ItemDataRole.UserRole, unit.id)
             self.units.addItem(item)
         self.synopsis = QTextBrowser()
@@ -46,8 +49,8 @@ class UnitPage(QWizardPage):
         self.units.currentItemChanged.connect(self._show)
         self.units.currentItemChanged.connect(self.completeChanged)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.units, 2)
-        layout.addWidget(self.synopsis, 3)
+        layout.addWidget(self.units, 1)
+        layout.addWidget(self.synopsis, 1)
         self.units.setCurrentRow(0)
 
     def unit_id(self) -> str | None:

@@ -109,21 +109,27 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
     evidence.filesDropped.emit([evidence_file])
     assert evidence.list.count() == 1
     evidence.list.setCurrentRow(0)
-    _choose(qtbot, evidence.point, "continuous-improvement.MP8")
-    evidence.why.setText("My notes from the huddle where I briefed the team on the procedure")
-    qtbot.mouseClick(evidence.map, Qt.MouseButton.LeftButton)
+    _choose(qtbot, evidence.mapping.point, "continuous-improvement.MP8")
+    evidence.mapping.why.setText("My notes from the huddle where I briefed the team")
+    qtbot.mouseClick(evidence.mapping.map, Qt.MouseButton.LeftButton)
     assert "MP8" in evidence.list.item(0).text()
 
     window.undo_action.trigger()  # the mapping
     assert "not mapped" in evidence.list.item(0).text()
     window.redo_action.trigger()
+
+    window.show_stage("implementation_log")  # any stage item can be mapped too
+    log.mapping.why.setText("Log of trialling the new procedure and coaching colleagues")
+    _choose(qtbot, log.mapping.point, "continuous-improvement.MP8")
+    qtbot.mouseClick(log.mapping.map, Qt.MouseButton.LeftButton)
+    assert "MP8: Log of trialling" in log.mapping.existing.text()
     window.close()
 
     with PortfolioStore.open(path) as store:
         portfolio = store.load()
     assert len(portfolio.feedback_items) == 2 and len(portfolio.findings) == 1
     assert portfolio.metrics[0].result_value == 8
-    assert portfolio.evidence_links[0].marking_point_id == "continuous-improvement.MP8"
+    assert [link.target[0] for link in portfolio.evidence_links] == ["evidence_file", "log_entry"]
 
     again = window_for(path)
     assert again.pages["feedback"].table.rowCount() == 2  # type: ignore[attr-defined]

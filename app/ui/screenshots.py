@@ -1,0 +1,70 @@
+"""Screenshots of every screen, for reviewing the layout: ``python -m app.ui.screenshots DIR``.
+
+Runs offscreen on the demo portfolio; ``make screenshots`` writes them to out/screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.catalogue import load_catalogue
+from app.demo import DEMO_UNIT, build_demo
+from app.ui.application import application
+from app.ui.main_window import MainWindow
+from app.ui.session import PortfolioSession
+from app.ui.welcome import WelcomeWindow
+from app.ui.wizard import NewPortfolioWizard
+
+STAGES = ("details", "feedback", "analysis", "action_plan", "implementation_log", "evaluation",
+          "evidence", "declaration", "unit_guide")
+
+
+def _save(widget: QWidget, target: Path) -> Path:
+    QApplication.processEvents()
+    widget.grab().save(str(target))
+    return target
+
+
+def take(folder: Path, size: tuple[int, int] = (1400, 860)) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    application()
+    work = Path(tempfile.mkdtemp(prefix="folio-shots-"))
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    demo = work / "Priya Shah - continuous-improvement.folio"
+    build_demo(demo, load_catalogue().get(DEMO_UNIT)).close()
+    saved = []
+    settings.setValue("recentFiles", [str(demo)])
+    welcome = WelcomeWindow(settings)
+    welcome.show()
+    saved.append(_save(welcome, folder / "00-welcome.png"))
+    welcome.close()
+    wizard = NewPortfolioWizard(folder=work)
+    wizard.show()
+    saved.append(_save(wizard, folder / "01-wizard-unit.png"))
+    wizard.close()
+    window = MainWindow(PortfolioSession.open(demo), settings)
+    window.resize(*size)
+    window.show()
+    for number, stage in enumerate(STAGES, start=2):
+        window.show_stage(stage)
+        saved.append(_save(window, folder / f"{number:02d}-{stage}.png"))
+    dialog = window.export_dialog()
+    dialog.show()
+    saved.append(_save(dialog, folder / f"{len(STAGES) + 2:02d}-export.png"))
+    dialog.close()
+    window.close()
+    return saved
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
+    for path in take(target):
+        print(path)
