@@ -23,7 +23,8 @@ def _engine(path: Path) -> Engine:
     resolved = str(path.resolve())
 
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(resolved, check_same_thread=False)
+        # Wait up to 3 s for another writer before reporting the file as busy.
+        return sqlite3.connect(resolved, check_same_thread=False, timeout=3.0)
 
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool)
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Engine, delete, func, insert, inspect, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from app.catalogue import Unit, load_catalogue, validate_unit_document
-from app.errors import DomainError, InvalidInputError
+from app.errors import DomainError, FolioFileError, InvalidInputError
 from app.models import (
     DEFAULT_DECLARATION,
     ITEM_MODELS,
@@ -90,6 +91,18 @@ def _json_detail(values: Mapping[str, Any]) -> str:
         return value
 
     return json.dumps({k: short(v) for k, v in values.items()}, ensure_ascii=False, default=str)
+
+
+def _database_problem(path: Path, error: OperationalError) -> str:
+    detail = str(error.orig).lower()
+    if "locked" in detail or "busy" in detail:
+        return (f"'{path.name}' is busy in another program (perhaps another Folio); the change "
+                "was not saved. Close it there and try again.")
+    if "readonly" in detail or "read-only" in detail:
+        return f"'{path.name}' cannot be written (it is read-only); the change was not saved."
+    if "disk" in detail and "full" in detail:
+        return f"The disk holding '{path.name}' is full; the change was not saved."
+    return f"'{path.name}' could not be read or written ({str(error.orig).splitlines()[0]})."
 
 
 class PortfolioStore:
@@ -164,8 +177,13 @@ class PortfolioStore:
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        """A short session; a file another program holds or that cannot be written becomes
+        a FolioFileError with a message a person can act on."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except OperationalError as error:
+            raise FolioFileError(_database_problem(self.path, error)) from error
 
     @contextmanager
     def _change(self) -> Iterator[Session]:

@@ -129,3 +129,20 @@ def test_learner_name_is_required(tmp_path: Path, unit) -> None:
     with pytest.raises(InvalidInputError, match="name is required"):
         PortfolioStore.create(tmp_path / "x.folio", unit, "  ")
     assert not (tmp_path / "x.folio").exists()
+
+
+def test_file_locked_by_another_program_gives_a_clear_error(store: PortfolioStore) -> None:
+    import sqlite3
+
+    from app.errors import FolioFileError
+
+    other = sqlite3.connect(store.path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(FolioFileError, match="busy in another program"):
+            store.add_item("feedback_item", source_type="survey", text="blocked")
+    finally:
+        other.rollback()
+        other.close()
+    store.add_item("feedback_item", source_type="survey", text="now it works")
+    assert [i.text for i in store.load().feedback_items] == ["now it works"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from app.checker import Status
 from app.store import PortfolioStore
@@ -136,3 +136,52 @@ def test_layout_and_recent_files_are_remembered(qtbot, window_for, new_portfolio
     again = window_for(new_portfolio)
     # The offscreen screen is 800 px wide, narrower than the window's minimum; height is kept.
     assert again.size().height() == 480
+
+
+def test_files_dropped_on_the_evidence_page_are_added(qtbot, window_for, new_portfolio, tmp_path):
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    photo = tmp_path / "desk photo.png"
+    Image.new("RGB", (300, 200), "teal").save(photo)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("huddle notes")
+    window = window_for(new_portfolio)
+    window.show_stage("evidence")
+    page = window.pages["evidence"]
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(notes))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    assert page.list.count() == 2
+    assert "desk photo.png" in page.list.item(0).text()
+    assert not page.list.item(0).icon().isNull()  # a thumbnail for the image
+    assert page.list.item(1).icon().isNull()
+    window.undo_action.trigger()
+    assert page.list.count() == 1
+
+
+def test_keyboard_only_adds_and_fills_an_item(qtbot, window_for, new_portfolio) -> None:
+    window = window_for(new_portfolio)
+    window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.navigator.setFocus()
+    window.navigator.select("feedback")
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Down)  # Feedback -> Analysis
+    assert window.current_stage() == "analysis"
+    page: StagePage = window.pages["analysis"]  # type: ignore[assignment]
+    qtbot.keyClick(window.navigator, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    # A button's shortcut animates the click, which lands a moment later.
+    qtbot.waitUntil(lambda: len(window.session.document.findings) == 1, timeout=2000)
+    theme = page.form.widgets["theme"]
+    assert window.focusWidget() is theme  # a new item puts the cursor in its first field
+    qtbot.keyClicks(theme, "Slow replies")
+    qtbot.keyClick(theme, Qt.Key.Key_Return)
+    assert window.session.document.findings[0].theme == "Slow replies"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.findings[0].theme == ""
+    for widget in (page.table, theme, page.buttons["add"], window.navigator):
+        assert widget.accessibleName() or widget.text()
