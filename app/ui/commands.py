@@ -7,7 +7,6 @@ hold no rules of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -218,17 +217,18 @@ class SignDeclarationCommand(StoreCommand):
         self.notify(self.store.sign_declaration(*self.before))  # type: ignore[arg-type]
 
 
-class AttachFileCommand(CreateCommand):
-    """Add an evidence file (undo removes the entry; content stays until compaction)."""
+class AttachedFileCommand(CreateCommand):
+    """An evidence file added by the import worker: the first run only records it;
+    undo removes the entry (content stays until compaction), redo restores it."""
 
     kind = "evidence_file"
 
-    def __init__(self, store: PortfolioStore, notify: Notify, path: Path, text: str) -> None:
+    def __init__(self, store: PortfolioStore, notify: Notify, change: Change, text: str) -> None:
         super().__init__(store, notify, text)
-        self.path = path
+        self.done = change
 
     def create(self) -> Change:
-        return self.store.attach_file(self.path)
+        return self.done
 
 
 class LinkEvidenceCommand(CreateCommand):

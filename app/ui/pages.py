@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -237,6 +238,12 @@ class EvidencePage(QWidget):
         row.addWidget(self.open)
         row.addStretch(1)
         layout.addLayout(row)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("evidence.progress")
+        self.busy.setVisible(False)
+        session.importProgress.connect(self._importing)
+        session.importFinished.connect(lambda: self.busy.setVisible(False))
+        layout.addWidget(self.busy)
         self._thumbnails: dict[str, QIcon] = {}
         self.list = QListWidget()
         self.list.setIconSize(QSize(48, 48))
@@ -279,6 +286,12 @@ class EvidencePage(QWidget):
                 pixmap.loadFromData(data.data)
             self._thumbnails[sha256] = QIcon(pixmap)
         return self._thumbnails[sha256]
+
+    def _importing(self, index: int, total: int, name: str) -> None:
+        self.busy.setVisible(True)
+        self.busy.setRange(0, total)
+        self.busy.setValue(index - 1)
+        self.busy.setFormat(f"Adding {name} ({index} of {total})…")
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()

@@ -37,6 +37,9 @@ class PortfolioSession(QObject):
     checked = Signal(object)
     #: An operation failed with a message for the user (str).
     failed = Signal(str)
+    #: Evidence import: (file number, of how many, name), then finished.
+    importProgress = Signal(int, int, str)
+    importFinished = Signal()
 
     def __init__(self, store: PortfolioStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,7 @@ class PortfolioSession(QObject):
         self.unit: Unit = store.unit()
         self.document: Portfolio = store.load()
         self.result: CheckResult = check(self.document, self.unit)
+        self._importers: list[QObject] = []
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> PortfolioSession:
@@ -110,15 +114,21 @@ class PortfolioSession(QObject):
         return self._push(commands.SignDeclarationCommand(self.store, self._after, name, on,
                                                           "Sign the declaration"))
 
-    def attach_files(self, paths: Sequence[Path]) -> list[int]:
-        """Add files as evidence, one undoable step each; returns the new evidence ids."""
-        added = []
-        for path in paths:
-            command = commands.AttachFileCommand(self.store, self._after, path,
-                                                 f"Add {path.name}")
-            if self._push(command) and command.item_id is not None:
-                added.append(command.item_id)
-        return added
+    def attach_files(self, paths: Sequence[Path]) -> None:
+        """Add files as evidence on a worker thread; each becomes one undoable step."""
+        from app.ui.importer import start_import
+
+        worker = start_import(self, self.path, paths)
+        worker.progress.connect(self.importProgress)
+        worker.attached.connect(self._attached)
+        worker.failed.connect(self.failed)
+        worker.finished.connect(self.importFinished)
+        self._importers.append(worker)
+        worker.finished.connect(lambda: self._importers.remove(worker))
+
+    def _attached(self, change: Change) -> None:
+        name = (change.after or {}).get("original_name", "file")
+        self._push(commands.AttachedFileCommand(self.store, self._after, change, f"Add {name}"))
 
     def link_evidence(self, marking_point_id: str, kind: str, item_id: int,
                       justification: str) -> bool:

@@ -107,7 +107,7 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
     window.show_stage("evidence")
     evidence = window.pages["evidence"]
     evidence.filesDropped.emit([evidence_file])
-    assert evidence.list.count() == 1
+    qtbot.waitUntil(lambda: evidence.list.count() == 1, timeout=10_000)  # added off-thread
     evidence.list.setCurrentRow(0)
     _choose(qtbot, evidence.mapping.point, "continuous-improvement.MP8")
     evidence.mapping.why.setText("My notes from the huddle where I briefed the team")

@@ -155,7 +155,7 @@ def test_files_dropped_on_the_evidence_page_are_added(qtbot, window_for, new_por
     event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     page.dropEvent(event)
-    assert page.list.count() == 2
+    qtbot.waitUntil(lambda: page.list.count() == 2, timeout=10_000)  # added off-thread
     assert "desk photo.png" in page.list.item(0).text()
     assert not page.list.item(0).icon().isNull()  # a thumbnail for the image
     assert page.list.item(1).icon().isNull()
