@@ -10,12 +10,14 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.checker import Status
@@ -70,6 +72,13 @@ def _repeat_header(table: DocxTable) -> None:
     properties.append(_element("w:tblHeader", **{"w:val": "true"}))
 
 
+class _RowXml:
+    """Just enough of a row for _min_height, from its XML element."""
+
+    def __init__(self, tr: object) -> None:
+        self._tr = tr
+
+
 def _min_height(row: object, height_cm: float) -> None:
     properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
     properties.append(
@@ -77,12 +86,18 @@ def _min_height(row: object, height_cm: float) -> None:
     )
 
 
-def _set_cell(cell: object, text: str, bold: bool = False, size: float = 8.5) -> None:
+def _set_cell(cell: object, text: str, style: object) -> None:
+    """Text in a cell, formatted by a paragraph style: one style id written straight into
+    the XML (python-docx's style setter searches every style, per call)."""
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph._p.get_or_add_pPr().style = style.style_id  # type: ignore[attr-defined]
+    paragraph.add_run(text)
+
+
+def _cells(table: DocxTable) -> list[list[_Cell]]:
+    """Every cell by row, read straight from the XML (python-docx's row.cells is
+    quadratic in the table's size)."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 class _Renderer:
@@ -103,6 +118,19 @@ class _Renderer:
         normal = doc.styles["Normal"]
         normal.font.name = "Arial"
         normal.font.size = Pt(10)
+        self.cell_style = doc.styles.add_style("Folio Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        self.cell_style.base_style = normal
+        self.cell_style.font.size = Pt(8.5)
+        self.cell_style.paragraph_format.space_after = Pt(0)
+        self.head_style = doc.styles.add_style("Folio Table Heading", WD_STYLE_TYPE.PARAGRAPH)
+        self.head_style.base_style = self.cell_style
+        self.head_style.font.bold = True
+        self.field_style = doc.styles.add_style("Folio Field", WD_STYLE_TYPE.PARAGRAPH)
+        self.field_style.base_style = self.cell_style
+        self.field_style.font.size = Pt(9)
+        self.label_style = doc.styles.add_style("Folio Field Label", WD_STYLE_TYPE.PARAGRAPH)
+        self.label_style.base_style = self.field_style
+        self.label_style.font.bold = True
         header = section.header.paragraphs[0]
         run = header.add_run(self.export.running_head)
         run.font.size = Pt(8)
@@ -150,46 +178,43 @@ class _Renderer:
         if block.caption:
             caption = self.doc.add_paragraph()
             caption.add_run(block.caption).bold = True
-        table = self.doc.add_table(rows=1, cols=len(block.header))
+        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
+        table.autofit = False  # fixed layout: Word and LibreOffice use the grid widths below
         total = sum(block.widths)
-        widths = [Cm(TEXT_WIDTH_CM * w / total) for w in block.widths]
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width  # the grid: what LibreOffice lays out by
-        for cell, text, width in zip(table.rows[0].cells, block.header, widths, strict=True):
-            _set_cell(cell, text, bold=True)
+        for column, width in zip(table.columns, block.widths, strict=True):
+            column.width = Cm(TEXT_WIDTH_CM * width / total)
+        rows = _cells(table)
+        for cell, text in zip(rows[0], block.header, strict=True):
+            _set_cell(cell, text, self.head_style)
             _shade(cell, "E5E7EB")
-            cell.width = width
         _repeat_header(table)
-        for values in block.rows:
-            row = table.add_row()
+        for row_xml, cells, values in zip(table._tbl.tr_lst[1:], rows[1:], block.rows,
+                                          strict=True):
             if block.min_row_height:
-                _min_height(row, block.min_row_height)
-            for cell, value, width in zip(row.cells, values, widths, strict=True):
-                cell.width = width
+                _min_height(_RowXml(row_xml), block.min_row_height)
+            for cell, value in zip(cells, values, strict=True):
                 if isinstance(value, StatusMark):
-                    _set_cell(cell, value.text, bold=True)
+                    _set_cell(cell, value.text, self.head_style)
                     _shade(cell, STATUS_FILLS[value.status])
                 else:
-                    _set_cell(cell, value)
+                    _set_cell(cell, value, self.cell_style)
         self.doc.add_paragraph()
 
     def fields(self, rows: tuple[tuple[str, str], ...], boxes: bool = False) -> None:
-        table = self.doc.add_table(rows=0, cols=2)
+        table = self.doc.add_table(rows=len(rows), cols=2)
         table.style = "Table Grid"
         table.autofit = False
         table.columns[0].width, table.columns[1].width = Cm(5.4), Cm(11.6)
-        for label, value in rows:
-            row = table.add_row()
+        for row_xml, (label_cell, value_cell), (label, value) in zip(
+            table._tbl.tr_lst, _cells(table), rows, strict=True
+        ):
             if boxes:
-                _min_height(row, 1.1)
-            label_cell, value_cell = row.cells
-            label_cell.width, value_cell.width = Cm(5.4), Cm(11.6)
-            _set_cell(label_cell, label, bold=True, size=9)
+                _min_height(_RowXml(row_xml), 1.1)
+            _set_cell(label_cell, label, self.label_style)
             _shade(label_cell, "F3F4F6")
-            _set_cell(value_cell, value, size=9)
+            _set_cell(value_cell, value, self.field_style)
         self.doc.add_paragraph()
 
     def picture(self, data: bytes, width_cm: float, alt_text: str, title: str) -> None:
