@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 from sqlalchemy import Boolean, Column, Date, Float, Integer, LargeBinary, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -104,6 +103,8 @@ def _validate(document: Any, source: str) -> None:
         raise InvalidInputError(
             f"{source} was written by a newer Folio (schema {revision}); update Folio to read it"
         )
+    import jsonschema  # only interchange imports need it
+
     validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_FILE))
     error = jsonschema.exceptions.best_match(validator.iter_errors(document))
     if error is not None:

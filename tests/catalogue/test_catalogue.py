@@ -107,3 +107,14 @@ def test_unreadable_unit_files_are_refused(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(InvalidInputError, match="UTF-8"):
         import_unit_file(binary)
+
+
+@pytest.mark.parametrize("unit_id", UNIT_IDS)
+def test_builtin_unit_files_match_the_published_schema(unit_id: str) -> None:
+    """Folio's own units skip the schema pass at start-up, so it is enforced here."""
+    import jsonschema
+
+    from app.resources import load_schema
+
+    document = json.loads(resource_path("units", f"{unit_id}.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, load_schema("unit.schema.json"))
