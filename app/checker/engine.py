@@ -64,15 +64,7 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
                 Reason(
                     Status.PARTLY,
                     f"The mapping of {context.target_name(link)} does not count: {why}.",
-                    (
-                        Location(
-                            "evidence",
-                            "evidence_link",
-                            link.id,
-                            f"mapping of {context.target_name(link)}",
-                            "justification",
-                        ),
-                    ),
+                    (context.link_location(link),),
                 )
             )
 

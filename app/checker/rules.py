@@ -266,16 +266,7 @@ def rule_mapped(context: Context, rule: Rule) -> Outcome:
     if len(valid) >= minimum:
         return Outcome(Status.MET, _sentence(rule["label"], f"{join_names(names)}"), (), support)
     problems = [f"{context.target_name(link)}: {why}" for link, why in weak]
-    fixes = tuple(
-        Location(
-            "evidence",
-            "evidence_link",
-            link.id,
-            f"mapping of {context.target_name(link)}",
-            "justification",
-        )
-        for link, _ in weak[:5]
-    ) or (Location("evidence"),)
+    fixes = tuple(context.link_location(link) for link, _ in weak[:5]) or (Location("evidence"),)
     if valid or weak:
         detail = f"{len(valid)} of {minimum} with a valid justification" + (
             f" ({join_names(names)})" if names else ""

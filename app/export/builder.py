@@ -14,6 +14,7 @@ from typing import Any
 
 from app.catalogue import Unit
 from app.checker import CheckResult, Status
+from app.checker.context import COLLECTIONS
 from app.export.model import (
     Block,
     BulletList,
@@ -89,14 +90,7 @@ class _Builder:
         self.result = result
         self.draft = draft
         self.refs: dict[tuple[str, int], str] = {}
-        for kind, attribute in (
-            ("feedback_item", "feedback_items"),
-            ("analysis_finding", "findings"),
-            ("action_item", "actions"),
-            ("log_entry", "log_entries"),
-            ("metric", "metrics"),
-            ("evidence_file", "evidence_files"),
-        ):
+        for kind, attribute in COLLECTIONS.items():
             for number, item in enumerate(getattr(portfolio, attribute), start=1):
                 self.refs[(kind, item.id)] = f"{PREFIX[kind]}{number}"
         self.long_entries: list[tuple[str, str]] = []

@@ -13,19 +13,10 @@ from PySide6.QtGui import QUndoStack
 
 from app.catalogue import Unit
 from app.checker import CheckResult, check
+from app.checker.text import NOUNS
 from app.models import Portfolio
 from app.store import Change, PortfolioStore
 from app.ui import commands
-
-NOUNS = {
-    "feedback_item": "feedback",
-    "analysis_finding": "finding",
-    "action_item": "action",
-    "log_entry": "log entry",
-    "metric": "metric",
-    "evidence_file": "evidence file",
-    "evidence_link": "mapping",
-}
 
 
 class PortfolioSession(QObject):

@@ -5,27 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from app.checker import CheckResult, check
+from app.checker.context import COLLECTIONS
 from app.store import PortfolioStore
+
+ATTRIBUTES = {**COLLECTIONS, "evidence_link": "evidence_links"}
 
 
 def delete_all(store: PortfolioStore, kind: str) -> None:
-    attribute = {
-        "feedback_item": "feedback_items",
-        "analysis_finding": "findings",
-        "action_item": "actions",
-        "log_entry": "log_entries",
-        "metric": "metrics",
-        "evidence_file": "evidence_files",
-        "evidence_link": "evidence_links",
-    }[kind]
+    attribute = ATTRIBUTES[kind]
     for item in getattr(store.load(), attribute):
         store.delete_item(kind, item.id)
 
 
 def update_all(store: PortfolioStore, kind: str, **fields: Any) -> None:
-    attribute = {"feedback_item": "feedback_items", "analysis_finding": "findings",
-                 "action_item": "actions", "log_entry": "log_entries", "metric": "metrics",
-                 "evidence_file": "evidence_files"}[kind]
+    attribute = ATTRIBUTES[kind]
     for item in getattr(store.load(), attribute):
         store.update_item(kind, item.id, **fields)
 
