@@ -9,7 +9,9 @@ import pytest
 
 from tests.conftest import REPO
 
-QT_FREE = ["models", "store", "catalogue", "checker", "demo", "cli", "export", "exporters"]
+QT_FREE = [
+    "models", "store", "catalogue", "checker", "demo", "cli", "export", "exporters", "workflow",
+]
 
 
 def _imports(path: Path) -> set[str]:

@@ -20,6 +20,7 @@ from app.formatting import human_size
 from app.paths import data_dir
 from app.store import PortfolioStore
 from app.store.interchange import read_json, write_json
+from app.workflow import submission
 
 Subparsers = Any
 REGISTRY: list[Callable[[Subparsers], None]] = []
@@ -369,3 +370,99 @@ def run_export(args: argparse.Namespace) -> int:
     exported = sum(row.ok for row in rows)
     print(f"{exported} of {len(rows)} exported; summary in {args.out_dir / SUMMARY_NAME}")
     return 0 if exported == len(rows) else 1
+
+
+# -- submission and assessment ----------------------------------------------------------------
+
+
+@command
+def _submit(sub: Subparsers) -> None:
+    parser = sub.add_parser("submit", help="confirm the declaration and submit this version")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--name", required=True, help="your typed name (the signature)")
+    parser.add_argument("--incomplete-reason", default="", metavar="TEXT",
+                        help="submit although marking points are not met, saying why")
+    parser.set_defaults(handler=run_submit)
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file) as store:
+        result = check(store.load(), store.unit())
+        done = submission.submit(store, args.name, result,
+                                 incomplete_reason=args.incomplete_reason)
+    print(f"Submitted version {done.version} of {args.file.name} (SHA-256 {done.digest}).")
+    return 0
+
+
+@command
+def _new_draft(sub: Subparsers) -> None:
+    parser = sub.add_parser("new-draft", help="start a new draft after a submission")
+    parser.add_argument("file", type=Path)
+    parser.set_defaults(handler=run_new_draft)
+
+
+def run_new_draft(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file) as store:
+        version = submission.start_new_draft(store)
+    print(f"Version {version} is now a draft; earlier submissions are kept unchanged.")
+    return 0
+
+
+@command
+def _verify(sub: Subparsers) -> None:
+    parser = sub.add_parser("verify", help="check that submitted versions were not altered")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.set_defaults(handler=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file) as store:
+        reports = submission.verify(store)
+    if args.json:
+        print_json([{"version": r.version, "digest": r.digest, "intact": r.intact,
+                     "problems": r.problems} for r in reports])
+    elif not reports:
+        print(f"{args.file.name}: nothing has been submitted yet.")
+    for report in reports if not args.json else []:
+        print(f"Version {report.version}: {'intact' if report.intact else 'ALTERED'} "
+              f"(SHA-256 {report.digest})")
+        for problem in report.problems:
+            print(f"  - {one_line(problem)}")
+    return 0 if all(r.intact for r in reports) else 1
+
+
+@command
+def _assess(sub: Subparsers) -> None:
+    parser = sub.add_parser("assess", help="record an assessor's judgement of a marking point")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--assessor", required=True, metavar="NAME")
+    parser.add_argument("--mp", required=True, metavar="ID", help="e.g. MP3 or unit.MP3")
+    parser.add_argument("--judgement", required=True, choices=submission.JUDGEMENTS)
+    parser.add_argument("--feedback", default="", metavar="TEXT")
+    parser.set_defaults(handler=run_assess)
+
+
+def run_assess(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
+        record = submission.assess(store, args.mp, args.judgement, args.feedback)
+    print(f"{record.marking_point_id}: {record.judgement} (on version digest "
+          f"{record.snapshot_digest[:12]}).")
+    return 0
+
+
+@command
+def _sign_off(sub: Subparsers) -> None:
+    parser = sub.add_parser("sign-off", help="record the assessor's decision and sign-off")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--assessor", required=True, metavar="NAME")
+    parser.add_argument("--decision", required=True, choices=submission.DECISIONS)
+    parser.add_argument("--action-points", default="", metavar="TEXT")
+    parser.set_defaults(handler=run_sign_off)
+
+
+def run_sign_off(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
+        record = submission.sign_off(store, args.decision, args.action_points)
+    print(f"Signed off: {record.decision} by {record.assessor_name} on {record.signed_on}.")
+    return 0

@@ -13,6 +13,7 @@ from app.models.stages import (
     action_finding,
     finding_feedback,
 )
+from app.models.submission import Assessment, AssessmentDecision, Submission
 
 #: Stage item kinds as the store, the checker and the interchange format name them.
 ITEM_MODELS: dict[str, type[Base]] = {
@@ -31,6 +32,8 @@ __all__ = [
     "LINK_TARGETS",
     "ActionItem",
     "AnalysisFinding",
+    "Assessment",
+    "AssessmentDecision",
     "AuditEntry",
     "Base",
     "Declaration",
@@ -41,6 +44,7 @@ __all__ = [
     "LogEntry",
     "Metric",
     "Portfolio",
+    "Submission",
     "UnitSnapshot",
     "action_finding",
     "finding_feedback",

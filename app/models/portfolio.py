@@ -36,6 +36,12 @@ class Portfolio(Base):
     submitted_on: Mapped[dt.date | None]
     workplace: Mapped[str] = mapped_column(default="", comment="Organisation the work is set in")
     evaluation_narrative: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(
+        default="draft", server_default="draft", comment="draft | submitted"
+    )
+    draft_version: Mapped[int] = mapped_column(
+        default=1, server_default="1", comment="The version being worked on or last submitted"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 

@@ -185,16 +185,63 @@ class PortfolioStore:
         except OperationalError as error:
             raise FolioFileError(_database_problem(self.path, error)) from error
 
+    @property
+    def role(self) -> str:
+        """'assessor' when the file was opened as assessor (actor 'assessor: Name')."""
+        return "assessor" if self.actor.startswith("assessor") else "learner"
+
     @contextmanager
-    def _change(self) -> Iterator[Session]:
-        """A session for one write; the caller adds its audit entry before it commits."""
+    def _change(self, guard: str = "learner") -> Iterator[Session]:
+        """A session for one write; the caller adds its audit entry before it commits.
+
+        ``guard`` says whose record the write touches: "learner" (portfolio content: refused
+        to an assessor, and while the current version is submitted), "assessor" (judgements:
+        refused to a learner), or "none" (submission bookkeeping).
+        """
         with self._session() as session, session.begin():
+            self._check_guard(session, guard)
             yield session
             session.execute(
                 Portfolio.__table__.update()
                 .where(Portfolio.id == self.portfolio_id)
                 .values(updated_at=utc_now())
             )
+
+    def _check_guard(self, session: Session, guard: str) -> None:
+        if guard == "none":
+            return
+        if guard == "assessor":
+            if self.role != "assessor":
+                raise DomainError("only an assessor can record judgements and sign-off")
+            return
+        if self.role == "assessor":
+            raise DomainError("an assessor can read but not change the learner's work")
+        status, version = session.execute(
+            select(Portfolio.status, Portfolio.draft_version).where(
+                Portfolio.id == self.portfolio_id
+            )
+        ).one()
+        if status == "submitted":
+            raise DomainError(
+                f"version {version} is submitted and read-only; start a new draft "
+                "(folio new-draft) to keep working"
+            )
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads (verification must leave the file as it is)."""
+        with self._session() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self, guard: str) -> Iterator[Session]:
+        """A guarded write for workflows built on the store (submission, assessment)."""
+        with self._change(guard) as session:
+            yield session
+
+    def audit(self, session: Session, action: str, target: str,
+              detail: Mapping[str, Any]) -> None:
+        self._audit(session, action, target, detail)
 
     def _audit(self, session: Session, action: str, target: str, detail: Mapping[str, Any]) -> None:
         session.add(

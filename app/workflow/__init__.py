@@ -1,0 +1,1 @@
+"""Workflows built on the store and the checker: submission, verification, assessment."""

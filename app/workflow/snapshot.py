@@ -1,0 +1,74 @@
+"""The canonical serialisation of a portfolio's content, and its SHA-256 digest.
+
+Every table of learner content, rows in primary-key order, columns by name, values encoded
+as in the interchange format; evidence content is represented by its SHA-256 (checked
+against the stored bytes separately). Bookkeeping that changes without the learner's work
+changing (audit log, submissions, assessments, timestamps of the last edit, status) is left
+out, so the same work always gives the same digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from app.models import Base
+from app.store.interchange import _encode
+
+EXCLUDED_TABLES = frozenset({"audit_entry", "submission", "assessment", "assessment_decision"})
+VOLATILE_COLUMNS = {
+    "portfolio": frozenset({"updated_at", "status", "draft_version", "submitted_on"}),
+}
+
+
+def canonical_content(connection: Connection) -> dict[str, list[dict[str, Any]]]:
+    content: dict[str, list[dict[str, Any]]] = {}
+    for table in Base.metadata.sorted_tables:
+        if table.name in EXCLUDED_TABLES:
+            continue
+        skip = VOLATILE_COLUMNS.get(table.name, frozenset()) | (
+            {"data"} if table.name == "evidence_blob" else frozenset()
+        )
+        columns = [c for c in table.columns if c.name not in skip]
+        rows = connection.execute(
+            select(*columns).order_by(*table.primary_key.columns)
+        ).mappings()
+        content[table.name] = [{c.name: _encode(c, row[c.name]) for c in columns} for row in rows]
+    return content
+
+
+def canonical_json(content: dict[str, Any]) -> str:
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def differences(before: dict[str, Any], after: dict[str, Any], limit: int = 12) -> list[str]:
+    """What changed between two canonical contents, as short sentences naming table, row and
+    field."""
+    found: list[str] = []
+    for table in sorted(set(before) | set(after)):
+        old = {_key(row): row for row in before.get(table, [])}
+        new = {_key(row): row for row in after.get(table, [])}
+        for key in sorted(set(old) - set(new), key=str):
+            found.append(f"{table} {key} was removed")
+        for key in sorted(set(new) - set(old), key=str):
+            found.append(f"{table} {key} was added")
+        for key in sorted(set(old) & set(new), key=str):
+            for column in sorted(set(old[key]) | set(new[key])):
+                if old[key].get(column) != new[key].get(column):
+                    found.append(f"{table} {key}: {column} was changed")
+    return found[:limit] + ([f"… and {len(found) - limit} more"] if len(found) > limit else [])
+
+
+def _key(row: dict[str, Any]) -> str:
+    if "id" in row:
+        return f"#{row['id']}"
+    if "sha256" in row:
+        return str(row["sha256"])[:12]
+    return ",".join(f"{k}={v}" for k, v in sorted(row.items()))
