@@ -52,11 +52,11 @@ def test_create_close_reopen_keeps_every_field(tmp_path: Path, unit) -> None:
 
 
 def test_audit_log_names_actor_and_target(store: PortfolioStore) -> None:
-    store.actor = "assessor: D. Okafor"
+    store.actor = "learner: Ada on the shared laptop"
     change = store.add_item("feedback_item", source_type="survey", text="ok")
     last = store.load().audit_entries[-1]
     assert (last.actor, last.action, last.target) == (
-        "assessor: D. Okafor", "add", f"feedback_item:{change.item_id}"
+        "learner: Ada on the shared laptop", "add", f"feedback_item:{change.item_id}"
     )
 
 
