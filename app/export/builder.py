@@ -152,6 +152,7 @@ class _Builder:
                     ("Workplace", clean(p.workplace)),
                     ("Started", _date(p.started_on)),
                     ("Submission date", _date(p.submitted_on) or "Not yet submitted"),
+                    ("Version", f"{p.draft_version} ({p.status})"),
                     ("Status", status),
                 )
             ),
@@ -431,22 +432,54 @@ class _Builder:
         return Section("Review: evaluation", "evaluation", tuple(blocks))
 
     def assessor(self) -> Section:
-        rows = tuple((point.short_id, "Met  /  Not yet met", "") for point in self.result.points)
-        return Section(
-            "Assessor's judgement",
-            "assessor",
-            (
-                Paragraph("To be completed by the assessor.", "muted"),
-                self.table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
-                      min_row_height=1.6),
-                Heading("Overall decision", 2, "assessor-decision"),
-                SignatureLines((("Decision (competent / refer)", ""),
-                                ("Action points for resubmission", ""))),
-                Heading("Sign-off", 2, "assessor-sign-off"),
-                SignatureLines((("Assessor name", clean(self.portfolio.assessor_name)),
-                                ("Signature", ""), ("Date", ""))),
-            ),
-        )
+        """The assessor's record for the latest submission, or empty boxes to fill in."""
+        submission = self.portfolio.latest_submission
+        judged = {}
+        decision = None
+        if submission is not None:
+            for record in self.portfolio.assessments:
+                if record.submission_id == submission.id:
+                    judged[record.marking_point_id] = record  # the latest judgement counts
+            decision = next((d for d in self.portfolio.decisions
+                             if d.submission_id == submission.id), None)
+        rows = []
+        for point in self.result.points:
+            record = judged.get(point.marking_point_id)
+            if record is None:
+                rows.append((point.short_id, "Met  /  Not yet met", ""))
+            else:
+                verdict = "Met" if record.judgement == "met" else "Not yet met"
+                rows.append((point.short_id, f"{verdict}\n{clean(record.assessor_name)}, "
+                             f"{_date(record.assessed_at.date())}", clean(record.feedback)))
+        blocks: list[Block] = []
+        if submission is None:
+            blocks.append(Paragraph("To be completed by the assessor.", "muted"))
+        else:
+            blocks.append(Paragraph(
+                f"Version {submission.version}, submitted {_date(submission.submitted_at.date())}"
+                f" by {clean(submission.submitted_by)}; SHA-256 {submission.digest}.", "small"))
+            if submission.incomplete_reason:
+                blocks.append(Paragraph("Submitted with marking points not met: "
+                                        + clean(submission.incomplete_reason), "warning"))
+        blocks += [
+            self.table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
+                       min_row_height=0 if judged else 1.6),
+            Heading("Overall decision", 2, "assessor-decision"),
+            SignatureLines((
+                ("Decision (competent / refer)", decision.decision.title() if decision else ""),
+                ("Action points for resubmission",
+                 clean(decision.action_points) if decision else ""),
+            )),
+            Heading("Sign-off", 2, "assessor-sign-off"),
+            SignatureLines((
+                ("Assessor name", clean(decision.assessor_name) if decision
+                 else clean(self.portfolio.assessor_name)),
+                ("Signature", f"Signed in Folio by {clean(decision.assessor_name)}"
+                 if decision else ""),
+                ("Date", _date(decision.signed_on) if decision else ""),
+            )),
+        ]
+        return Section("Assessor's judgement", "assessor", tuple(blocks))
 
     def appendix(self) -> tuple[Section, int]:
         files = self.portfolio.evidence_files

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from app.models.audit import AuditEntry
     from app.models.evidence import EvidenceFile, EvidenceLink
     from app.models.stages import ActionItem, AnalysisFinding, FeedbackItem, LogEntry, Metric
+    from app.models.submission import Assessment, AssessmentDecision, Submission
 
 _ORDERED = {"lazy": "raise", "cascade": "all, delete-orphan", "passive_deletes": True}
 
@@ -67,6 +68,15 @@ class Portfolio(Base):
         order_by="EvidenceLink.id", **_ORDERED
     )
     audit_entries: Mapped[list[AuditEntry]] = relationship(order_by="AuditEntry.id", **_ORDERED)
+    submissions: Mapped[list[Submission]] = relationship(order_by="Submission.version", **_ORDERED)
+    assessments: Mapped[list[Assessment]] = relationship(order_by="Assessment.id", **_ORDERED)
+    decisions: Mapped[list[AssessmentDecision]] = relationship(
+        order_by="AssessmentDecision.id", **_ORDERED
+    )
+
+    @property
+    def latest_submission(self) -> Submission | None:
+        return self.submissions[-1] if self.submissions else None
 
 
 class Declaration(Base):

@@ -273,6 +273,9 @@ class PortfolioStore:
             selectinload(Portfolio.evidence_files),
             selectinload(Portfolio.evidence_links).selectinload(EvidenceLink.evidence_file),
             selectinload(Portfolio.audit_entries),
+            selectinload(Portfolio.submissions),
+            selectinload(Portfolio.assessments),
+            selectinload(Portfolio.decisions),
         ]
         with self._session() as session:
             portfolio = session.scalars(

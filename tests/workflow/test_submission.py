@@ -119,3 +119,26 @@ def test_sign_off_needs_every_point_judged(submitted: Path, capsys) -> None:
     with PortfolioStore.open(submitted) as store:
         actions = [entry.action for entry in store.load().audit_entries]
     assert actions.count("assess") == 8 and "sign-off" in actions and "submit" in actions
+
+
+def test_exports_carry_the_assessment(submitted: Path, tmp_path: Path) -> None:
+    from docx import Document
+    from pypdf import PdfReader
+
+    from app.export.service import export_portfolio
+
+    with PortfolioStore.open(submitted, actor="assessor: D. Okafor") as store:
+        for point in store.unit().marking_points:
+            submission.assess(store, point.id, "met", f"{point.short_id}: clear evidence seen")
+        submission.assess(store, "MP3", "not-yet", "Say more about each colleague's role")
+        submission.sign_off(store, "refer", "Expand the team roles in action A2")
+        pdf = export_portfolio(store, "pdf", tmp_path / "assessed.pdf", draft=True).path
+        docx = export_portfolio(store, "docx", tmp_path / "assessed.docx", draft=True).path
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "MP1: clear evidence seen" in text
+    assert "Say more about each colleague's role" in text
+    assert "Refer" in text and "Expand the team roles in action A2" in text
+    table = next(t for t in Document(str(docx)).tables
+                 if t.rows[0].cells[0].text == "MP" and t.rows[0].cells[1].text == "Judgement")
+    mp3 = next(row for row in table.rows if row.cells[0].text == "MP3")
+    assert mp3.cells[1].text.startswith("Not yet met") and "colleague" in mp3.cells[2].text
