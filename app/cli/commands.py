@@ -20,7 +20,7 @@ from app.formatting import human_size
 from app.paths import data_dir
 from app.store import PortfolioStore
 from app.store.interchange import read_json, write_json
-from app.workflow import submission
+from app.workflow import cohort, submission
 
 Subparsers = Any
 REGISTRY: list[Callable[[Subparsers], None]] = []
@@ -465,4 +465,29 @@ def run_sign_off(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
         record = submission.sign_off(store, args.decision, args.action_points)
     print(f"Signed off: {record.decision} by {record.assessor_name} on {record.signed_on}.")
+    return 0
+
+
+@command
+def _cohort(sub: Subparsers) -> None:
+    parser = sub.add_parser("cohort", help="list every portfolio in a folder")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--csv", type=Path, metavar="OUT.csv", help="also write a CSV file")
+    parser.set_defaults(handler=run_cohort)
+
+
+def run_cohort(args: argparse.Namespace) -> int:
+    if not args.folder.is_dir():
+        raise InvalidInputError(f"'{args.folder}' is not a folder")
+    entries = cohort.read_cohort(args.folder)
+    for entry in entries:
+        if entry.problem:
+            print(f"{entry.path.name}: {one_line(entry.problem)}")
+            continue
+        print(f"{entry.path.name}: {one_line(entry.learner)} ({entry.unit_id}) "
+              f"{entry.met}/{entry.total} met, {entry.status} v{entry.version}"
+              + (f", {entry.decision}" if entry.decision else ""))
+    if args.csv:
+        cohort.write_csv(entries, args.csv)
+        print(f"Wrote {args.csv}.")
     return 0

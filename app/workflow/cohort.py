@@ -1,0 +1,67 @@
+"""A tutor's view of a cohort: every portfolio in a folder, one row each.
+
+A file that cannot be read is reported in its row; it never stops the listing.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.checker import check
+from app.errors import FolioError
+from app.store import PortfolioStore
+
+COLUMNS = ("file", "learner", "candidate number", "unit", "marking points met", "status",
+           "version", "decision", "last change", "problem")
+
+
+@dataclass(frozen=True)
+class CohortEntry:
+    path: Path
+    learner: str = ""
+    candidate_number: str = ""
+    unit_id: str = ""
+    met: int = 0
+    total: int = 0
+    status: str = ""
+    version: int = 0
+    decision: str = ""
+    last_change: str = ""
+    problem: str = ""
+
+    def row(self) -> list[str]:
+        return [self.path.name, self.learner, self.candidate_number, self.unit_id,
+                f"{self.met}/{self.total}" if self.total else "", self.status,
+                str(self.version or ""), self.decision, self.last_change, self.problem]
+
+
+def read_entry(path: Path) -> CohortEntry:
+    try:
+        with PortfolioStore.open(path) as store:
+            portfolio = store.load()
+            result = check(portfolio, store.unit())
+    except FolioError as error:
+        return CohortEntry(path, status="unreadable", problem=error.message)
+    latest = portfolio.latest_submission
+    decision = ""
+    if latest is not None:
+        decision = next((d.decision for d in portfolio.decisions
+                         if d.submission_id == latest.id), "")
+    return CohortEntry(
+        path, portfolio.learner_name, portfolio.candidate_number, portfolio.unit_id,
+        result.met_count, len(result.points), portfolio.status, portfolio.draft_version,
+        decision, portfolio.updated_at.strftime("%Y-%m-%d %H:%M"),
+    )
+
+
+def read_cohort(folder: Path) -> list[CohortEntry]:
+    return [read_entry(path) for path in sorted(folder.glob("*.folio"))]
+
+
+def write_csv(entries: list[CohortEntry], target: Path) -> None:
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(entry.row() for entry in entries)
