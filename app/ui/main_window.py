@@ -10,8 +10,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -65,7 +67,22 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 900])
-        self.setCentralWidget(splitter)
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #eff6ff; color: #1e3a8a; padding: 6px;")
+        self.new_draft_button = QPushButton("Start a &new draft")
+        self.new_draft_button.setObjectName("newDraft")
+        self.new_draft_button.clicked.connect(self.start_new_draft)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.new_draft_button)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addLayout(banner_row)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.points = MarkingPointsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.points)
         self.resizeDocks([self.points], [270], Qt.Orientation.Horizontal)
@@ -75,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.show_result(session.result)
+        self._show_read_only()
         self.navigator.select("feedback")
         self._update_title()
         self._remember(session.path)
@@ -107,6 +125,12 @@ class MainWindow(QMainWindow):
         self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         file_menu.addAction(self.export_action)
+        self.submit_action = QAction("&Submit…", self)
+        self.submit_action.triggered.connect(self.submit)
+        file_menu.addAction(self.submit_action)
+        self.audit_action = QAction("&Audit trail", self)
+        self.audit_action.triggered.connect(self.audit_trail)
+        file_menu.addAction(self.audit_action)
         self.preview_action = QAction("Pre&view", self, shortcut=QKeySequence("Ctrl+Shift+P"))
         self.preview_action.triggered.connect(self.preview)
         file_menu.addAction(self.preview_action)
@@ -128,6 +152,7 @@ class MainWindow(QMainWindow):
     # -- reacting ---------------------------------------------------------------------------------
 
     def _document_changed(self, _document: object, _change: object) -> None:
+        self._show_read_only()
         current = self.current_stage()
         self.dirty = set(self.pages) - {"unit_guide"}
         self._refresh(current)
@@ -187,6 +212,36 @@ class MainWindow(QMainWindow):
             from app.ui.application import open_window
 
             open_window(Path(path), self.settings)
+
+    def _show_read_only(self) -> None:
+        """A submitted version (or an assessor's view) can be read, not edited."""
+        document = self.session.document
+        read_only = self.session.read_only
+        assessor = self.session.store.role == "assessor"
+        if assessor:
+            self.banner.setText("Opened as assessor: the learner's work is read-only.")
+        elif read_only:
+            self.banner.setText(f"Version {document.draft_version} was submitted and is "
+                                "read-only. Start a new draft to keep working.")
+        self.banner.setVisible(read_only)
+        self.new_draft_button.setVisible(read_only and not assessor)
+        self.submit_action.setEnabled(not read_only)
+
+    def submit(self) -> None:
+        from app.ui.submit_dialog import SubmitDialog
+
+        self._commit_focused_field()
+        SubmitDialog(self.session, self).exec()
+
+    def start_new_draft(self) -> None:
+        version = self.session.start_new_draft()
+        self.statusBar().showMessage(f"Version {version} is a new draft.", 8000)
+
+    def audit_trail(self) -> None:
+        from app.ui.audit_dialog import AuditDialog
+
+        self.audit_dialog = AuditDialog(self.session.document, self)
+        self.audit_dialog.show()
 
     def new_portfolio(self) -> None:
         from app.ui.application import open_window

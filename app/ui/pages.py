@@ -89,6 +89,7 @@ class DetailsPage(QWidget):
     def refresh(self) -> None:
         portfolio = self.session.document
         for name, edit in self.edits.items():
+            edit.setReadOnly(self.session.read_only)
             if not edit.hasFocus():
                 value = getattr(portfolio, name)
                 edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
@@ -143,6 +144,7 @@ class EvaluationPage(QWidget):
 
     def refresh(self) -> None:
         self.metrics.refresh()
+        self.text.setReadOnly(self.session.read_only)
         if not self.text.hasFocus():
             self.text.set_text(self.session.document.evaluation_narrative)
         self._count()
@@ -201,6 +203,9 @@ class DeclarationPage(QWidget):
         if declaration is None:
             return
         self.statement.setText(declaration.statement)
+        for widget in (self.name, self.date):
+            widget.setReadOnly(self.session.read_only)
+        self.sign.setEnabled(not self.session.read_only)
         if not self.name.hasFocus():
             self.name.setText(declaration.signed_name)
         if not self.date.hasFocus():
@@ -256,6 +261,9 @@ class EvidencePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.add.setEnabled(not self.session.read_only)
+        self.setAcceptDrops(not self.session.read_only)
+        self.mapping.setVisible(not self.session.read_only)
         selected = self._selected()
         self.list.clear()
         mapped: dict[int, list[str]] = {}

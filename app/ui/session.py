@@ -42,8 +42,9 @@ class PortfolioSession(QObject):
         self._importers: list[QObject] = []
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None) -> PortfolioSession:
-        return cls(PortfolioStore.open(path), parent)
+    def open(cls, path: Path, parent: QObject | None = None,
+             actor: str = "learner") -> PortfolioSession:
+        return cls(PortfolioStore.open(path, actor=actor), parent)
 
     @property
     def path(self) -> Path:
@@ -138,6 +139,26 @@ class PortfolioSession(QObject):
         with target.open("wb") as handle:
             self.store.save_evidence_as(file_id, handle)
         return target
+
+    @property
+    def read_only(self) -> bool:
+        """The learner's work cannot be changed: submitted, or opened as an assessor."""
+        return self.document.status == "submitted" or self.store.role == "assessor"
+
+    def submit(self, name: str, on: object, incomplete_reason: str = "") -> None:
+        """Freeze this version (not undoable: a submission is a record)."""
+        from app.workflow.submission import submit
+
+        submit(self.store, name, self.result, on, incomplete_reason)  # type: ignore[arg-type]
+        self.undo_stack.clear()
+        self._after(None)
+
+    def start_new_draft(self) -> int:
+        from app.workflow.submission import start_new_draft
+
+        version = start_new_draft(self.store)
+        self._after(None)
+        return version
 
     def item(self, kind: str, item_id: int) -> Any:
         from app.checker.context import COLLECTIONS

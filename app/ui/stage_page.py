@@ -169,11 +169,15 @@ class StagePage(QWidget):
             self.table.selectRow(ids.index(self.selected_id))
         self.table.blockSignals(False)
         has_items = bool(items)
+        editable = not self.session.read_only
         self.table.setVisible(has_items)
         self.empty.setVisible(not has_items)
         self.form_area.setEnabled(has_items)
+        self.form.setEnabled(editable)
+        self.mapping.setVisible(editable)
+        self.buttons["add"].setEnabled(editable)
         for key in ("duplicate", "delete", "up", "down"):
-            self.buttons[key].setEnabled(has_items)
+            self.buttons[key].setEnabled(has_items and editable)
         self._load_form()
 
     def _load_form(self) -> None:

@@ -1,0 +1,71 @@
+"""Submitting from the app: the version becomes read-only until a new draft; the audit
+trail shows it; an assessor's window is read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.ui.main_window import MainWindow
+from app.ui.session import PortfolioSession
+from app.ui.submit_dialog import SubmitDialog
+from app.workflow import submission
+from tests.conftest import make_demo
+
+
+def test_submit_makes_the_version_read_only_until_a_new_draft(qtbot, window_for, tmp_path):
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    feedback = window.pages["feedback"]
+    assert not window.banner.isVisible() and feedback.buttons["add"].isEnabled()
+
+    dialog = SubmitDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "Priya Shah"
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    assert window.banner.isVisible() and "Version 1 was submitted" in window.banner.text()
+    assert not feedback.buttons["add"].isEnabled() and not feedback.form.isEnabled()
+    assert not window.submit_action.isEnabled()
+    with PortfolioSession.open(window.session.path).store as store:
+        assert [r.intact for r in submission.verify(store)] == [True]
+
+    qtbot.mouseClick(window.new_draft_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible() and feedback.buttons["add"].isEnabled()
+    assert window.session.document.draft_version == 2
+
+    window.audit_trail()
+    table = window.audit_dialog.table
+    actions = [table.item(row, 2).text() for row in range(table.rowCount())]
+    assert actions[:3] == ["new-draft", "submit", "sign"]  # newest first
+    window.audit_dialog.close()
+
+
+def test_incomplete_submission_asks_for_a_reason(qtbot, window_for, tmp_path: Path) -> None:
+    make_demo(tmp_path, "process-reengineering").close()
+    window = window_for(tmp_path / "process-reengineering.folio")
+    dialog = SubmitDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert "only with a reason" in dialog.problem.text()
+    assert window.session.document.status == "draft"
+    dialog.reason.setPlainText("My swimlane map is on paper; photo attached as E2")
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert window.session.document.status == "submitted"
+
+
+def test_assessor_window_is_read_only(qtbot, tmp_path: Path, settings) -> None:
+    make_demo(tmp_path, "continuous-improvement").close()
+    path = tmp_path / "continuous-improvement.folio"
+    session = PortfolioSession.open(path, actor="assessor: D. Okafor")
+    window = MainWindow(session, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert "Opened as assessor" in window.banner.text()
+    assert not window.new_draft_button.isVisible()
+    page = window.pages["action_plan"]
+    assert not page.buttons["add"].isEnabled() and not page.form.isEnabled()
+    assert window.session.update_item("action_item", 1, owner="Someone else") is False
+    window.close()
