@@ -26,7 +26,8 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_window(path: Path, settings: QSettings | None = None) -> MainWindow | None:
+def open_window(path: Path, settings: QSettings | None = None,
+                actor: str = "learner") -> MainWindow | None:
     """Open ``path`` in a new window; a file that cannot be opened is explained, not fatal.
 
     A portfolio open in this Folio is brought to the front; one open in another Folio
@@ -50,7 +51,7 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow | N
         )
         return None
     try:
-        session = PortfolioSession.open(path)
+        session = PortfolioSession.open(path, actor=actor)
     except FolioError as error:
         lock.unlock()
         QMessageBox.warning(None, "Cannot open portfolio", error.message)

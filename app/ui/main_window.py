@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.checker import CheckResult, Location
+from app.ui.assessment_page import AssessmentPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
             "evaluation": EvaluationPage(session),
             "evidence": EvidencePage(session),
             "declaration": DeclarationPage(session),
+            "assessment": AssessmentPage(session),
             "unit_guide": UnitGuidePage(session.unit),
         }
         for page in self.pages.values():
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.open_other)
         file_menu.addAction(open_action)
+        assessor_action = QAction("Open as &assessor…", self)
+        assessor_action.triggered.connect(self.open_as_assessor)
+        file_menu.addAction(assessor_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -165,10 +171,14 @@ class MainWindow(QMainWindow):
     def show_result(self, result: CheckResult) -> None:
         self.points.show_result(result)
         self.navigator.show_result(result)
-        self.summary.setText(
-            f"{result.met_count} of {len(result.points)} marking points met"
-            + (" — ready to submit" if result.complete else "")
-        )
+        document = self.session.document
+        state = ""
+        if document.status == "submitted":
+            state = f" — version {document.draft_version} submitted"
+        elif result.complete:
+            state = " — ready to submit"
+        self.summary.setText(f"{result.met_count} of {len(result.points)} marking points met"
+                             + state)
 
     def current_stage(self) -> str:
         widget = self.stack.currentWidget()
@@ -288,6 +298,20 @@ class MainWindow(QMainWindow):
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()
+
+    def open_as_assessor(self) -> None:
+        """Open a learner's file to mark it: the learner's work is read-only there."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio to assess",
+                                              str(self.session.path.parent),
+                                              "Folio portfolios (*.folio)")
+        if not path:
+            return
+        name, ok = QInputDialog.getText(self, "Assessor", "Your name (recorded with each "
+                                        "judgement):")
+        if ok and name.strip():
+            from app.ui.application import open_window
+
+            open_window(Path(path), self.settings, actor=f"assessor: {name.strip()}")
 
     def _remember(self, path: Path) -> None:
         recent = [p for p in self.settings.value("recentFiles", [], list) if p != str(path)]

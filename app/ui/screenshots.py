@@ -24,7 +24,7 @@ from app.ui.welcome import WelcomeWindow
 from app.ui.wizard import NewPortfolioWizard
 
 STAGES = ("details", "feedback", "analysis", "action_plan", "implementation_log", "evaluation",
-          "evidence", "declaration", "unit_guide")
+          "evidence", "declaration", "assessment", "unit_guide")
 
 
 def _save(widget: QWidget, target: Path) -> Path:

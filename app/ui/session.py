@@ -160,6 +160,24 @@ class PortfolioSession(QObject):
         self._after(None)
         return version
 
+    def assess(self, judgements: Mapping[str, tuple[str, str]]) -> None:
+        """Record each changed judgement (marking point id -> (judgement, feedback))."""
+        from app.workflow.submission import assess
+
+        latest = self.document.latest_submission
+        current = {a.marking_point_id: (a.judgement, a.feedback) for a in
+                   self.document.assessments if latest and a.submission_id == latest.id}
+        for point_id, (judgement, feedback) in judgements.items():
+            if judgement and current.get(point_id) != (judgement, feedback):
+                assess(self.store, point_id, judgement, feedback)
+        self._after(None)
+
+    def sign_off(self, decision: str, action_points: str) -> None:
+        from app.workflow.submission import sign_off
+
+        sign_off(self.store, decision, action_points)
+        self._after(None)
+
     def item(self, kind: str, item_id: int) -> Any:
         from app.checker.context import COLLECTIONS
 

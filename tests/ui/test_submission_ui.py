@@ -69,3 +69,48 @@ def test_assessor_window_is_read_only(qtbot, tmp_path: Path, settings) -> None:
     assert not page.buttons["add"].isEnabled() and not page.form.isEnabled()
     assert window.session.update_item("action_item", 1, owner="Someone else") is False
     window.close()
+
+
+def test_assessor_journey_marks_signs_off_and_exports(qtbot, tmp_path: Path, settings) -> None:
+    from pypdf import PdfReader
+
+    from app.checker import check
+    from app.export.service import export_portfolio
+    from app.store import PortfolioStore
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    path = tmp_path / "continuous-improvement.folio"
+    with PortfolioStore.open(path) as store:
+        submission.submit(store, "Priya Shah", check(store.load(), store.unit()))
+
+    window = MainWindow(PortfolioSession.open(path, actor="assessor: D. Okafor"), settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_stage("assessment")
+    page = window.pages["assessment"]
+    assert "submitted by Priya Shah" in page.about.text()
+    for number, (judgement, feedback, _status) in enumerate(page.rows.values(), start=1):
+        verdict = "not-yet" if number == 3 else "met"
+        judgement.setCurrentIndex(judgement.findData(verdict))
+        feedback.setText(f"MP{number}: judged on the submitted evidence")
+    page.decision.setCurrentIndex(page.decision.findData("refer"))
+    page.action_points.setPlainText("Explain each team member's part in action A2")
+    qtbot.mouseClick(page.sign, Qt.MouseButton.LeftButton)
+    assert page.problem.text() == ""
+    assert "signed off by D. Okafor" in page.about.text()
+    assert not page.sign.isEnabled()  # a signed-off version is closed
+
+    target = tmp_path / "assessed.pdf"
+    export_portfolio(window.session.store, "pdf", target, draft=True)
+    window.close()
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "MP1: judged on the submitted evidence" in text
+    assert "Not yet met" in text and "Refer" in text
+    assert "Explain each team member's part in action A2" in text
+
+    learner = MainWindow(PortfolioSession.open(path), settings)
+    qtbot.addWidget(learner)
+    learner.show_stage("assessment")
+    assert not learner.pages["assessment"].record.isEnabled()  # learners read, never change
+    assert "Refer" in learner.pages["assessment"].decision.currentText()
+    learner.close()
