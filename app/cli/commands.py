@@ -354,11 +354,11 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output is not None:
         raise InvalidInputError("use either -o or --out-dir, not both")
 
-    def progress(index: int, total: int, source: Path) -> None:
+    def progress(index: int, total: int, source: str) -> None:
         width = 24
         filled = int(width * index / total)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {index}/{total} "
-                         f"{one_line(source.name)[:40]:<40}")
+                         f"{one_line(Path(source).name)[:40]:<40}")
         sys.stderr.flush()
         if index == total:
             sys.stderr.write("\n")

@@ -61,7 +61,7 @@ def export_cohort(
     fmt: str,
     out_dir: Path,
     draft: bool = False,
-    progress: Callable[[int, int, Path], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[CohortRow]:
     """Export every portfolio in ``sources`` into ``out_dir``; write the summary CSV there."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,7 @@ def export_cohort(
     taken: set[str] = {SUMMARY_NAME}
     for index, source in enumerate(sources, start=1):
         if progress:
-            progress(index, len(sources), source)
+            progress(index, len(sources), str(source))
         try:
             with PortfolioStore.open(source) as store:
                 portfolio = store.load()

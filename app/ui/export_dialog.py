@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,37 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.checker import CheckResult
-from app.errors import FolioError
 from app.export.service import export_portfolio
 from app.store import PortfolioStore
 from app.store.evidence_io import safe_file_name
+from app.ui.background import start_task
 
 FORMAT_LABELS = {"docx": "&Word (.docx)", "pdf": "&PDF", "html": "&HTML (web page)"}
-
-
-class ExportWorker(QObject):
-    """Runs one export with its own connection to the file (SQLite connections stay in the
-    thread that made them)."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, source: Path, fmt: str, target: Path, draft: bool) -> None:
-        super().__init__()
-        self.source, self.fmt, self.target, self.draft = source, fmt, target, draft
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with PortfolioStore.open(self.source) as store:
-                outcome = export_portfolio(store, self.fmt, self.target, draft=self.draft)
-            self.done.emit(outcome.path)
-        except FolioError as error:
-            self.failed.emit(error.message)
-        except Exception as error:  # a renderer bug must not take the window down
-            self.failed.emit(f"the export failed: {error}")
 
 
 class ExportDialog(QDialog):
@@ -124,7 +102,6 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self._stem = safe_file_name(f"{learner} - {result.unit_id}")
         self.formats.button(1).setChecked(True)
-        self.thread: QThread | None = None
         self.resize(620, 360)
 
     def chosen_format(self) -> str:
@@ -142,19 +119,19 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         target = Path(self.path.text()).expanduser()
+        fmt, draft, source = self.chosen_format(), self.draft.isChecked(), self.source
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy
         self.state.setText("Exporting…")
-        self.thread = QThread(self)
-        self.worker = ExportWorker(self.source, self.chosen_format(), target,
-                                   self.draft.isChecked())
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.done.connect(self.thread.quit)
-        self.worker.failed.connect(self.thread.quit)
-        self.thread.start()
+
+        def work(_report) -> Path:  # type: ignore[no-untyped-def]
+            # Its own connection: SQLite connections stay in the thread that made them.
+            with PortfolioStore.open(source) as store:
+                return export_portfolio(store, fmt, target, draft=draft).path
+
+        self.task = start_task(self, work)
+        self.task.done.connect(self._done)
+        self.task.failed.connect(self._failed)
 
     def _done(self, path: Path) -> None:
         self.progress.setRange(0, 1)
@@ -172,7 +149,10 @@ class ExportDialog(QDialog):
         self.state.setText(f"Not exported: {message}")
 
     def done(self, result: int) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait()
+        """Closing waits for a running export, so no file is left half-written."""
+        task = getattr(self, "task", None)
+        thread = getattr(task, "thread_ref", None)
+        if thread is not None and isValid(thread) and thread.isRunning():
+            thread.quit()
+            thread.wait()
         super().done(result)

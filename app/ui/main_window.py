@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.open_other)
         file_menu.addAction(open_action)
+        cohort_action = QAction("&Cohort view…", self)
+        cohort_action.triggered.connect(self.open_cohort)
+        file_menu.addAction(cohort_action)
         assessor_action = QAction("Open as &assessor…", self)
         assessor_action.triggered.connect(self.open_as_assessor)
         file_menu.addAction(assessor_action)
@@ -298,6 +301,15 @@ class MainWindow(QMainWindow):
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()
+
+    def open_cohort(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Cohort folder",
+                                                  str(self.session.path.parent))
+        if folder:
+            from app.ui.cohort_window import CohortWindow
+
+            self.cohort_window = CohortWindow(Path(folder), self.settings)
+            self.cohort_window.show()
 
     def open_as_assessor(self) -> None:
         """Open a learner's file to mark it: the learner's work is read-only there."""

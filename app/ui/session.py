@@ -107,20 +107,40 @@ class PortfolioSession(QObject):
                                                           "Sign the declaration"))
 
     def attach_files(self, paths: Sequence[Path]) -> None:
-        """Add files as evidence on a worker thread; each becomes one undoable step."""
-        from app.ui.importer import start_import
+        """Add files as evidence on a worker thread (its own connection to the file); each
+        becomes one undoable step when it is in."""
+        from app.errors import FolioError
+        from app.ui.background import start_task
 
-        worker = start_import(self, self.path, paths)
-        worker.progress.connect(self.importProgress)
-        worker.attached.connect(self._attached)
-        worker.failed.connect(self.failed)
-        worker.finished.connect(self.importFinished)
-        self._importers.append(worker)
-        worker.finished.connect(lambda: self._importers.remove(worker))
+        portfolio, files = self.path, list(paths)
 
-    def _attached(self, change: Change) -> None:
-        name = (change.after or {}).get("original_name", "file")
-        self._push(commands.AttachedFileCommand(self.store, self._after, change, f"Add {name}"))
+        def work(report) -> tuple[list[Change], list[str]]:  # type: ignore[no-untyped-def]
+            changes, problems = [], []
+            with PortfolioStore.open(portfolio) as store:
+                for index, path in enumerate(files, start=1):
+                    report(index, len(files), path.name)
+                    try:
+                        changes.append(store.attach_file(path))
+                    except FolioError as error:
+                        problems.append(error.message)
+            return changes, problems
+
+        task = start_task(self, work)
+        task.progress.connect(self.importProgress)
+        task.done.connect(self._attached)
+        task.failed.connect(self.failed)
+        task.failed.connect(self.importFinished)
+        self._importers.append(task)
+
+    def _attached(self, outcome: tuple[list[Change], list[str]]) -> None:
+        changes, problems = outcome
+        for change in changes:
+            name = (change.after or {}).get("original_name", "file")
+            self._push(commands.AttachedFileCommand(self.store, self._after, change,
+                                                    f"Add {name}"))
+        for problem in problems:
+            self.failed.emit(problem)
+        self.importFinished.emit()
 
     def link_evidence(self, marking_point_id: str, kind: str, item_id: int,
                       justification: str) -> bool:

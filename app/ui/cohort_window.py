@@ -1,0 +1,170 @@
+"""The tutor's cohort view: every portfolio in a folder; sort, filter, open, batch-export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.export.cohort import export_cohort
+from app.ui.background import start_task
+from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
+
+
+class CohortWindow(QWidget):
+    def __init__(self, folder: Path, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cohortWindow")
+        self.settings = settings
+        self.folder = folder
+        self.setWindowTitle(f"Cohort — {folder.name} — Folio")
+        self.model = QStandardItemModel(0, len(COLUMNS))
+        self.model.setHorizontalHeaderLabels([c.capitalize() for c in COLUMNS])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setObjectName("cohort.table")
+        self.table.setAccessibleName("Portfolios in the cohort")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("cohort.filter")
+        self.filter.setAccessibleName("Filter")
+        self.filter.setPlaceholderText("Filter: learner, unit, status…")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.format = QComboBox()
+        self.format.setObjectName("cohort.format")
+        for fmt, text in (("pdf", "PDF"), ("docx", "Word"), ("html", "HTML")):
+            self.format.addItem(text, fmt)
+        self.draft = QCheckBox("&Drafts")
+        self.draft.setObjectName("cohort.draft")
+        self.export = QPushButton("&Export selected…")
+        self.export.setObjectName("cohort.export")
+        self.export.clicked.connect(self._choose_and_export)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("cohort.progress")
+        self.progress.setVisible(False)
+        self.state = QLabel()
+        self.state.setObjectName("cohort.state")
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.format)
+        top.addWidget(self.draft)
+        top.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state)
+        self.entries: list[CohortEntry] = []
+        self.resize(1200, 600)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read every portfolio on a worker thread; the window stays responsive."""
+        paths = sorted(self.folder.glob("*.folio"))
+        self.state.setText(f"Reading {len(paths)} portfolios…")
+
+        def read(report) -> list[CohortEntry]:  # type: ignore[no-untyped-def]
+            entries = []
+            for index, path in enumerate(paths, start=1):
+                report(index, len(paths), path.name)
+                entries.append(read_entry(path))
+            return entries
+
+        self.reading = start_task(self, read)
+        self.reading.progress.connect(self._progress)
+        self.reading.done.connect(self._show)
+
+    def _show(self, entries: list[CohortEntry]) -> None:
+        self.entries = entries
+        self.model.setRowCount(0)
+        for entry in entries:
+            row = []
+            for column, value in zip(COLUMNS, entry.row(), strict=True):
+                item = QStandardItem(value)
+                sort_key = {"marking points met": entry.met / entry.total if entry.total else -1,
+                            "version": entry.version}.get(column, value.lower())
+                item.setData(sort_key, Qt.ItemDataRole.UserRole)
+                item.setData(str(entry.path), Qt.ItemDataRole.UserRole + 1)
+                row.append(item)
+            self.model.appendRow(row)
+        self.progress.setVisible(False)
+        self.state.setText(f"{len(entries)} portfolios in {self.folder}")
+
+    def selected_paths(self) -> list[Path]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [Path(self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1))
+                for row in sorted(rows)]
+
+    def _progress(self, index: int, total: int, name: str) -> None:
+        self.progress.setVisible(True)
+        self.progress.setRange(0, total)
+        self.progress.setValue(index)
+        self.progress.setFormat(f"{name} ({index} of {total})")
+
+    def _choose_and_export(self) -> None:
+        out = QFileDialog.getExistingDirectory(self, "Export to folder", str(self.folder))
+        if out:
+            self.export_to(Path(out))
+
+    def export_to(self, out_dir: Path) -> None:
+        paths = self.selected_paths()
+        if not paths:
+            self.state.setText("Select the portfolios to export first.")
+            return
+        fmt, draft = self.format.currentData(), self.draft.isChecked()
+        self.export.setEnabled(False)
+        self.exporting = start_task(
+            self, lambda report: export_cohort(paths, fmt, out_dir, draft, report))
+        # Bound methods, never lambdas: Qt then delivers these on the GUI thread.
+        self.exporting.progress.connect(self._export_progress)
+        self.exporting.done.connect(self._exported)
+        self.exporting.failed.connect(self._failed)
+
+    def _export_progress(self, index: int, total: int, source: str) -> None:
+        self._progress(index, total, Path(source).name)
+
+    def _failed(self, message: str) -> None:
+        self.export.setEnabled(True)
+        self.progress.setVisible(False)
+        self.state.setText(message)
+
+    def _exported(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.export.setEnabled(True)
+        self.progress.setVisible(False)
+        done = sum(row.ok for row in rows)
+        self.state.setText(f"{done} of {len(rows)} exported; see cohort-summary.csv")
+
+    def _open(self, index) -> None:  # type: ignore[no-untyped-def]
+        from app.ui.application import open_window
+
+        path = self.proxy.index(index.row(), 0).data(Qt.ItemDataRole.UserRole + 1)
+        open_window(Path(path), self.settings)
