@@ -63,10 +63,14 @@ def report(large: Path) -> None:
         out = Path(folder)
         pdf_seconds, pdf_mb = run_child(str(large), "pdf", str(out / "large.pdf"))
         docx_seconds, docx_mb = run_child(str(large), "docx", str(out / "large.docx"))
-        print(f"{'PDF export (whole pipeline, own process)':<46} {pdf_seconds * 1000:9.0f} ms"
-              f"   peak {pdf_mb:6.0f} MB (target < 300 MB)")
-        print(f"{'DOCX export (whole pipeline, own process)':<46} {docx_seconds * 1000:9.0f} ms"
-              f"   peak {docx_mb:6.0f} MB (target < 300 MB)")
+        print(
+            f"{'PDF export (whole pipeline, own process)':<46} {pdf_seconds * 1000:9.0f} ms"
+            f"   peak {pdf_mb:6.0f} MB (target < 300 MB)"
+        )
+        print(
+            f"{'DOCX export (whole pipeline, own process)':<46} {docx_seconds * 1000:9.0f} ms"
+            f"   peak {docx_mb:6.0f} MB (target < 300 MB)"
+        )
         with PortfolioStore.open(large) as store:
             start = time.perf_counter()
             portfolio = store.load()
@@ -85,11 +89,23 @@ def report(large: Path) -> None:
             return
         start = time.perf_counter()
         subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation=file://{out}/lo-profile",
-             "--convert-to", "pdf", "--outdir", str(out / "lo"), str(out / "large.docx")],
-            check=True, capture_output=True, timeout=1800,
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{out}/lo-profile",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / "lo"),
+                str(out / "large.docx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=1800,
         )
         lo_seconds = time.perf_counter() - start
         print(f"{'LibreOffice DOCX -> PDF of the same document':<46} {lo_seconds * 1000:9.0f} ms")
-        print(f"{'LibreOffice / our PDF (own process)':<46} {lo_seconds / pdf_seconds:9.1f} x   "
-              "(target >= 20 x)")
+        print(
+            f"{'LibreOffice / our PDF (own process)':<46} {lo_seconds / pdf_seconds:9.1f} x   "
+            "(target >= 20 x)"
+        )

@@ -43,40 +43,58 @@ def build_large(target: Path, unit_id: str = "continuous-improvement", seed: int
 
     start = _next_id(tables["feedback_item"])
     for n in range(FEEDBACK_ITEMS):
-        tables["feedback_item"].append({
-            "id": start + n, "portfolio_id": portfolio_id, "position": 100 + n,
-            "source_type": sources[n % len(sources)],
-            "received_on": (today - dt.timedelta(days=random.randint(1, 420))).isoformat(),
-            "channel": random.choice(channels), "customer_ref": f"G-{n:05d}",
-            "text": f"Generated comment {n}: the wait at the desk was {n % 40} minutes and "
-                    "the reply by email took longer than promised.",
-            "rating": float(random.randint(1, 5)), "rating_scale": 5.0,
-        })
+        tables["feedback_item"].append(
+            {
+                "id": start + n,
+                "portfolio_id": portfolio_id,
+                "position": 100 + n,
+                "source_type": sources[n % len(sources)],
+                "received_on": (today - dt.timedelta(days=random.randint(1, 420))).isoformat(),
+                "channel": random.choice(channels),
+                "customer_ref": f"G-{n:05d}",
+                "text": f"Generated comment {n}: the wait at the desk was {n % 40} minutes and "
+                "the reply by email took longer than promised.",
+                "rating": float(random.randint(1, 5)),
+                "rating_scale": 5.0,
+            }
+        )
     actions = [row["id"] for row in tables["action_item"]]
     start = _next_id(tables["log_entry"])
     for n in range(LOG_ENTRIES):
-        tables["log_entry"].append({
-            "id": start + n, "portfolio_id": portfolio_id, "position": 100 + n,
-            "logged_on": (today - dt.timedelta(days=random.randint(1, 200))).isoformat(),
-            "action_id": random.choice(actions),
-            "what_done": f"Generated log entry {n}: coached a colleague on the new procedure.",
-            "who_involved": "Team", "outcome": "Procedure followed",
-            "reflection": "Coaching on the floor worked better than a briefing in the office.",
-        })
+        tables["log_entry"].append(
+            {
+                "id": start + n,
+                "portfolio_id": portfolio_id,
+                "position": 100 + n,
+                "logged_on": (today - dt.timedelta(days=random.randint(1, 200))).isoformat(),
+                "action_id": random.choice(actions),
+                "what_done": f"Generated log entry {n}: coached a colleague on the new procedure.",
+                "who_involved": "Team",
+                "outcome": "Procedure followed",
+                "reflection": "Coaching on the floor worked better than a briefing in the office.",
+            }
+        )
     points = [p.id for p in unit.marking_points]
     feedback_ids = [row["id"] for row in tables["feedback_item"]]
     start = _next_id(tables["evidence_link"])
     created = tables["evidence_link"][0]["created_at"]
     for n in range(EVIDENCE_LINKS):
-        tables["evidence_link"].append({
-            "id": start + n, "portfolio_id": portfolio_id,
-            "marking_point_id": points[n % len(points)],
-            "justification": f"Feedback item {n} shows customer feedback analysed for "
-                             f"improvement number {n}",
-            "created_at": created, "evidence_file_id": None,
-            "feedback_item_id": feedback_ids[n % len(feedback_ids)], "finding_id": None,
-            "action_id": None, "log_entry_id": None, "metric_id": None,
-        })
+        tables["evidence_link"].append(
+            {
+                "id": start + n,
+                "portfolio_id": portfolio_id,
+                "marking_point_id": points[n % len(points)],
+                "justification": f"Feedback item {n} shows customer feedback analysed for "
+                f"improvement number {n}",
+                "created_at": created,
+                "evidence_file_id": None,
+                "feedback_item_id": feedback_ids[n % len(feedback_ids)],
+                "finding_id": None,
+                "action_id": None,
+                "log_entry_id": None,
+                "metric_id": None,
+            }
+        )
     import_document(document, target, "generated").close()
     return target
 

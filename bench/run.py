@@ -57,11 +57,17 @@ def gui_start(folder: Path) -> None:
         samples = []
         for _ in range(3):
             start = time.perf_counter()
-            subprocess.run([sys.executable, str(script), str(path), str(folder / "gui.ini")],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, str(script), str(path), str(folder / "gui.ini")],
+                check=True,
+                capture_output=True,
+            )
             samples.append(time.perf_counter() - start)
-        report(f"GUI cold start to first window, {label} (median of 3)",
-               statistics.median(samples), 1.5)
+        report(
+            f"GUI cold start to first window, {label} (median of 3)",
+            statistics.median(samples),
+            1.5,
+        )
 
 
 def main() -> None:
@@ -79,8 +85,10 @@ def main() -> None:
             report("load the document (median of 5)", load_seconds)
             report("check against 8 marking points (median of 31)", check_seconds, 0.050)
             report("load + check", load_seconds + check_seconds)
-            print(f"\nresult: {result.met_count}/{len(result.points)} met, "  # type: ignore[attr-defined]
-                  f"{len(result.warnings)} warnings\n")  # type: ignore[attr-defined]
+            print(
+                f"\nresult: {result.met_count}/{len(result.points)} met, "  # type: ignore[attr-defined]
+                f"{len(result.warnings)} warnings\n"
+            )  # type: ignore[attr-defined]
         exports.report(Path(folder) / "large.folio")
         print()
         gui_start(Path(folder))

@@ -10,7 +10,15 @@ import pytest
 from tests.conftest import REPO
 
 QT_FREE = [
-    "models", "store", "catalogue", "checker", "demo", "cli", "export", "exporters", "workflow",
+    "models",
+    "store",
+    "catalogue",
+    "checker",
+    "demo",
+    "cli",
+    "export",
+    "exporters",
+    "workflow",
 ]
 
 

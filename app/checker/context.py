@@ -88,8 +88,13 @@ class Context:
 
     def link_location(self, link: EvidenceLink) -> Location:
         """Where to fix a mapping: its justification, on the evidence stage."""
-        return Location("evidence", "evidence_link", link.id,
-                        f"mapping of {self.target_name(link)}", "justification")
+        return Location(
+            "evidence",
+            "evidence_link",
+            link.id,
+            f"mapping of {self.target_name(link)}",
+            "justification",
+        )
 
     def target_name(self, link: EvidenceLink) -> str:
         kind, item_id = link.target

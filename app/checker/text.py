@@ -98,9 +98,7 @@ def has_words(text: str, minimum: int) -> bool:
     if pattern is None:
         # ``minimum`` words in a row, separated by anything that is not a word: one C-level
         # search instead of counting every word of a long text.
-        pattern = _AT_LEAST[minimum] = re.compile(
-            rf"[^\W_]+(?:[\W_]+[^\W_]+){{{minimum - 1}}}"
-        )
+        pattern = _AT_LEAST[minimum] = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{{minimum - 1}}}")
     return pattern.search(text) is not None
 
 

@@ -267,10 +267,16 @@ def _start(sub: Subparsers) -> None:
         "start", help="open a portfolio (the demo portfolio in your data folder when none is given)"
     )
     parser.add_argument("file", type=Path, nargs="?")
-    parser.add_argument("--no-gui", action="store_true",
-                        help="print the portfolio's summary instead of opening the window")
-    parser.add_argument("--welcome", action="store_true",
-                        help="show the welcome window (recent files, new, demo) instead")
+    parser.add_argument(
+        "--no-gui",
+        action="store_true",
+        help="print the portfolio's summary instead of opening the window",
+    )
+    parser.add_argument(
+        "--welcome",
+        action="store_true",
+        help="show the welcome window (recent files, new, demo) instead",
+    )
     parser.set_defaults(handler=run_start)
 
 
@@ -292,10 +298,16 @@ def _check(sub: Subparsers) -> None:
     parser = sub.add_parser("check", help="hold a portfolio against its unit's marking points")
     parser.add_argument("file", type=Path)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                        help="check as of this date (default: today)")
-    parser.add_argument("--currency-days", type=int, default=DEFAULT_CURRENCY_DAYS, metavar="N",
-                        help="flag evidence older than N days (default: %(default)s)")
+    parser.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="check as of this date (default: today)"
+    )
+    parser.add_argument(
+        "--currency-days",
+        type=int,
+        default=DEFAULT_CURRENCY_DAYS,
+        metavar="N",
+        help="flag evidence older than N days (default: %(default)s)",
+    )
     parser.set_defaults(handler=run_check)
 
 
@@ -330,10 +342,17 @@ def _export(sub: Subparsers) -> None:
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=FORMATS, required=True)
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="output file (one FILE)")
-    parser.add_argument("--out-dir", type=Path, metavar="DIR",
-                        help="output folder (any number of FILEs), with cohort-summary.csv")
-    parser.add_argument("--draft", action="store_true",
-                        help="export even if incomplete: every page marked DRAFT, gaps appended")
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="output folder (any number of FILEs), with cohort-summary.csv",
+    )
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="export even if incomplete: every page marked DRAFT, gaps appended",
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -357,14 +376,15 @@ def run_export(args: argparse.Namespace) -> int:
     def progress(index: int, total: int, source: str) -> None:
         width = 24
         filled = int(width * index / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {index}/{total} "
-                         f"{one_line(Path(source).name)[:40]:<40}")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {index}/{total} "
+            f"{one_line(Path(source).name)[:40]:<40}"
+        )
         sys.stderr.flush()
         if index == total:
             sys.stderr.write("\n")
 
-    rows = export_cohort(args.files, args.format, args.out_dir, draft=args.draft,
-                         progress=progress)
+    rows = export_cohort(args.files, args.format, args.out_dir, draft=args.draft, progress=progress)
     for row in rows:
         print(f"{row.source.name}: {row.status}" + (f" -> {row.output.name}" if row.output else ""))
     exported = sum(row.ok for row in rows)
@@ -380,16 +400,19 @@ def _submit(sub: Subparsers) -> None:
     parser = sub.add_parser("submit", help="confirm the declaration and submit this version")
     parser.add_argument("file", type=Path)
     parser.add_argument("--name", required=True, help="your typed name (the signature)")
-    parser.add_argument("--incomplete-reason", default="", metavar="TEXT",
-                        help="submit although marking points are not met, saying why")
+    parser.add_argument(
+        "--incomplete-reason",
+        default="",
+        metavar="TEXT",
+        help="submit although marking points are not met, saying why",
+    )
     parser.set_defaults(handler=run_submit)
 
 
 def run_submit(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file) as store:
         result = check(store.load(), store.unit())
-        done = submission.submit(store, args.name, result,
-                                 incomplete_reason=args.incomplete_reason)
+        done = submission.submit(store, args.name, result, incomplete_reason=args.incomplete_reason)
     print(f"Submitted version {done.version} of {args.file.name} (SHA-256 {done.digest}).")
     return 0
 
@@ -420,13 +443,24 @@ def run_verify(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file) as store:
         reports = submission.verify(store)
     if args.json:
-        print_json([{"version": r.version, "digest": r.digest, "intact": r.intact,
-                     "problems": r.problems} for r in reports])
+        print_json(
+            [
+                {
+                    "version": r.version,
+                    "digest": r.digest,
+                    "intact": r.intact,
+                    "problems": r.problems,
+                }
+                for r in reports
+            ]
+        )
     elif not reports:
         print(f"{args.file.name}: nothing has been submitted yet.")
     for report in reports if not args.json else []:
-        print(f"Version {report.version}: {'intact' if report.intact else 'ALTERED'} "
-              f"(SHA-256 {report.digest})")
+        print(
+            f"Version {report.version}: {'intact' if report.intact else 'ALTERED'} "
+            f"(SHA-256 {report.digest})"
+        )
         for problem in report.problems:
             print(f"  - {one_line(problem)}")
     return 0 if all(r.intact for r in reports) else 1
@@ -446,8 +480,10 @@ def _assess(sub: Subparsers) -> None:
 def run_assess(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
         record = submission.assess(store, args.mp, args.judgement, args.feedback)
-    print(f"{record.marking_point_id}: {record.judgement} (on version digest "
-          f"{record.snapshot_digest[:12]}).")
+    print(
+        f"{record.marking_point_id}: {record.judgement} (on version digest "
+        f"{record.snapshot_digest[:12]})."
+    )
     return 0
 
 
@@ -484,9 +520,11 @@ def run_cohort(args: argparse.Namespace) -> int:
         if entry.problem:
             print(f"{entry.path.name}: {one_line(entry.problem)}")
             continue
-        print(f"{entry.path.name}: {one_line(entry.learner)} ({entry.unit_id}) "
-              f"{entry.met}/{entry.total} met, {entry.status} v{entry.version}"
-              + (f", {entry.decision}" if entry.decision else ""))
+        print(
+            f"{entry.path.name}: {one_line(entry.learner)} ({entry.unit_id}) "
+            f"{entry.met}/{entry.total} met, {entry.status} v{entry.version}"
+            + (f", {entry.decision}" if entry.decision else "")
+        )
     if args.csv:
         cohort.write_csv(entries, args.csv)
         print(f"Wrote {args.csv}.")

@@ -54,8 +54,9 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
         )
     for index, item in enumerate(scenario.ACTIONS):
         fields = {k: v for k, v in item.items() if k not in {"findings", "due_in"}}
-        action_id = add("action_item", index, due_on=today + dt.timedelta(days=item["due_in"]),
-                        **fields)
+        action_id = add(
+            "action_item", index, due_on=today + dt.timedelta(days=item["due_in"]), **fields
+        )
         store.set_related(
             "action_item", action_id, [ids[("analysis_finding", i)] for i in item["findings"]]
         )
@@ -80,8 +81,12 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
     store.update_details(evaluation_narrative=scenario.EVALUATION)
 
     mappings = MAPPINGS.get(unit.id, {})
-    used = {target[1] for links in mappings.values() for target, _ in links
-            if target[0] == "evidence_file"}
+    used = {
+        target[1]
+        for links in mappings.values()
+        for target, _ in links
+        if target[0] == "evidence_file"
+    }
     with tempfile.TemporaryDirectory(prefix="folio-demo-") as folder:
         for name, path in files.write_files(Path(folder), used).items():
             _maker, title, author, source = files.FILES[name]

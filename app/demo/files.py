@@ -54,8 +54,9 @@ def results_chart() -> bytes:
     width, height = 900, 520
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    draw.text((30, 20), "Harbour & Hale: before and after the changes", fill="#1f2937",
-              font=_font(26))
+    draw.text(
+        (30, 20), "Harbour & Hale: before and after the changes", fill="#1f2937", font=_font(26)
+    )
     metrics = scenario.METRICS
     group = (width - 80) // len(metrics)
     top, bottom = 90, height - 90
@@ -70,10 +71,10 @@ def results_chart() -> bytes:
             draw.rectangle((x0, y0, x0 + 60, bottom), fill=colour)
             draw.text((x0 + 8, y0 - 24), f"{value:g}", fill="#111827", font=_font(18))
         label = _SHORT_LABELS.get(metric["name"], metric["name"])
-        draw.text((50 + index * group + 10, bottom + 12), label, fill="#111827",
-                  font=_font(15))
-        draw.text((50 + index * group + 10, bottom + 32), metric["unit"], fill="#6b7280",
-                  font=_font(14))
+        draw.text((50 + index * group + 10, bottom + 12), label, fill="#111827", font=_font(15))
+        draw.text(
+            (50 + index * group + 10, bottom + 32), metric["unit"], fill="#6b7280", font=_font(14)
+        )
     draw.line((40, bottom, width - 30, bottom), fill="#111827", width=2)
     return _png(image)
 
@@ -82,19 +83,27 @@ def swimlane_png() -> bytes:
     """A hand-made swimlane picture, as learners paste in before Folio draws maps itself."""
     lanes = ["Customer", "Website", "Warehouse", "Collection desk"]
     steps = [
-        (0, "Orders online"), (1, "Sends 'ready' email"), (2, "Picks order"),
-        (0, "Travels to store"), (3, "Searches for order"), (2, "Brings parcel"),
+        (0, "Orders online"),
+        (1, "Sends 'ready' email"),
+        (2, "Picks order"),
+        (0, "Travels to store"),
+        (3, "Searches for order"),
+        (2, "Brings parcel"),
         (3, "Hands over"),
     ]
     width, lane_height = 1180, 120
     image = Image.new("RGB", (width, lane_height * len(lanes) + 60), "white")
     draw = ImageDraw.Draw(image)
-    draw.text((20, 14), "Current click-and-collect process (before)", fill="#111827",
-              font=_font(22))
+    draw.text(
+        (20, 14), "Current click-and-collect process (before)", fill="#111827", font=_font(22)
+    )
     for row, lane in enumerate(lanes):
         y = 50 + row * lane_height
-        draw.rectangle((10, y, width - 10, y + lane_height), outline="#6b7280",
-                       fill="#f9fafb" if row % 2 else "white")
+        draw.rectangle(
+            (10, y, width - 10, y + lane_height),
+            outline="#6b7280",
+            fill="#f9fafb" if row % 2 else "white",
+        )
         draw.text((20, y + 48), lane, fill="#111827", font=_font(16))
     previous = None
     for index, (lane, text) in enumerate(steps):
@@ -148,15 +157,20 @@ def options_comparison() -> bytes:
 #: name -> (maker, title, author kind, named source)
 FILES: dict[str, tuple[Callable[[], bytes], str, str, str]] = {
     "survey-results-september.csv": (
-        survey_csv, "September survey export", "system", "Survey platform export"),
-    "collection-results-chart.png": (
-        results_chart, "Before and after chart", "learner", ""),
+        survey_csv,
+        "September survey export",
+        "system",
+        "Survey platform export",
+    ),
+    "collection-results-chart.png": (results_chart, "Before and after chart", "learner", ""),
     "witness-statement-store-manager.txt": (
-        witness_statement, "Witness statement from the store manager", "witness",
-        "Helen Ward, Store Manager"),
+        witness_statement,
+        "Witness statement from the store manager",
+        "witness",
+        "Helen Ward, Store Manager",
+    ),
     "team-huddle-notes.txt": (huddle_notes, "Team huddle notes", "learner", ""),
-    "collection-swimlane.png": (swimlane_png, "Swimlane map of the current process",
-                                "learner", ""),
+    "collection-swimlane.png": (swimlane_png, "Swimlane map of the current process", "learner", ""),
     "options-comparison.txt": (options_comparison, "Options comparison", "learner", ""),
 }
 

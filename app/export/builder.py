@@ -67,9 +67,7 @@ def _ranges(prefix: str, numbers: list[int]) -> str:
             runs[-1] = (runs[-1][0], number)
         else:
             runs.append((number, number))
-    return ", ".join(
-        f"{prefix}{a}" if a == b else f"{prefix}{a}–{prefix}{b}" for a, b in runs
-    )
+    return ", ".join(f"{prefix}{a}" if a == b else f"{prefix}{a}–{prefix}{b}" for a, b in runs)
 
 
 def _date(value: dt.date | None) -> str:
@@ -106,8 +104,12 @@ class _Builder:
         return shorten(text, limit) + f" (full text: Long entries, note {len(self.long_entries)})"
 
     def table(
-        self, header: tuple[str, ...], rows: Iterable[tuple[Cell, ...]],
-        widths: tuple[float, ...], caption: str = "", min_row_height: float = 0.0,
+        self,
+        header: tuple[str, ...],
+        rows: Iterable[tuple[Cell, ...]],
+        widths: tuple[float, ...],
+        caption: str = "",
+        min_row_height: float = 0.0,
     ) -> Table:
         """A table whose cells all fit on a page: each column gets a character budget from
         its width, and longer text moves to the long entries."""
@@ -115,9 +117,11 @@ class _Builder:
         budgets = [max(60, int(TEXT_WIDTH_CHARS * w / total) * MAX_CELL_LINES) for w in widths]
         capped = tuple(
             tuple(
-                value if isinstance(value, StatusMark)
-                else self.cell(value, f"{caption or header[-1]} {row[0]}".strip(),
-                               min(budget, CELL_LIMIT))
+                value
+                if isinstance(value, StatusMark)
+                else self.cell(
+                    value, f"{caption or header[-1]} {row[0]}".strip(), min(budget, CELL_LIMIT)
+                )
                 for value, budget in zip(row, budgets, strict=True)
             )
             for row in rows
@@ -247,8 +251,11 @@ class _Builder:
         for item in items:
             by_source[item.source_type].append(item)
         for source, group in by_source.items():
-            blocks.append(Heading(f"{label(FEEDBACK_SOURCES, source)} ({len(group)})", 2,
-                                  f"feedback-{source}"))
+            blocks.append(
+                Heading(
+                    f"{label(FEEDBACK_SOURCES, source)} ({len(group)})", 2, f"feedback-{source}"
+                )
+            )
             blocks.append(
                 self.table(
                     ("Ref", "Date", "Channel", "Rating", "Feedback"),
@@ -280,8 +287,13 @@ class _Builder:
             blocks.append(Paragraph("No analysis findings have been recorded.", "muted"))
         for finding in self.portfolio.findings:
             code = self.ref("analysis_finding", finding.id)
-            blocks.append(Heading(f"{code} {clean(finding.theme) or 'Untitled finding'}", 2,
-                                  f"finding-{finding.id}"))
+            blocks.append(
+                Heading(
+                    f"{code} {clean(finding.theme) or 'Untitled finding'}",
+                    2,
+                    f"finding-{finding.id}",
+                )
+            )
             blocks.append(
                 Fields(
                     (
@@ -289,8 +301,10 @@ class _Builder:
                         ("Back-office process", "Yes" if finding.back_office else "No"),
                         ("Root cause", self.cell(finding.root_cause, f"finding {code}")),
                         ("Supporting data", self.cell(finding.data_summary, f"finding {code}")),
-                        ("Based on feedback", self.refs_of("feedback_item",
-                                                           finding.feedback_items) or "—"),
+                        (
+                            "Based on feedback",
+                            self.refs_of("feedback_item", finding.feedback_items) or "—",
+                        ),
                     )
                 )
             )
@@ -344,8 +358,11 @@ class _Builder:
     def implementation_log(self) -> Section:
         entries = self.portfolio.log_entries
         if not entries:
-            return Section("Do: implementation log", "implementation-log",
-                           (Paragraph("No implementation has been logged.", "muted"),))
+            return Section(
+                "Do: implementation log",
+                "implementation-log",
+                (Paragraph("No implementation has been logged.", "muted"),),
+            )
         rows = []
         for entry in entries:
             code = self.ref("log_entry", entry.id)
@@ -367,8 +384,13 @@ class _Builder:
         return Section(
             "Do: implementation log",
             "implementation-log",
-            (self.table(("Ref", "Date", "Action", "What was done", "Outcome and reflection"),
-                   tuple(rows), (0.75, 1.3, 1.1, 3.9, 3.9)),),
+            (
+                self.table(
+                    ("Ref", "Date", "Action", "What was done", "Outcome and reflection"),
+                    tuple(rows),
+                    (0.75, 1.3, 1.1, 3.9, 3.9),
+                ),
+            ),
         )
 
     def evaluation(self) -> Section:
@@ -386,20 +408,33 @@ class _Builder:
                         _number(metric.baseline_value, metric.unit)
                         + f"\n{_date(metric.baseline_on)}",
                         _number(metric.target_value, metric.unit),
-                        _number(metric.result_value, metric.unit)
-                        + f"\n{_date(metric.result_on)}",
-                        (f"{'+' if change and change > 0 else ''}{_number(change, metric.unit)}"
-                         f"{direction}") if change is not None else "",
+                        _number(metric.result_value, metric.unit) + f"\n{_date(metric.result_on)}",
+                        (
+                            f"{'+' if change and change > 0 else ''}{_number(change, metric.unit)}"
+                            f"{direction}"
+                        )
+                        if change is not None
+                        else "",
                         clean(metric.source),
                     )
                 )
             blocks.append(
-                self.table(("Ref", "Metric", "Baseline", "Target", "Result", "Change", "Source"),
-                      tuple(rows), (0.75, 2.3, 1.5, 1.1, 1.5, 1.6, 2.0), "Evaluation metrics")
+                self.table(
+                    ("Ref", "Metric", "Baseline", "Target", "Result", "Change", "Source"),
+                    tuple(rows),
+                    (0.75, 2.3, 1.5, 1.1, 1.5, 1.6, 2.0),
+                    "Evaluation metrics",
+                )
             )
             panels = tuple(
-                ChartPanel(clean(m.name), clean(m.unit), m.baseline_value, m.target_value,
-                           m.result_value, m.higher_is_better)
+                ChartPanel(
+                    clean(m.name),
+                    clean(m.unit),
+                    m.baseline_value,
+                    m.target_value,
+                    m.result_value,
+                    m.higher_is_better,
+                )
                 for m in metrics
                 if m.baseline_value is not None or m.result_value is not None
             )
@@ -440,8 +475,9 @@ class _Builder:
             for record in self.portfolio.assessments:
                 if record.submission_id == submission.id:
                     judged[record.marking_point_id] = record  # the latest judgement counts
-            decision = next((d for d in self.portfolio.decisions
-                             if d.submission_id == submission.id), None)
+            decision = next(
+                (d for d in self.portfolio.decisions if d.submission_id == submission.id), None
+            )
         rows = []
         for point in self.result.points:
             record = judged.get(point.marking_point_id)
@@ -449,35 +485,67 @@ class _Builder:
                 rows.append((point.short_id, "Met  /  Not yet met", ""))
             else:
                 verdict = "Met" if record.judgement == "met" else "Not yet met"
-                rows.append((point.short_id, f"{verdict}\n{clean(record.assessor_name)}, "
-                             f"{_date(record.assessed_at.date())}", clean(record.feedback)))
+                rows.append(
+                    (
+                        point.short_id,
+                        f"{verdict}\n{clean(record.assessor_name)}, "
+                        f"{_date(record.assessed_at.date())}",
+                        clean(record.feedback),
+                    )
+                )
         blocks: list[Block] = []
         if submission is None:
             blocks.append(Paragraph("To be completed by the assessor.", "muted"))
         else:
-            blocks.append(Paragraph(
-                f"Version {submission.version}, submitted {_date(submission.submitted_at.date())}"
-                f" by {clean(submission.submitted_by)}; SHA-256 {submission.digest}.", "small"))
+            blocks.append(
+                Paragraph(
+                    f"Version {submission.version}, submitted "
+                    f"{_date(submission.submitted_at.date())} by "
+                    f"{clean(submission.submitted_by)}; SHA-256 {submission.digest}.",
+                    "small",
+                )
+            )
             if submission.incomplete_reason:
-                blocks.append(Paragraph("Submitted with marking points not met: "
-                                        + clean(submission.incomplete_reason), "warning"))
+                blocks.append(
+                    Paragraph(
+                        "Submitted with marking points not met: "
+                        + clean(submission.incomplete_reason),
+                        "warning",
+                    )
+                )
         blocks += [
-            self.table(("MP", "Judgement", "Feedback"), rows, (0.7, 2.3, 7.4),
-                       min_row_height=0 if judged else 1.6),
+            self.table(
+                ("MP", "Judgement", "Feedback"),
+                rows,
+                (0.7, 2.3, 7.4),
+                min_row_height=0 if judged else 1.6,
+            ),
             Heading("Overall decision", 2, "assessor-decision"),
-            SignatureLines((
-                ("Decision (competent / refer)", decision.decision.title() if decision else ""),
-                ("Action points for resubmission",
-                 clean(decision.action_points) if decision else ""),
-            )),
+            SignatureLines(
+                (
+                    ("Decision (competent / refer)", decision.decision.title() if decision else ""),
+                    (
+                        "Action points for resubmission",
+                        clean(decision.action_points) if decision else "",
+                    ),
+                )
+            ),
             Heading("Sign-off", 2, "assessor-sign-off"),
-            SignatureLines((
-                ("Assessor name", clean(decision.assessor_name) if decision
-                 else clean(self.portfolio.assessor_name)),
-                ("Signature", f"Signed in Folio by {clean(decision.assessor_name)}"
-                 if decision else ""),
-                ("Date", _date(decision.signed_on) if decision else ""),
-            )),
+            SignatureLines(
+                (
+                    (
+                        "Assessor name",
+                        clean(decision.assessor_name)
+                        if decision
+                        else clean(self.portfolio.assessor_name),
+                    ),
+                    (
+                        "Signature",
+                        f"Signed in Folio by {clean(decision.assessor_name)}" if decision else "",
+                    ),
+                    ("Date", _date(decision.signed_on) if decision else ""),
+                )
+            ),
         ]
         return Section("Assessor's judgement", "assessor", tuple(blocks))
 

@@ -112,19 +112,28 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
         shapes.append(Text(centre, plot_bottom + 11, caption, 7.5, MUTED, "middle"))
     if panel.target is not None and math.isfinite(panel.target):
         y = y_of(panel.target)
-        shapes.append(Line(left + width / 2 - 1.4 * bar, y, left + width / 2 + 1.4 * bar, y,
-                           INK, 0.8, True))
-        shapes.append(Text(left + width / 2 + 1.45 * bar, y + 3, f"target {_format(panel.target)}",
-                           6.5, MUTED, "start"))
+        shapes.append(
+            Line(left + width / 2 - 1.4 * bar, y, left + width / 2 + 1.4 * bar, y, INK, 0.8, True)
+        )
+        shapes.append(
+            Text(
+                left + width / 2 + 1.45 * bar,
+                y + 3,
+                f"target {_format(panel.target)}",
+                6.5,
+                MUTED,
+                "start",
+            )
+        )
     shapes.append(Line(left + 8, y_of(0.0), left + width - 8, y_of(0.0), INK, 0.8))
     if panel.unit:
         shapes.append(Text(left + width / 2, plot_bottom + 22, panel.unit, 7.5, MUTED, "middle"))
     return shapes
 
 
-def layout(chart: Chart, width: float = 480.0, panel_height: float = 170.0) -> tuple[
-    list[Shape], float
-]:
+def layout(
+    chart: Chart, width: float = 480.0, panel_height: float = 170.0
+) -> tuple[list[Shape], float]:
     """Shapes for ``chart`` in a ``width``-wide box (points, y down) and the box's height."""
     columns = min(PANELS_PER_ROW, max(1, len(chart.panels)))
     rows = math.ceil(len(chart.panels) / columns)
@@ -132,6 +141,7 @@ def layout(chart: Chart, width: float = 480.0, panel_height: float = 170.0) -> t
     shapes: list[Shape] = [Text(0, 12, chart.title, 10.5, INK, "start", True)]
     for index, panel in enumerate(chart.panels):
         row, column = divmod(index, columns)
-        shapes += _panel(panel, column * panel_width, 20 + row * panel_height, panel_width,
-                         panel_height)
+        shapes += _panel(
+            panel, column * panel_width, 20 + row * panel_height, panel_width, panel_height
+        )
     return shapes, 20 + rows * panel_height

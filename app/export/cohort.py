@@ -15,7 +15,12 @@ from app.store.evidence_io import safe_file_name
 
 SUMMARY_NAME = "cohort-summary.csv"
 SUMMARY_COLUMNS = (
-    "source file", "learner", "candidate number", "unit", "marking points met", "status",
+    "source file",
+    "learner",
+    "candidate number",
+    "unit",
+    "marking points met",
+    "status",
     "output file",
 )
 
@@ -37,8 +42,12 @@ class CohortRow:
 
     def as_csv(self) -> list[str]:
         return [
-            self.source.name, self.learner, self.candidate_number, self.unit_id,
-            f"{self.met}/{self.total}" if self.total else "", self.status,
+            self.source.name,
+            self.learner,
+            self.candidate_number,
+            self.unit_id,
+            f"{self.met}/{self.total}" if self.total else "",
+            self.status,
             self.output.name if self.output else "",
         ]
 
@@ -74,22 +83,36 @@ def export_cohort(
             with PortfolioStore.open(source) as store:
                 portfolio = store.load()
                 name = _output_name(store, fmt, taken)
-                details = dict(learner=portfolio.learner_name,
-                               candidate_number=portfolio.candidate_number,
-                               unit_id=portfolio.unit_id)
+                details = dict(
+                    learner=portfolio.learner_name,
+                    candidate_number=portfolio.candidate_number,
+                    unit_id=portfolio.unit_id,
+                )
                 try:
                     outcome = export_portfolio(store, fmt, out_dir / name, draft=draft)
                 except IncompleteError as refused:
                     result = refused.result
-                    rows.append(CohortRow(source, **details, met=result.met_count,
-                                          total=len(result.points),
-                                          status="refused: incomplete (export as draft)"))
+                    rows.append(
+                        CohortRow(
+                            source,
+                            **details,
+                            met=result.met_count,
+                            total=len(result.points),
+                            status="refused: incomplete (export as draft)",
+                        )
+                    )
                     continue
             result = outcome.result
-            rows.append(CohortRow(source, **details, met=result.met_count,
-                                  total=len(result.points),
-                                  status="exported (draft)" if draft else "exported",
-                                  output=outcome.path))
+            rows.append(
+                CohortRow(
+                    source,
+                    **details,
+                    met=result.met_count,
+                    total=len(result.points),
+                    status="exported (draft)" if draft else "exported",
+                    output=outcome.path,
+                )
+            )
         except FolioError as error:
             rows.append(CohortRow(source, status=f"error: {error.message}"))
     with (out_dir / SUMMARY_NAME).open("w", newline="", encoding="utf-8") as handle:

@@ -36,8 +36,12 @@ def downscale(raw: bytes, max_pixels: int = MAX_PIXELS) -> ImageData | None:
             image = PilImage.open(io.BytesIO(raw))
             image.draft("RGB", (max_pixels, max_pixels))  # JPEG: decode at reduced size
             image.load()
-    except (OSError, ValueError, PilImage.DecompressionBombError,
-            PilImage.DecompressionBombWarning):
+    except (
+        OSError,
+        ValueError,
+        PilImage.DecompressionBombError,
+        PilImage.DecompressionBombWarning,
+    ):
         return None
     image.thumbnail((max_pixels, max_pixels))
     buffer = io.BytesIO()

@@ -105,7 +105,14 @@ class TableOfContents:
 
 
 Block = (
-    Paragraph | Heading | BulletList | Fields | Table | Chart | Image | SignatureLines
+    Paragraph
+    | Heading
+    | BulletList
+    | Fields
+    | Table
+    | Chart
+    | Image
+    | SignatureLines
     | TableOfContents
 )
 

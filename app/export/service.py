@@ -87,8 +87,9 @@ def export_portfolio(
     target = Path(target)
     if not target.parent.is_dir():
         raise InvalidInputError(f"the folder '{target.parent}' does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=".folio-export-", suffix=f".{fmt}",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=".folio-export-", suffix=f".{fmt}", dir=target.parent
+    )
     os.close(handle)
     try:
         render(document, Path(temporary), store_image_source(store))

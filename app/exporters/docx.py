@@ -190,8 +190,7 @@ class _Renderer:
             _set_cell(cell, text, self.head_style)
             _shade(cell, "E5E7EB")
         _repeat_header(table)
-        for row_xml, cells, values in zip(table._tbl.tr_lst[1:], rows[1:], block.rows,
-                                          strict=True):
+        for row_xml, cells, values in zip(table._tbl.tr_lst[1:], rows[1:], block.rows, strict=True):
             if block.min_row_height:
                 _min_height(_RowXml(row_xml), block.min_row_height)
             for cell, value in zip(cells, values, strict=True):
@@ -273,13 +272,15 @@ class _Renderer:
         elif isinstance(block, Chart):
             width_pt = TEXT_WIDTH_CM / 2.54 * 72
             shapes, height = layout(block, width_pt)
-            self.picture(to_png(shapes, width_pt, height), TEXT_WIDTH_CM, block.alt_text,
-                         block.title)
+            self.picture(
+                to_png(shapes, width_pt, height), TEXT_WIDTH_CM, block.alt_text, block.title
+            )
         elif isinstance(block, Image):
             data = self.images(block.sha256)
             if data is None:
-                self.paragraph(Paragraph(f"{block.caption}: this image could not be read.",
-                                         "muted"))
+                self.paragraph(
+                    Paragraph(f"{block.caption}: this image could not be read.", "muted")
+                )
             else:
                 width = min(16.0, data.width / 96 * 2.54)
                 height = width * data.height / data.width

@@ -62,8 +62,12 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
     for shape in shapes:
         if isinstance(shape, Rect):
             draw.rectangle(
-                [shape.x * scale, shape.y * scale, (shape.x + shape.width) * scale,
-                 (shape.y + shape.height) * scale],
+                [
+                    shape.x * scale,
+                    shape.y * scale,
+                    (shape.x + shape.width) * scale,
+                    (shape.y + shape.height) * scale,
+                ],
                 fill=shape.fill,
             )
         elif isinstance(shape, Line):
@@ -74,19 +78,31 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
                 while position < length:
                     end = min(position + 4.0, length)
                     draw.line(
-                        [(shape.x1 + position) * scale, shape.y1 * scale,
-                         (shape.x1 + end) * scale, shape.y2 * scale],
-                        fill=shape.colour, width=max(1, int(shape.width * scale)),
+                        [
+                            (shape.x1 + position) * scale,
+                            shape.y1 * scale,
+                            (shape.x1 + end) * scale,
+                            shape.y2 * scale,
+                        ],
+                        fill=shape.colour,
+                        width=max(1, int(shape.width * scale)),
                     )
                     position += step
             else:
-                draw.line([shape.x1 * scale, shape.y1 * scale, shape.x2 * scale,
-                           shape.y2 * scale], fill=shape.colour,
-                          width=max(1, int(shape.width * scale)))
+                draw.line(
+                    [shape.x1 * scale, shape.y1 * scale, shape.x2 * scale, shape.y2 * scale],
+                    fill=shape.colour,
+                    width=max(1, int(shape.width * scale)),
+                )
         else:
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
-            draw.text((shape.x * scale, shape.y * scale), shape.text, fill=shape.colour,
-                      font=font(shape.size, shape.bold), anchor=anchor)
+            draw.text(
+                (shape.x * scale, shape.y * scale),
+                shape.text,
+                fill=shape.colour,
+                font=font(shape.size, shape.bold),
+                anchor=anchor,
+            )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
@@ -98,20 +114,37 @@ def to_drawing(shapes: list[Shape], width: float, height: float) -> Drawing:
     for shape in shapes:
         if isinstance(shape, Rect):
             drawing.add(
-                RlRect(shape.x, height - shape.y - shape.height, shape.width, shape.height,
-                       fillColor=HexColor(shape.fill), strokeColor=None)
+                RlRect(
+                    shape.x,
+                    height - shape.y - shape.height,
+                    shape.width,
+                    shape.height,
+                    fillColor=HexColor(shape.fill),
+                    strokeColor=None,
+                )
             )
         elif isinstance(shape, Line):
             drawing.add(
-                RlLine(shape.x1, height - shape.y1, shape.x2, height - shape.y2,
-                       strokeColor=HexColor(shape.colour), strokeWidth=shape.width,
-                       strokeDashArray=[4, 3] if shape.dashed else None)
+                RlLine(
+                    shape.x1,
+                    height - shape.y1,
+                    shape.x2,
+                    height - shape.y2,
+                    strokeColor=HexColor(shape.colour),
+                    strokeWidth=shape.width,
+                    strokeDashArray=[4, 3] if shape.dashed else None,
+                )
             )
         else:
             drawing.add(
-                String(shape.x, height - shape.y, shape.text,
-                       fontName=fonts.BOLD if shape.bold else fonts.REGULAR,
-                       fontSize=shape.size, fillColor=HexColor(shape.colour),
-                       textAnchor=shape.anchor)
+                String(
+                    shape.x,
+                    height - shape.y,
+                    shape.text,
+                    fontName=fonts.BOLD if shape.bold else fonts.REGULAR,
+                    fontSize=shape.size,
+                    fillColor=HexColor(shape.colour),
+                    textAnchor=shape.anchor,
+                )
             )
     return drawing

@@ -54,8 +54,11 @@ def _fields(rows: tuple[tuple[str, str], ...], css: str) -> Markup:
     return Markup('<table class="fields {}">{}</table>').format(css, body)
 
 
-def _renderer(document: ExportDocument, images: ImageSource,  # type: ignore[no-untyped-def]
-              raster_charts: bool = False):
+def _renderer(
+    document: ExportDocument,
+    images: ImageSource,  # type: ignore[no-untyped-def]
+    raster_charts: bool = False,
+):
     def render(block: Block) -> Markup:
         if isinstance(block, Paragraph):
             return Markup('<p class="{}">{}</p>').format(block.style, block.text)
@@ -73,8 +76,7 @@ def _renderer(document: ExportDocument, images: ImageSource,  # type: ignore[no-
             head = Markup("").join(Markup("<th>{}</th>").format(h) for h in block.header)
             row_class = Markup(' class="tall"') if block.min_row_height else Markup("")
             rows = Markup("").join(
-                Markup("<tr{}>{}</tr>").format(row_class,
-                                               Markup("").join(_cell(v) for v in row))
+                Markup("<tr{}>{}</tr>").format(row_class, Markup("").join(_cell(v) for v in row))
                 for row in block.rows
             )
             caption = Markup("<caption>{}</caption>").format(block.caption) if block.caption else ""
@@ -123,8 +125,9 @@ def _renderer(document: ExportDocument, images: ImageSource,  # type: ignore[no-
     return render
 
 
-def render_html_text(document: ExportDocument, images: ImageSource,
-                     raster_charts: bool = False) -> str:
+def render_html_text(
+    document: ExportDocument, images: ImageSource, raster_charts: bool = False
+) -> str:
     template = _environment().get_template("portfolio.html.j2")
     return template.render(doc=document, render=_renderer(document, images, raster_charts))
 
@@ -132,4 +135,3 @@ def render_html_text(document: ExportDocument, images: ImageSource,
 def render_html(document: ExportDocument, target: Path, images: ImageSource) -> None:
     """Write ``document`` as one self-contained HTML file at ``target``."""
     target.write_text(render_html_text(document, images), encoding="utf-8")
-

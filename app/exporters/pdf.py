@@ -78,7 +78,10 @@ def _register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     for name, path in fonts.FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(
-        fonts.REGULAR, normal=fonts.REGULAR, bold=fonts.BOLD, italic=fonts.ITALIC,
+        fonts.REGULAR,
+        normal=fonts.REGULAR,
+        bold=fonts.BOLD,
+        italic=fonts.ITALIC,
         boldItalic=fonts.BOLD,
     )
     main = pdfmetrics.getFont(fonts.REGULAR)
@@ -121,32 +124,60 @@ def markup(text: str) -> str:
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     _register_fonts()
-    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=13,
-                          textColor=INK, spaceAfter=5)
+    base = ParagraphStyle(
+        "body", fontName=fonts.REGULAR, fontSize=9.5, leading=13, textColor=INK, spaceAfter=5
+    )
     return {
         "body": base,
         "muted": ParagraphStyle("muted", parent=base, textColor=MUTED),
         "strong": ParagraphStyle("strong", parent=base, fontName=fonts.BOLD),
-        "warning": ParagraphStyle("warning", parent=base, fontName=fonts.BOLD,
-                                  textColor=colors.HexColor("#b45309")),
+        "warning": ParagraphStyle(
+            "warning", parent=base, fontName=fonts.BOLD, textColor=colors.HexColor("#b45309")
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.2, leading=10.4, spaceAfter=0),
-        "cell-head": ParagraphStyle("cell-head", parent=base, fontName=fonts.BOLD, fontSize=8.2,
-                                    leading=10.4, spaceAfter=0),
-        "h1": ParagraphStyle("h1", parent=base, fontName=fonts.BOLD, fontSize=17, leading=21,
-                             spaceBefore=4, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontName=fonts.BOLD, fontSize=12.5, leading=16,
-                             spaceBefore=10, spaceAfter=6),
-        "h3": ParagraphStyle("h3", parent=base, fontName=fonts.BOLD, fontSize=10.5, leading=14,
-                             spaceBefore=8, spaceAfter=4),
-        "title": ParagraphStyle("title", parent=base, fontName=fonts.BOLD, fontSize=24,
-                                leading=30, spaceAfter=8),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=19,
-                                   textColor=MUTED, spaceAfter=24),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=8, textColor=MUTED,
-                                  alignment=TA_CENTER),
-        "toc1": ParagraphStyle("toc1", parent=base, fontName=fonts.BOLD, fontSize=10,
-                               leftIndent=0, spaceBefore=3),
+        "cell-head": ParagraphStyle(
+            "cell-head", parent=base, fontName=fonts.BOLD, fontSize=8.2, leading=10.4, spaceAfter=0
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=17,
+            leading=21,
+            spaceBefore=4,
+            spaceAfter=10,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=6,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=fonts.BOLD, fontSize=24, leading=30, spaceAfter=8
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=14, leading=19, textColor=MUTED, spaceAfter=24
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontSize=8, textColor=MUTED, alignment=TA_CENTER
+        ),
+        "toc1": ParagraphStyle(
+            "toc1", parent=base, fontName=fonts.BOLD, fontSize=10, leftIndent=0, spaceBefore=3
+        ),
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leftIndent=14, spaceAfter=1),
     }
 
@@ -187,15 +218,16 @@ class _Contents:
                 canvas.drawString(x + indent, y + 3, text)
                 end = x + indent + pdfmetrics.stringWidth(text, font, size) + 4
                 canvas.setFillColor(MUTED)
-                dots = " ." * int(max(0, (x + width - 28 - end)) / pdfmetrics.stringWidth(
-                    " .", fonts.REGULAR, size))
+                dots = " ." * int(
+                    max(0, (x + width - 28 - end))
+                    / pdfmetrics.stringWidth(" .", fonts.REGULAR, size)
+                )
                 canvas.setFont(fonts.REGULAR, size)
                 canvas.drawString(end, y + 3, dots)
                 canvas.setFillColor(INK)
                 canvas.drawRightString(x + width, y + 3, number)
                 if number:
-                    canvas.linkRect("", key, (x, y, x + width, y + self.LEADING[level]),
-                                    relative=0)
+                    canvas.linkRect("", key, (x, y, x + width, y + self.LEADING[level]), relative=0)
 
 
 class _ContentsRoom(Flowable):
@@ -222,8 +254,10 @@ class _ContentsRoom(Flowable):
             count += 1
         if count == 0:
             return []
-        return [_ContentsRoom(self.lines[:count], self.contents),
-                _ContentsRoom(self.lines[count:], self.contents)]
+        return [
+            _ContentsRoom(self.lines[:count], self.contents),
+            _ContentsRoom(self.lines[count:], self.contents),
+        ]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         self._position = (x, y)
@@ -258,8 +292,7 @@ def _numbered_canvas(running_head: str, contents: _Contents) -> type[Canvas]:
                     self.saveState()
                     self.setFont(fonts.REGULAR, 8)
                     self.setFillColor(MUTED)
-                    self.drawRightString(PAGE_WIDTH - MARGIN, 1.1 * cm,
-                                         f"Page {number} of {total}")
+                    self.drawRightString(PAGE_WIDTH - MARGIN, 1.1 * cm, f"Page {number} of {total}")
                     self.restoreState()
                 super().showPage()
             super().save()
@@ -298,8 +331,17 @@ class _PortfolioTemplate(BaseDocTemplate):
             creator="Folio",
             producer="Folio (reportlab)",
         )
-        frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            MARGIN,
+            MARGIN,
+            FRAME_WIDTH,
+            PAGE_HEIGHT - 2 * MARGIN,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
             [
                 PageTemplate("cover", frames=[frame], onPage=self._cover_page),
@@ -372,8 +414,14 @@ def _table(block: Table) -> list[Flowable]:
     for row_index, row in enumerate(block.rows, start=1):
         for column, value in enumerate(row):
             if isinstance(value, StatusMark):
-                style.append(("BACKGROUND", (column, row_index), (column, row_index),
-                              STATUS_COLOURS[value.status]))
+                style.append(
+                    (
+                        "BACKGROUND",
+                        (column, row_index),
+                        (column, row_index),
+                        STATUS_COLOURS[value.status],
+                    )
+                )
     heights = None
     if block.min_row_height:
         heights = [None] + [block.min_row_height * cm] * len(block.rows)
@@ -389,8 +437,11 @@ def _table(block: Table) -> list[Flowable]:
 
 def _fields(rows: tuple[tuple[str, str], ...], boxes: bool = False) -> list[Flowable]:
     data = [[_cell(label, head=True), _cell(value)] for label, value in rows]
-    table = RlTable(data, colWidths=[FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68],
-                    rowHeights=[1.1 * cm] * len(rows) if boxes else None)
+    table = RlTable(
+        data,
+        colWidths=[FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68],
+        rowHeights=[1.1 * cm] * len(rows) if boxes else None,
+    )
     table.setStyle(
         TableStyle(
             [
@@ -406,27 +457,36 @@ def _fields(rows: tuple[tuple[str, str], ...], boxes: bool = False) -> list[Flow
 def _image(block: Image, images: ImageSource) -> list[Flowable]:
     data = images(block.sha256)
     if data is None:
-        return [RlParagraph(markup(f"{block.caption}: this image could not be read."),
-                            _styles()["muted"])]
+        return [
+            RlParagraph(
+                markup(f"{block.caption}: this image could not be read."), _styles()["muted"]
+            )
+        ]
     # Fit the frame; never blow a small picture up past about 96 dots per inch.
     scale = min(16 * cm / data.width, 11 * cm / data.height, 0.75)
-    picture = RlImage(io.BytesIO(data.data), width=data.width * scale,
-                      height=data.height * scale)
-    return [KeepTogether([picture, RlParagraph(markup(block.caption), _styles()["caption"])]),
-            Spacer(1, 10)]
+    picture = RlImage(io.BytesIO(data.data), width=data.width * scale, height=data.height * scale)
+    return [
+        KeepTogether([picture, RlParagraph(markup(block.caption), _styles()["caption"])]),
+        Spacer(1, 10),
+    ]
 
 
 def _block(
-    block: Block, images: ImageSource, counter: list[int], contents: _Contents, document:
-    ExportDocument
+    block: Block,
+    images: ImageSource,
+    counter: list[int],
+    contents: _Contents,
+    document: ExportDocument,
 ) -> list[Flowable]:
     styles = _styles()
     if isinstance(block, Paragraph):
         return [RlParagraph(markup(block.text), styles.get(block.style, styles["body"]))]
     if isinstance(block, Heading):
         counter[0] += 1
-        return [CondPageBreak(3 * cm), _heading(block.text, block.level,
-                                                block.anchor or f"h{counter[0]}")]
+        return [
+            CondPageBreak(3 * cm),
+            _heading(block.text, block.level, block.anchor or f"h{counter[0]}"),
+        ]
     if isinstance(block, BulletList):
         return [RlParagraph(markup(item), styles["body"], bulletText="•") for item in block.items]
     if isinstance(block, Fields):
@@ -441,8 +501,7 @@ def _block(
     if isinstance(block, Image):
         return _image(block, images)
     if isinstance(block, TableOfContents):
-        lines = [(level, text, anchor) for level, text, anchor in document.headings()
-                 if level <= 2]
+        lines = [(level, text, anchor) for level, text, anchor in document.headings() if level <= 2]
         return [_ContentsRoom(lines, contents)]
     raise TypeError(f"cannot render {type(block).__name__}")
 
@@ -470,5 +529,7 @@ def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> N
     """Write ``document`` as a PDF at ``target``."""
     contents = _Contents()
     template = _PortfolioTemplate(str(target), document, contents)
-    template.build(story(document, images, contents),
-                   canvasmaker=_numbered_canvas(document.running_head, contents))
+    template.build(
+        story(document, images, contents),
+        canvasmaker=_numbered_canvas(document.running_head, contents),
+    )

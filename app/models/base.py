@@ -54,4 +54,3 @@ class Base(DeclarativeBase):
 def utc_now() -> dt.datetime:
     """The current time, second precision, so round trips through text are exact."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
-

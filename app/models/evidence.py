@@ -19,9 +19,12 @@ LINK_TARGETS: dict[str, str] = {
     "metric": "metric_id",
 }
 
-_ONE_TARGET = " + ".join(
-    f"(CASE WHEN {column} IS NOT NULL THEN 1 ELSE 0 END)" for column in LINK_TARGETS.values()
-) + " = 1"
+_ONE_TARGET = (
+    " + ".join(
+        f"(CASE WHEN {column} IS NOT NULL THEN 1 ELSE 0 END)" for column in LINK_TARGETS.values()
+    )
+    + " = 1"
+)
 
 
 class EvidenceBlob(Base):
@@ -87,9 +90,7 @@ class EvidenceLink(Base):
         ForeignKey("analysis_finding.id", ondelete="CASCADE")
     )
     action_id: Mapped[int | None] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
-    log_entry_id: Mapped[int | None] = mapped_column(
-        ForeignKey("log_entry.id", ondelete="CASCADE")
-    )
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id", ondelete="CASCADE"))
     metric_id: Mapped[int | None] = mapped_column(ForeignKey("metric.id", ondelete="CASCADE"))
 
     evidence_file: Mapped[EvidenceFile | None] = relationship(lazy="raise")

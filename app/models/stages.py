@@ -18,8 +18,9 @@ finding_feedback = Table(
     "finding_feedback",
     Base.metadata,
     Column("finding_id", ForeignKey("analysis_finding.id", ondelete="CASCADE"), primary_key=True),
-    Column("feedback_item_id", ForeignKey("feedback_item.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "feedback_item_id", ForeignKey("feedback_item.id", ondelete="CASCADE"), primary_key=True
+    ),
     comment="Feedback items that support an analysis finding",
 )
 

@@ -33,11 +33,7 @@ VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
 def editable_columns(model: type[Base]) -> dict[str, Any]:
     """Column name -> Column, for the columns a person may edit."""
     mapper = inspect(model)
-    return {
-        column.key: column
-        for column in mapper.columns
-        if column.key not in SYSTEM_COLUMNS
-    }
+    return {column.key: column for column in mapper.columns if column.key not in SYSTEM_COLUMNS}
 
 
 def _as_date(name: str, value: Any) -> dt.date | None:
@@ -59,8 +55,8 @@ def _as_float(name: str, value: Any) -> float | None:
     if isinstance(value, bool):
         raise InvalidInputError(f"{name}: expected a number, got {value!r}")
     try:
-        number = float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(
-            value
+        number = (
+            float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(value)
         )
     except (TypeError, ValueError):
         raise InvalidInputError(f"{name}: '{value}' is not a number") from None

@@ -96,8 +96,10 @@ def _json_detail(values: Mapping[str, Any]) -> str:
 def _database_problem(path: Path, error: OperationalError) -> str:
     detail = str(error.orig).lower()
     if "locked" in detail or "busy" in detail:
-        return (f"'{path.name}' is busy in another program (perhaps another Folio); the change "
-                "was not saved. Close it there and try again.")
+        return (
+            f"'{path.name}' is busy in another program (perhaps another Folio); the change "
+            "was not saved. Close it there and try again."
+        )
     if "readonly" in detail or "read-only" in detail:
         return f"'{path.name}' cannot be written (it is read-only); the change was not saved."
     if "disk" in detail and "full" in detail:
@@ -239,8 +241,7 @@ class PortfolioStore:
         with self._change(guard) as session:
             yield session
 
-    def audit(self, session: Session, action: str, target: str,
-              detail: Mapping[str, Any]) -> None:
+    def audit(self, session: Session, action: str, target: str, detail: Mapping[str, Any]) -> None:
         self._audit(session, action, target, detail)
 
     def _audit(self, session: Session, action: str, target: str, detail: Mapping[str, Any]) -> None:
@@ -306,16 +307,24 @@ class PortfolioStore:
         result: dict[str, int] = {}
         with self._session() as session:
             for kind, model in ITEM_MODELS.items():
-                result[kind] = session.scalar(
-                    select(func.count()).select_from(model).where(
-                        model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
+                result[kind] = (
+                    session.scalar(
+                        select(func.count())
+                        .select_from(model)
+                        .where(
+                            model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
+                        )
                     )
-                ) or 0
-            result["evidence_bytes"] = session.scalar(
-                select(func.coalesce(func.sum(EvidenceFile.size), 0)).where(
-                    EvidenceFile.portfolio_id == self.portfolio_id
+                    or 0
                 )
-            ) or 0
+            result["evidence_bytes"] = (
+                session.scalar(
+                    select(func.coalesce(func.sum(EvidenceFile.size), 0)).where(
+                        EvidenceFile.portfolio_id == self.portfolio_id
+                    )
+                )
+                or 0
+            )
         return result
 
     # -- portfolio details and declaration ----------------------------------------------------

@@ -26,8 +26,9 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_window(path: Path, settings: QSettings | None = None,
-                actor: str = "learner") -> MainWindow | None:
+def open_window(
+    path: Path, settings: QSettings | None = None, actor: str = "learner"
+) -> MainWindow | None:
     """Open ``path`` in a new window; a file that cannot be opened is explained, not fatal.
 
     A portfolio open in this Folio is brought to the front; one open in another Folio
@@ -45,7 +46,8 @@ def open_window(path: Path, settings: QSettings | None = None,
     if path.exists() and not lock.tryLock(200):
         _, pid, host, _app = lock.getLockInfo()
         QMessageBox.warning(
-            None, "Portfolio already open",
+            None,
+            "Portfolio already open",
             f"'{path.name}' is already open in another Folio (process {pid} on {host}). "
             "Close it there first, so no changes are lost.",
         )

@@ -97,8 +97,10 @@ class AssessmentPage(QWidget):
             for record in document.assessments:
                 if record.submission_id == latest.id:
                     judged[record.marking_point_id] = record
-        decision = next((d for d in document.decisions
-                         if latest is not None and d.submission_id == latest.id), None)
+        decision = next(
+            (d for d in document.decisions if latest is not None and d.submission_id == latest.id),
+            None,
+        )
         for point in self.session.result.points:
             judgement, feedback, status = self.rows[point.marking_point_id]
             status.setPixmap(status_icon(point.status).pixmap(16, 16))
@@ -116,17 +118,22 @@ class AssessmentPage(QWidget):
         self.decision.setEnabled(can_mark)
         self.action_points.setReadOnly(not can_mark)
         if latest is None:
-            self.about.setText("Nothing has been submitted yet; an assessor marks a "
-                               "submitted version.")
+            self.about.setText(
+                "Nothing has been submitted yet; an assessor marks a submitted version."
+            )
         elif decision is not None:
-            self.about.setText(f"Version {latest.version} was signed off by "
-                               f"{decision.assessor_name} on {decision.signed_on:%d %B %Y}: "
-                               f"{decision.decision}.")
+            self.about.setText(
+                f"Version {latest.version} was signed off by "
+                f"{decision.assessor_name} on {decision.signed_on:%d %B %Y}: "
+                f"{decision.decision}."
+            )
             self.decision.setCurrentIndex(self.decision.findData(decision.decision))
             self.action_points.setPlainText(decision.action_points)
         else:
-            self.about.setText(f"Version {latest.version}, submitted by "
-                               f"{latest.submitted_by}. Digest {latest.digest[:16]}…")
+            self.about.setText(
+                f"Version {latest.version}, submitted by "
+                f"{latest.submitted_by}. Digest {latest.digest[:16]}…"
+            )
 
     def _record(self) -> None:
         values = {
@@ -138,8 +145,11 @@ class AssessmentPage(QWidget):
     def _sign(self) -> None:
         self._record()
         if not self.problem.text():
-            self._run(lambda: self.session.sign_off(self.decision.currentData(),
-                                                    self.action_points.toPlainText()))
+            self._run(
+                lambda: self.session.sign_off(
+                    self.decision.currentData(), self.action_points.toPlainText()
+                )
+            )
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]
         try:

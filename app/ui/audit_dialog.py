@@ -41,8 +41,13 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, entry in enumerate(entries):
-            values = (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.actor, entry.action,
-                      entry.target, _detail(entry.detail))
+            values = (
+                entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                entry.actor,
+                entry.action,
+                entry.target,
+                _detail(entry.detail),
+            )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         layout = QVBoxLayout(self)

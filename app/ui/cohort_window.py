@@ -28,8 +28,9 @@ from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
 
 
 class CohortWindow(QWidget):
-    def __init__(self, folder: Path, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, folder: Path, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cohortWindow")
         self.settings = settings
@@ -50,8 +51,7 @@ class CohortWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.filter = QLineEdit()
@@ -110,8 +110,10 @@ class CohortWindow(QWidget):
             row = []
             for column, value in zip(COLUMNS, entry.row(), strict=True):
                 item = QStandardItem(value)
-                sort_key = {"marking points met": entry.met / entry.total if entry.total else -1,
-                            "version": entry.version}.get(column, value.lower())
+                sort_key = {
+                    "marking points met": entry.met / entry.total if entry.total else -1,
+                    "version": entry.version,
+                }.get(column, value.lower())
                 item.setData(sort_key, Qt.ItemDataRole.UserRole)
                 item.setData(str(entry.path), Qt.ItemDataRole.UserRole + 1)
                 row.append(item)
@@ -121,8 +123,10 @@ class CohortWindow(QWidget):
 
     def selected_paths(self) -> list[Path]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [Path(self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1))
-                for row in sorted(rows)]
+        return [
+            Path(self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1))
+            for row in sorted(rows)
+        ]
 
     def _progress(self, index: int, total: int, name: str) -> None:
         self.progress.setVisible(True)
@@ -143,7 +147,8 @@ class CohortWindow(QWidget):
         fmt, draft = self.format.currentData(), self.draft.isChecked()
         self.export.setEnabled(False)
         self.exporting = start_task(
-            self, lambda report: export_cohort(paths, fmt, out_dir, draft, report))
+            self, lambda report: export_cohort(paths, fmt, out_dir, draft, report)
+        )
         # Bound methods, never lambdas: Qt then delivers these on the GUI thread.
         self.exporting.progress.connect(self._export_progress)
         self.exporting.done.connect(self._exported)

@@ -77,8 +77,9 @@ class CreateCommand(StoreCommand):
 
 
 class AddItemCommand(CreateCommand):
-    def __init__(self, store: PortfolioStore, notify: Notify, kind: str,
-                 fields: Mapping[str, Any], text: str) -> None:
+    def __init__(
+        self, store: PortfolioStore, notify: Notify, kind: str, fields: Mapping[str, Any], text: str
+    ) -> None:
         super().__init__(store, notify, text)
         self.kind = kind
         self.fields = dict(fields)
@@ -88,8 +89,9 @@ class AddItemCommand(CreateCommand):
 
 
 class DeleteItemCommand(StoreCommand):
-    def __init__(self, store: PortfolioStore, notify: Notify, kind: str, item_id: int,
-                 text: str) -> None:
+    def __init__(
+        self, store: PortfolioStore, notify: Notify, kind: str, item_id: int, text: str
+    ) -> None:
         super().__init__(store, notify, text)
         self.kind = kind
         self.item_id = item_id
@@ -110,8 +112,15 @@ class UpdateItemCommand(StoreCommand):
 
     MERGE_ID = 1001
 
-    def __init__(self, store: PortfolioStore, notify: Notify, kind: str, item_id: int,
-                 fields: Mapping[str, Any], text: str) -> None:
+    def __init__(
+        self,
+        store: PortfolioStore,
+        notify: Notify,
+        kind: str,
+        item_id: int,
+        fields: Mapping[str, Any],
+        text: str,
+    ) -> None:
         super().__init__(store, notify, text)
         self.kind = kind
         self.item_id = item_id
@@ -122,8 +131,12 @@ class UpdateItemCommand(StoreCommand):
         return self.MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, UpdateItemCommand) and other.kind == self.kind
-                and other.item_id == self.item_id and set(other.after) == set(self.after)):
+        if not (
+            isinstance(other, UpdateItemCommand)
+            and other.kind == self.kind
+            and other.item_id == self.item_id
+            and set(other.after) == set(self.after)
+        ):
             return False
         self.after = other.after
         return True
@@ -140,8 +153,9 @@ class UpdateItemCommand(StoreCommand):
 
 
 class UpdateDetailsCommand(StoreCommand):
-    def __init__(self, store: PortfolioStore, notify: Notify, fields: Mapping[str, Any],
-                 text: str) -> None:
+    def __init__(
+        self, store: PortfolioStore, notify: Notify, fields: Mapping[str, Any], text: str
+    ) -> None:
         super().__init__(store, notify, text)
         self.after = dict(fields)
         self.before: dict[str, Any] | None = None
@@ -160,8 +174,15 @@ class UpdateDetailsCommand(StoreCommand):
 class RelateCommand(StoreCommand):
     """Set which feedback supports a finding, or which findings an action addresses."""
 
-    def __init__(self, store: PortfolioStore, notify: Notify, kind: str, item_id: int,
-                 related: Sequence[int], text: str) -> None:
+    def __init__(
+        self,
+        store: PortfolioStore,
+        notify: Notify,
+        kind: str,
+        item_id: int,
+        related: Sequence[int],
+        text: str,
+    ) -> None:
         super().__init__(store, notify, text)
         self.kind = kind
         self.item_id = item_id
@@ -180,8 +201,9 @@ class RelateCommand(StoreCommand):
 
 
 class MoveItemCommand(StoreCommand):
-    def __init__(self, store: PortfolioStore, notify: Notify, kind: str, item_id: int,
-                 index: int, text: str) -> None:
+    def __init__(
+        self, store: PortfolioStore, notify: Notify, kind: str, item_id: int, index: int, text: str
+    ) -> None:
         super().__init__(store, notify, text)
         self.kind = kind
         self.item_id = item_id
@@ -200,8 +222,9 @@ class MoveItemCommand(StoreCommand):
 
 
 class SignDeclarationCommand(StoreCommand):
-    def __init__(self, store: PortfolioStore, notify: Notify, name: str, on: object,
-                 text: str) -> None:
+    def __init__(
+        self, store: PortfolioStore, notify: Notify, name: str, on: object, text: str
+    ) -> None:
         super().__init__(store, notify, text)
         self.after = (name, on)
         self.before: tuple[str, object] | None = None
@@ -234,8 +257,16 @@ class AttachedFileCommand(CreateCommand):
 class LinkEvidenceCommand(CreateCommand):
     kind = "evidence_link"
 
-    def __init__(self, store: PortfolioStore, notify: Notify, marking_point_id: str, kind: str,
-                 item_id: int, justification: str, text: str) -> None:
+    def __init__(
+        self,
+        store: PortfolioStore,
+        notify: Notify,
+        marking_point_id: str,
+        kind: str,
+        item_id: int,
+        justification: str,
+        text: str,
+    ) -> None:
         super().__init__(store, notify, text)
         self.args = (marking_point_id, kind, item_id, justification)
 

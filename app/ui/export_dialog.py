@@ -35,8 +35,9 @@ FORMAT_LABELS = {"docx": "&Word (.docx)", "pdf": "&PDF", "html": "&HTML (web pag
 class ExportDialog(QDialog):
     finished_export = Signal(object)
 
-    def __init__(self, source: Path, result: CheckResult, learner: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: Path, result: CheckResult, learner: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export portfolio")
         self.setObjectName("exportDialog")

@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")
@@ -180,8 +181,9 @@ class MainWindow(QMainWindow):
             state = f" — version {document.draft_version} submitted"
         elif result.complete:
             state = " — ready to submit"
-        self.summary.setText(f"{result.met_count} of {len(result.points)} marking points met"
-                             + state)
+        self.summary.setText(
+            f"{result.met_count} of {len(result.points)} marking points met" + state
+        )
 
     def current_stage(self) -> str:
         widget = self.stack.currentWidget()
@@ -215,12 +217,14 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_args: object) -> None:
         portfolio = self.session.document
-        self.setWindowTitle(f"{portfolio.learner_name} — {self.session.unit.id} — "
-                            f"{self.session.path.name} — Folio")
+        self.setWindowTitle(
+            f"{portfolio.learner_name} — {self.session.unit.id} — {self.session.path.name} — Folio"
+        )
 
     def open_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", str(self.session.path.parent),
-                                              "Folio portfolios (*.folio)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open portfolio", str(self.session.path.parent), "Folio portfolios (*.folio)"
+        )
         if path:
             from app.ui.application import open_window
 
@@ -234,8 +238,10 @@ class MainWindow(QMainWindow):
         if assessor:
             self.banner.setText("Opened as assessor: the learner's work is read-only.")
         elif read_only:
-            self.banner.setText(f"Version {document.draft_version} was submitted and is "
-                                "read-only. Start a new draft to keep working.")
+            self.banner.setText(
+                f"Version {document.draft_version} was submitted and is "
+                "read-only. Start a new draft to keep working."
+            )
         self.banner.setVisible(read_only)
         self.new_draft_button.setVisible(read_only and not assessor)
         self.submit_action.setEnabled(not read_only)
@@ -268,8 +274,9 @@ class MainWindow(QMainWindow):
         from app.ui.export_dialog import ExportDialog  # loaded on first use: start-up stays quick
 
         self._commit_focused_field()
-        return ExportDialog(self.session.path, self.session.result,
-                            self.session.document.learner_name, self)
+        return ExportDialog(
+            self.session.path, self.session.result, self.session.document.learner_name, self
+        )
 
     def export(self) -> None:
         self.export_dialog().exec()
@@ -281,10 +288,15 @@ class MainWindow(QMainWindow):
         from app.exporters.html import render_html_text
 
         self._commit_focused_field()
-        document = build_document(self.session.document, self.session.unit,
-                                  self.session.result, draft=not self.session.result.complete)
-        html = render_html_text(document, store_image_source(self.session.store),
-                                raster_charts=True)
+        document = build_document(
+            self.session.document,
+            self.session.unit,
+            self.session.result,
+            draft=not self.session.result.complete,
+        )
+        html = render_html_text(
+            document, store_image_source(self.session.store), raster_charts=True
+        )
         dialog = QDialog(self)
         dialog.setWindowTitle("Preview")
         dialog.setObjectName("previewDialog")
@@ -303,8 +315,9 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
 
     def open_cohort(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Cohort folder",
-                                                  str(self.session.path.parent))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Cohort folder", str(self.session.path.parent)
+        )
         if folder:
             from app.ui.cohort_window import CohortWindow
 
@@ -313,13 +326,17 @@ class MainWindow(QMainWindow):
 
     def open_as_assessor(self) -> None:
         """Open a learner's file to mark it: the learner's work is read-only there."""
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio to assess",
-                                              str(self.session.path.parent),
-                                              "Folio portfolios (*.folio)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open portfolio to assess",
+            str(self.session.path.parent),
+            "Folio portfolios (*.folio)",
+        )
         if not path:
             return
-        name, ok = QInputDialog.getText(self, "Assessor", "Your name (recorded with each "
-                                        "judgement):")
+        name, ok = QInputDialog.getText(
+            self, "Assessor", "Your name (recorded with each judgement):"
+        )
         if ok and name.strip():
             from app.ui.application import open_window
 

@@ -34,7 +34,8 @@ class MappingBox(QGroupBox):
         self.point.setAccessibleName("Marking point")
         # Marking point texts are long: let the box shrink; the list shows them in full.
         self.point.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.point.setMinimumContentsLength(14)
         for point in session.unit.marking_points:
             self.point.addItem(f"{point.short_id} {point.text}", point.id)
@@ -67,7 +68,8 @@ class MappingBox(QGroupBox):
     def _map(self) -> None:
         if self.item_id is None:
             return
-        if self.session.link_evidence(self.point.currentData(), self.kind, self.item_id,
-                                      self.why.text()):
+        if self.session.link_evidence(
+            self.point.currentData(), self.kind, self.item_id, self.why.text()
+        ):
             self.why.clear()
             self.mapped.emit()

@@ -43,8 +43,7 @@ class MarkingPointsDock(QDockWidget):
             QTreeWidgetItem(item, [point.text]).setForeground(0, QBrush(QColor("#374151")))
             for reason in point.reasons:
                 self._reason(item, reason.text, reason.status, reason.fixes)
-            item.setExpanded(point.marking_point_id in expanded
-                             or point.status is not Status.MET)
+            item.setExpanded(point.marking_point_id in expanded or point.status is not Status.MET)
         warnings = result.warnings
         if warnings:
             group = QTreeWidgetItem(self.tree, [f"Warnings ({len(warnings)})"])
@@ -53,8 +52,9 @@ class MarkingPointsDock(QDockWidget):
             group.setExpanded("warnings" in expanded or True)
             self.points["warnings"] = group
 
-    def _reason(self, parent: QTreeWidgetItem, text: str, status: Status,
-                fixes: tuple[Location, ...]) -> None:
+    def _reason(
+        self, parent: QTreeWidgetItem, text: str, status: Status, fixes: tuple[Location, ...]
+    ) -> None:
         child = QTreeWidgetItem(parent, [text])
         child.setToolTip(0, text)
         if status is not Status.MET:

@@ -13,8 +13,10 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Plan", (("feedback", "Feedback"), ("analysis", "Analysis"), ("action_plan", "Action plan"))),
     ("Do", (("implementation_log", "Implementation log"),)),
     ("Review", (("evaluation", "Evaluation"),)),
-    ("Submit", (("evidence", "Evidence"), ("declaration", "Declaration"),
-                ("assessment", "Assessment"))),
+    (
+        "Submit",
+        (("evidence", "Evidence"), ("declaration", "Declaration"), ("assessment", "Assessment")),
+    ),
     ("Help", (("unit_guide", "Unit guide"),)),
 )
 

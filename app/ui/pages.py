@@ -63,8 +63,11 @@ class DetailsPage(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
-        for widget in _title("Learner details", "Who the portfolio belongs to, where it is "
-                             "assessed and the organisation the evidence comes from."):
+        for widget in _title(
+            "Learner details",
+            "Who the portfolio belongs to, where it is "
+            "assessed and the organisation the evidence comes from.",
+        ):
             layout.addWidget(widget)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
@@ -117,8 +120,10 @@ class EvaluationPage(QWidget):
         self.metrics = StagePage(session, "metric")
         narrative = QWidget()
         box = QVBoxLayout(narrative)
-        label = QLabel("&Evaluation narrative: what changed, how you know, what you reported "
-                       "and to whom, and what you would do differently")
+        label = QLabel(
+            "&Evaluation narrative: what changed, how you know, what you reported "
+            "and to whom, and what you would do differently"
+        )
         label.setWordWrap(True)
         self.text = _TextBox()
         self.text.setObjectName("evaluation_narrative")
@@ -164,8 +169,10 @@ class DeclarationPage(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
-        for widget in _title("Declaration of authenticity", "Type your name and the date to "
-                             "sign. It is part of every export."):
+        for widget in _title(
+            "Declaration of authenticity",
+            "Type your name and the date to sign. It is part of every export.",
+        ):
             layout.addWidget(widget)
         self.statement = QLabel()
         self.statement.setWordWrap(True)
@@ -212,7 +219,8 @@ class DeclarationPage(QWidget):
             self.date.setText(declaration.signed_on.isoformat() if declaration.signed_on else "")
         self.state.setText(
             f"Signed by {declaration.signed_name} on {declaration.signed_on:%d %B %Y}."
-            if declaration.is_signed else "Not signed yet."
+            if declaration.is_signed
+            else "Not signed yet."
         )
 
     def _sign(self) -> None:
@@ -229,9 +237,12 @@ class EvidencePage(QWidget):
         self.session = session
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
-        for widget in _title("Evidence", "Photos, documents and exports kept inside the "
-                             "portfolio. Drop files here or use Add files. Map each one to "
-                             "the marking points it shows, saying how."):
+        for widget in _title(
+            "Evidence",
+            "Photos, documents and exports kept inside the "
+            "portfolio. Drop files here or use Add files. Map each one to "
+            "the marking points it shows, saying how.",
+        ):
             layout.addWidget(widget)
         row = QHBoxLayout()
         self.add = QPushButton("&Add files…")
@@ -270,7 +281,8 @@ class EvidencePage(QWidget):
         for link in self.session.document.evidence_links:
             if link.evidence_file_id:
                 mapped.setdefault(link.evidence_file_id, []).append(
-                    link.marking_point_id.rsplit(".", 1)[-1])
+                    link.marking_point_id.rsplit(".", 1)[-1]
+                )
         for number, item in enumerate(self.session.document.evidence_files, start=1):
             points = ", ".join(mapped.get(item.id, [])) or "not mapped"
             entry = QListWidgetItem(
@@ -328,16 +340,18 @@ class EvidencePage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
-
 class UnitGuidePage(QTextBrowser):
     def __init__(self, unit: Unit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitGuide")
         self.setAccessibleName("Unit guide")
         self.setOpenExternalLinks(False)
-        parts = [f"<h1>{escape(unit.title)}</h1>",
-                 f"<p style='color:#4b5563'>{escape(unit.qualification)} · {escape(unit.id)}</p>",
-                 f"<p>{escape(unit.synopsis)}</p>", "<h2>Key concepts</h2><ul>"]
+        parts = [
+            f"<h1>{escape(unit.title)}</h1>",
+            f"<p style='color:#4b5563'>{escape(unit.qualification)} · {escape(unit.id)}</p>",
+            f"<p>{escape(unit.synopsis)}</p>",
+            "<h2>Key concepts</h2><ul>",
+        ]
         parts += [f"<li><b>{escape(c.term)}</b>: {escape(c.text)}</li>" for c in unit.key_concepts]
         parts.append("</ul><h2>Examiner marking points</h2><ol>")
         parts += [f"<li>{escape(p.text)}</li>" for p in unit.marking_points]

@@ -23,8 +23,18 @@ from app.ui.session import PortfolioSession
 from app.ui.welcome import WelcomeWindow
 from app.ui.wizard import NewPortfolioWizard
 
-STAGES = ("details", "feedback", "analysis", "action_plan", "implementation_log", "evaluation",
-          "evidence", "declaration", "assessment", "unit_guide")
+STAGES = (
+    "details",
+    "feedback",
+    "analysis",
+    "action_plan",
+    "implementation_log",
+    "evaluation",
+    "evidence",
+    "declaration",
+    "assessment",
+    "unit_guide",
+)
 
 
 def _save(widget: QWidget, target: Path) -> Path:

@@ -42,8 +42,9 @@ class PortfolioSession(QObject):
         self._importers: list[QObject] = []
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None,
-             actor: str = "learner") -> PortfolioSession:
+    def open(
+        cls, path: Path, parent: QObject | None = None, actor: str = "learner"
+    ) -> PortfolioSession:
         return cls(PortfolioStore.open(path, actor=actor), parent)
 
     @property
@@ -75,36 +76,55 @@ class PortfolioSession(QObject):
     # -- operations ---------------------------------------------------------------------------
 
     def add_item(self, kind: str, **fields: Any) -> int | None:
-        command = commands.AddItemCommand(self.store, self._after, kind, fields,
-                                          f"Add {NOUNS.get(kind, kind)}")
+        command = commands.AddItemCommand(
+            self.store, self._after, kind, fields, f"Add {NOUNS.get(kind, kind)}"
+        )
         return command.item_id if self._push(command) else None
 
     def update_item(self, kind: str, item_id: int, **fields: Any) -> bool:
         label = ", ".join(name.replace("_", " ") for name in fields)
-        return self._push(commands.UpdateItemCommand(
-            self.store, self._after, kind, item_id, fields,
-            f"Edit {NOUNS.get(kind, kind)} {label}"))
+        return self._push(
+            commands.UpdateItemCommand(
+                self.store,
+                self._after,
+                kind,
+                item_id,
+                fields,
+                f"Edit {NOUNS.get(kind, kind)} {label}",
+            )
+        )
 
     def delete_item(self, kind: str, item_id: int) -> bool:
-        return self._push(commands.DeleteItemCommand(
-            self.store, self._after, kind, item_id, f"Delete {NOUNS.get(kind, kind)}"))
+        return self._push(
+            commands.DeleteItemCommand(
+                self.store, self._after, kind, item_id, f"Delete {NOUNS.get(kind, kind)}"
+            )
+        )
 
     def update_details(self, **fields: Any) -> bool:
         label = ", ".join(name.replace("_", " ") for name in fields)
-        return self._push(commands.UpdateDetailsCommand(self.store, self._after, fields,
-                                                        f"Edit {label}"))
+        return self._push(
+            commands.UpdateDetailsCommand(self.store, self._after, fields, f"Edit {label}")
+        )
 
     def set_related(self, kind: str, item_id: int, related: Sequence[int]) -> bool:
-        return self._push(commands.RelateCommand(self.store, self._after, kind, item_id,
-                                                 related, "Change links"))
+        return self._push(
+            commands.RelateCommand(self.store, self._after, kind, item_id, related, "Change links")
+        )
 
     def move_item(self, kind: str, item_id: int, index: int) -> bool:
-        return self._push(commands.MoveItemCommand(self.store, self._after, kind, item_id,
-                                                   index, f"Move {NOUNS.get(kind, kind)}"))
+        return self._push(
+            commands.MoveItemCommand(
+                self.store, self._after, kind, item_id, index, f"Move {NOUNS.get(kind, kind)}"
+            )
+        )
 
     def sign_declaration(self, name: str, on: object) -> bool:
-        return self._push(commands.SignDeclarationCommand(self.store, self._after, name, on,
-                                                          "Sign the declaration"))
+        return self._push(
+            commands.SignDeclarationCommand(
+                self.store, self._after, name, on, "Sign the declaration"
+            )
+        )
 
     def attach_files(self, paths: Sequence[Path]) -> None:
         """Add files as evidence on a worker thread (its own connection to the file); each
@@ -136,17 +156,25 @@ class PortfolioSession(QObject):
         changes, problems = outcome
         for change in changes:
             name = (change.after or {}).get("original_name", "file")
-            self._push(commands.AttachedFileCommand(self.store, self._after, change,
-                                                    f"Add {name}"))
+            self._push(commands.AttachedFileCommand(self.store, self._after, change, f"Add {name}"))
         for problem in problems:
             self.failed.emit(problem)
         self.importFinished.emit()
 
-    def link_evidence(self, marking_point_id: str, kind: str, item_id: int,
-                      justification: str) -> bool:
-        return self._push(commands.LinkEvidenceCommand(
-            self.store, self._after, marking_point_id, kind, item_id, justification,
-            f"Map to {marking_point_id.rsplit('.', 1)[-1]}"))
+    def link_evidence(
+        self, marking_point_id: str, kind: str, item_id: int, justification: str
+    ) -> bool:
+        return self._push(
+            commands.LinkEvidenceCommand(
+                self.store,
+                self._after,
+                marking_point_id,
+                kind,
+                item_id,
+                justification,
+                f"Map to {marking_point_id.rsplit('.', 1)[-1]}",
+            )
+        )
 
     def export_evidence_copy(self, file_id: int, name: str) -> Path:
         """A copy of an evidence file in a private temporary folder, to open in its viewer."""
@@ -185,8 +213,11 @@ class PortfolioSession(QObject):
         from app.workflow.submission import assess
 
         latest = self.document.latest_submission
-        current = {a.marking_point_id: (a.judgement, a.feedback) for a in
-                   self.document.assessments if latest and a.submission_id == latest.id}
+        current = {
+            a.marking_point_id: (a.judgement, a.feedback)
+            for a in self.document.assessments
+            if latest and a.submission_id == latest.id
+        }
         for point_id, (judgement, feedback) in judgements.items():
             if judgement and current.get(point_id) != (judgement, feedback):
                 assess(self.store, point_id, judgement, feedback)
@@ -211,4 +242,3 @@ class PortfolioSession(QObject):
 
         item = self.item(kind, item_id)
         return row_values(item) if item is not None else {}
-

@@ -32,16 +32,27 @@ from app.ui.session import NOUNS, PortfolioSession
 LONG_TEXT = {"text", "action", "theme", "what_done", "name"}
 
 TITLES = {
-    "feedback_item": ("Plan › Feedback", "Raw customer feedback, one item per comment, survey "
-                      "result, complaint or observation. Use at least two kinds of source."),
-    "analysis_finding": ("Plan › Analysis", "What the feedback shows: themes, the touchpoint "
-                         "they happen at, root causes and the data behind them."),
-    "action_item": ("Plan › Action plan", "SMART actions that address the findings, with "
-                    "owners, dates, resources, barriers and the legislation they rely on."),
-    "log_entry": ("Do › Implementation log", "What you did to implement the actions, when, "
-                  "with whom, what happened, and what you learned."),
-    "metric": ("Review › Evaluation", "Measures before and after the change, against a "
-               "target."),
+    "feedback_item": (
+        "Plan › Feedback",
+        "Raw customer feedback, one item per comment, survey "
+        "result, complaint or observation. Use at least two kinds of source.",
+    ),
+    "analysis_finding": (
+        "Plan › Analysis",
+        "What the feedback shows: themes, the touchpoint "
+        "they happen at, root causes and the data behind them.",
+    ),
+    "action_item": (
+        "Plan › Action plan",
+        "SMART actions that address the findings, with "
+        "owners, dates, resources, barriers and the legislation they rely on.",
+    ),
+    "log_entry": (
+        "Do › Implementation log",
+        "What you did to implement the actions, when, "
+        "with whom, what happened, and what you learned.",
+    ),
+    "metric": ("Review › Evaluation", "Measures before and after the change, against a target."),
 }
 
 
@@ -80,8 +91,10 @@ class StagePage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        wide = next((i for i, (field, _) in enumerate(self.columns, start=1)
-                     if field in LONG_TEXT), len(self.columns))
+        wide = next(
+            (i for i, (field, _) in enumerate(self.columns, start=1) if field in LONG_TEXT),
+            len(self.columns),
+        )
         header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -159,9 +172,9 @@ class StagePage(QWidget):
             ref.setData(Qt.ItemDataRole.UserRole, item.id)
             self.table.setItem(row, 0, ref)
             for column, (field, _heading) in enumerate(self.columns, start=1):
-                self.table.setItem(row, column,
-                                   QTableWidgetItem(summary(self.kind, field,
-                                                            getattr(item, field))))
+                self.table.setItem(
+                    row, column, QTableWidgetItem(summary(self.kind, field, getattr(item, field)))
+                )
         ids = [item.id for item in items]
         if self.selected_id not in ids:
             self.selected_id = ids[0] if ids else None
@@ -200,8 +213,11 @@ class StagePage(QWidget):
         self.form.load(values, references, related_options, related_ids)
 
     def _options(self, kind: str) -> list[tuple[int, str]]:
-        headline = {"feedback_item": "text", "analysis_finding": "theme",
-                    "action_item": "action"}.get(kind, "id")
+        headline = {
+            "feedback_item": "text",
+            "analysis_finding": "theme",
+            "action_item": "action",
+        }.get(kind, "id")
         return [
             (item.id, f"{PREFIX[kind]}{n} {summary(kind, headline, getattr(item, headline))}")
             for n, item in enumerate(getattr(self.session.document, COLLECTIONS[kind]), 1)
@@ -232,7 +248,8 @@ class StagePage(QWidget):
         if self.selected_id is None:
             return
         values = {
-            name: value for name, value in self.session.values(self.kind, self.selected_id).items()
+            name: value
+            for name, value in self.session.values(self.kind, self.selected_id).items()
             if name not in {"id", "portfolio_id", "position"}
         }
         item_id = self.session.add_item(self.kind, **values)

@@ -46,8 +46,10 @@ class SubmitDialog(QDialog):
         self.reason.setMaximumHeight(90)
         if not result.complete:
             missing = len(result.points) - result.met_count
-            warning = QLabel(f"{missing} of {len(result.points)} marking points are not met. "
-                             "Say why you are submitting now:")
+            warning = QLabel(
+                f"{missing} of {len(result.points)} marking points are not met. "
+                "Say why you are submitting now:"
+            )
             warning.setWordWrap(True)
             warning.setStyleSheet("color: #92400e;")
             layout.addWidget(warning)

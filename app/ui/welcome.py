@@ -34,8 +34,10 @@ class WelcomeWindow(QWidget):
         self.setWindowTitle("Welcome — Folio")
         title = QLabel("Folio")
         title.setStyleSheet("font-size: 26pt; font-weight: 700;")
-        about = QLabel("Build your customer service portfolio, stage by stage, and check it "
-                       "against the examiner's marking points before you send it.")
+        about = QLabel(
+            "Build your customer service portfolio, stage by stage, and check it "
+            "against the examiner's marking points before you send it."
+        )
         about.setWordWrap(True)
         about.setStyleSheet("color: #4b5563; font-size: 11pt;")
         self.recent = QListWidget()
@@ -51,7 +53,8 @@ class WelcomeWindow(QWidget):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
         self.recent.itemActivated.connect(
-            lambda item: self.chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: self.chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         for key, text, slot in (
@@ -86,8 +89,9 @@ class WelcomeWindow(QWidget):
             self.chosen.emit(wizard.created)
 
     def open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", "",
-                                              "Folio portfolios (*.folio)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open portfolio", "", "Folio portfolios (*.folio)"
+        )
         if path:
             self.chosen.emit(Path(path))
 

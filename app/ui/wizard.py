@@ -128,8 +128,9 @@ class SavePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save portfolio as", self.path.text(),
-                                                "Folio portfolios (*.folio)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save portfolio as", self.path.text(), "Folio portfolios (*.folio)"
+        )
         if chosen:
             self.path.setText(chosen if chosen.endswith(".folio") else f"{chosen}.folio")
 

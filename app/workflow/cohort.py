@@ -13,8 +13,18 @@ from app.checker import check
 from app.errors import FolioError
 from app.store import PortfolioStore
 
-COLUMNS = ("file", "learner", "candidate number", "unit", "marking points met", "status",
-           "version", "decision", "last change", "problem")
+COLUMNS = (
+    "file",
+    "learner",
+    "candidate number",
+    "unit",
+    "marking points met",
+    "status",
+    "version",
+    "decision",
+    "last change",
+    "problem",
+)
 
 
 @dataclass(frozen=True)
@@ -32,9 +42,18 @@ class CohortEntry:
     problem: str = ""
 
     def row(self) -> list[str]:
-        return [self.path.name, self.learner, self.candidate_number, self.unit_id,
-                f"{self.met}/{self.total}" if self.total else "", self.status,
-                str(self.version or ""), self.decision, self.last_change, self.problem]
+        return [
+            self.path.name,
+            self.learner,
+            self.candidate_number,
+            self.unit_id,
+            f"{self.met}/{self.total}" if self.total else "",
+            self.status,
+            str(self.version or ""),
+            self.decision,
+            self.last_change,
+            self.problem,
+        ]
 
 
 def read_entry(path: Path) -> CohortEntry:
@@ -47,12 +66,20 @@ def read_entry(path: Path) -> CohortEntry:
     latest = portfolio.latest_submission
     decision = ""
     if latest is not None:
-        decision = next((d.decision for d in portfolio.decisions
-                         if d.submission_id == latest.id), "")
+        decision = next(
+            (d.decision for d in portfolio.decisions if d.submission_id == latest.id), ""
+        )
     return CohortEntry(
-        path, portfolio.learner_name, portfolio.candidate_number, portfolio.unit_id,
-        result.met_count, len(result.points), portfolio.status, portfolio.draft_version,
-        decision, portfolio.updated_at.strftime("%Y-%m-%d %H:%M"),
+        path,
+        portfolio.learner_name,
+        portfolio.candidate_number,
+        portfolio.unit_id,
+        result.met_count,
+        len(result.points),
+        portfolio.status,
+        portfolio.draft_version,
+        decision,
+        portfolio.updated_at.strftime("%Y-%m-%d %H:%M"),
     )
 
 

@@ -33,9 +33,7 @@ def canonical_content(connection: Connection) -> dict[str, list[dict[str, Any]]]
             {"data"} if table.name == "evidence_blob" else frozenset()
         )
         columns = [c for c in table.columns if c.name not in skip]
-        rows = connection.execute(
-            select(*columns).order_by(*table.primary_key.columns)
-        ).mappings()
+        rows = connection.execute(select(*columns).order_by(*table.primary_key.columns)).mappings()
         content[table.name] = [{c.name: _encode(c, row[c.name]) for c in columns} for row in rows]
     return content
 

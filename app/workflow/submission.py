@@ -27,8 +27,13 @@ JUDGEMENTS = ("met", "not-yet")
 DECISIONS = ("competent", "refer")
 
 
-def submit(store: PortfolioStore, name: str, result: CheckResult, on: dt.date | None = None,
-           incomplete_reason: str = "") -> Submission:
+def submit(
+    store: PortfolioStore,
+    name: str,
+    result: CheckResult,
+    on: dt.date | None = None,
+    incomplete_reason: str = "",
+) -> Submission:
     """Confirm the declaration and freeze the current content as the next version."""
     if not name.strip():
         raise InvalidInputError("type your name to confirm the declaration of authenticity")
@@ -45,8 +50,10 @@ def submit(store: PortfolioStore, name: str, result: CheckResult, on: dt.date | 
         if portfolio.status == "submitted":
             raise DomainError(f"version {portfolio.draft_version} is already submitted")
         previous = session.scalars(
-            select(Submission).where(Submission.portfolio_id == store.portfolio_id)
-            .order_by(Submission.version.desc()).limit(1)
+            select(Submission)
+            .where(Submission.portfolio_id == store.portfolio_id)
+            .order_by(Submission.version.desc())
+            .limit(1)
         ).first()
         snapshot = canonical_json(canonical_content(session.connection()))
         submission = Submission(
@@ -63,9 +70,16 @@ def submit(store: PortfolioStore, name: str, result: CheckResult, on: dt.date | 
         portfolio.status = "submitted"
         portfolio.submitted_on = on
         session.flush()
-        store.audit(session, "submit", f"submission:{submission.id}",
-                    {"version": submission.version, "digest": submission.digest,
-                     "incomplete_reason": submission.incomplete_reason})
+        store.audit(
+            session,
+            "submit",
+            f"submission:{submission.id}",
+            {
+                "version": submission.version,
+                "digest": submission.digest,
+                "incomplete_reason": submission.incomplete_reason,
+            },
+        )
     return submission
 
 
@@ -100,10 +114,13 @@ def verify(store: PortfolioStore) -> list[VersionReport]:
     the frozen content with the file when the latest version is still submitted."""
     reports: list[VersionReport] = []
     with store.reading() as session:
-        submissions = list(session.scalars(
-            select(Submission).where(Submission.portfolio_id == store.portfolio_id)
-            .order_by(Submission.version)
-        ))
+        submissions = list(
+            session.scalars(
+                select(Submission)
+                .where(Submission.portfolio_id == store.portfolio_id)
+                .order_by(Submission.version)
+            )
+        )
         portfolio = session.get_one(Portfolio, store.portfolio_id)
         current = canonical_content(session.connection())
         raw: sqlite3.Connection = session.connection().connection.driver_connection
@@ -127,15 +144,20 @@ def verify(store: PortfolioStore) -> list[VersionReport]:
                 if actual is None:
                     report.problems.append(f"evidence content {blob['sha256'][:12]} is missing")
                 elif actual != blob["sha256"]:
-                    names = [f["original_name"] for f in frozen.get("evidence_file", [])
-                             if f["blob_sha256"] == blob["sha256"]]
+                    names = [
+                        f["original_name"]
+                        for f in frozen.get("evidence_file", [])
+                        if f["blob_sha256"] == blob["sha256"]
+                    ]
                     report.problems.append(
                         f"evidence file {', '.join(names) or blob['sha256'][:12]}: its content "
-                        "was altered")
+                        "was altered"
+                    )
             is_latest = submission is submissions[-1]
             if is_latest and portfolio.status == "submitted" and current != frozen:
-                report.problems += [f"{line} since submission"
-                                    for line in differences(frozen, current)]
+                report.problems += [
+                    f"{line} since submission" for line in differences(frozen, current)
+                ]
             reports.append(report)
     return reports
 
@@ -153,16 +175,19 @@ def _blob_hashes(raw: sqlite3.Connection, shas: list[str]) -> dict[str, str]:
 
 def _latest_submission(store: PortfolioStore, session) -> Submission:  # type: ignore[no-untyped-def]
     submission = session.scalars(
-        select(Submission).where(Submission.portfolio_id == store.portfolio_id)
-        .order_by(Submission.version.desc()).limit(1)
+        select(Submission)
+        .where(Submission.portfolio_id == store.portfolio_id)
+        .order_by(Submission.version.desc())
+        .limit(1)
     ).first()
     if submission is None:
         raise DomainError("nothing has been submitted yet")
     return submission
 
 
-def assess(store: PortfolioStore, marking_point_id: str, judgement: str,
-           feedback: str = "") -> Assessment:
+def assess(
+    store: PortfolioStore, marking_point_id: str, judgement: str, feedback: str = ""
+) -> Assessment:
     """Record the assessor's judgement of one marking point on the latest submission."""
     if judgement not in JUDGEMENTS:
         raise InvalidInputError(f"judgement must be one of: {', '.join(JUDGEMENTS)}")
@@ -175,44 +200,64 @@ def assess(store: PortfolioStore, marking_point_id: str, judgement: str,
     with store.transaction("assessor") as session:
         submission = _latest_submission(store, session)
         record = Assessment(
-            portfolio_id=store.portfolio_id, submission_id=submission.id,
-            marking_point_id=marking_point_id, judgement=judgement, feedback=feedback,
+            portfolio_id=store.portfolio_id,
+            submission_id=submission.id,
+            marking_point_id=marking_point_id,
+            judgement=judgement,
+            feedback=feedback,
             assessor_name=store.actor.split(":", 1)[-1].strip() or "assessor",
             snapshot_digest=submission.digest,
         )
         session.add(record)
         session.flush()
-        store.audit(session, "assess", f"assessment:{record.id}",
-                    {"marking_point": marking_point_id, "judgement": judgement,
-                     "version": submission.version})
+        store.audit(
+            session,
+            "assess",
+            f"assessment:{record.id}",
+            {
+                "marking_point": marking_point_id,
+                "judgement": judgement,
+                "version": submission.version,
+            },
+        )
     return record
 
 
-def sign_off(store: PortfolioStore, decision: str, action_points: str = "",
-             on: dt.date | None = None) -> AssessmentDecision:
+def sign_off(
+    store: PortfolioStore, decision: str, action_points: str = "", on: dt.date | None = None
+) -> AssessmentDecision:
     if decision not in DECISIONS:
         raise InvalidInputError(f"decision must be one of: {', '.join(DECISIONS)}")
     with store.transaction("assessor") as session:
         submission = _latest_submission(store, session)
         judged = session.scalar(
-            select(func.count(func.distinct(Assessment.marking_point_id)))
-            .where(Assessment.submission_id == submission.id)
+            select(func.count(func.distinct(Assessment.marking_point_id))).where(
+                Assessment.submission_id == submission.id
+            )
         )
         total = len(store.unit().marking_points)
         if decision == "competent" and judged < total:
             raise DomainError(f"only {judged} of {total} marking points are judged")
-        existing = session.scalars(select(AssessmentDecision).where(
-            AssessmentDecision.submission_id == submission.id)).first()
+        existing = session.scalars(
+            select(AssessmentDecision).where(AssessmentDecision.submission_id == submission.id)
+        ).first()
         if existing is not None:
             raise DomainError(f"version {submission.version} is already signed off")
         record = AssessmentDecision(
-            portfolio_id=store.portfolio_id, submission_id=submission.id, decision=decision,
+            portfolio_id=store.portfolio_id,
+            submission_id=submission.id,
+            decision=decision,
             action_points=action_points,
             assessor_name=store.actor.split(":", 1)[-1].strip() or "assessor",
-            signed_on=on or dt.date.today(), snapshot_digest=submission.digest,
+            signed_on=on or dt.date.today(),
+            snapshot_digest=submission.digest,
         )
         session.add(record)
         session.flush()
-        store.audit(session, "sign-off", f"assessment_decision:{record.id}",
-                    {"decision": decision, "version": submission.version})
+        store.audit(
+            session,
+            "sign-off",
+            f"assessment_decision:{record.id}",
+            {"decision": decision, "version": submission.version},
+        )
     return record

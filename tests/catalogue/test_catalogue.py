@@ -85,8 +85,10 @@ def test_portfolio_carries_its_unit_to_a_machine_without_it(
         ({"marking_points": []}, "marking_points"),
         ({"marking_points": [{"id": "retail-returns.MP2", "text": "x"}]}, "must have the id"),
         ({"format_version": 9}, "format_version"),
-        ({"id": "journey-review", "marking_points": [{"id": "journey-review.MP1", "text": "x"}]},
-         "belongs to a built-in unit"),
+        (
+            {"id": "journey-review", "marking_points": [{"id": "journey-review.MP1", "text": "x"}]},
+            "belongs to a built-in unit",
+        ),
         ({"synopsis": 42}, "synopsis"),
     ],
 )

@@ -32,9 +32,12 @@ def test_bare_mapping_never_makes_a_point_met(tmp_path: Path) -> None:
 def test_justification_must_speak_to_the_point(tmp_path: Path) -> None:
     with make_demo(tmp_path, "service-foundations") as store:
         delete_links(store, "MP1")
-        store.link_evidence("service-foundations.MP1", "action_item",
-                            store.load().actions[0].id,
-                            "I worked really hard on this one over several weeks")
+        store.link_evidence(
+            "service-foundations.MP1",
+            "action_item",
+            store.load().actions[0].id,
+            "I worked really hard on this one over several weeks",
+        )
         point = run_check(store).point("MP1")
     assert point.status is Status.PARTLY
     assert any("does not say how it relates" in r.text for r in point.reasons)
@@ -45,8 +48,7 @@ def test_reused_justification_is_flagged_and_does_not_count(tmp_path: Path) -> N
     with make_demo(tmp_path, "continuous-improvement") as store:
         file_id = _first_file(store)
         for short in ("MP2", "MP3", "MP4"):
-            store.link_evidence(f"continuous-improvement.{short}", "evidence_file", file_id,
-                                phrase)
+            store.link_evidence(f"continuous-improvement.{short}", "evidence_file", file_id, phrase)
         result = run_check(store)
     codes = [w.code for w in result.quality]
     assert "reused-justification" in codes
@@ -58,8 +60,12 @@ def test_item_mapped_to_most_points_is_flagged(tmp_path: Path) -> None:
     with make_demo(tmp_path, "continuous-improvement") as store:
         file_id = _first_file(store)
         for n in range(1, 9):
-            store.link_evidence(f"continuous-improvement.MP{n}", "evidence_file", file_id,
-                                f"Survey export supports point {n} about feedback analysis")
+            store.link_evidence(
+                f"continuous-improvement.MP{n}",
+                "evidence_file",
+                file_id,
+                f"Survey export supports point {n} about feedback analysis",
+            )
         result = run_check(store)
     over = [w for w in result.quality if w.code == "over-mapped"]
     assert len(over) == 1 and "mapped to 8 of 8 marking points" in over[0].text
@@ -80,8 +86,9 @@ def test_evidence_from_others_must_name_its_source(tmp_path: Path) -> None:
 def test_old_evidence_is_flagged_by_the_currency_window(tmp_path: Path) -> None:
     with make_demo(tmp_path, "continuous-improvement") as store:
         first = store.load().feedback_items[0]
-        store.update_item("feedback_item", first.id,
-                          received_on=dt.date.today() - dt.timedelta(days=400))
+        store.update_item(
+            "feedback_item", first.id, received_on=dt.date.today() - dt.timedelta(days=400)
+        )
         default = run_check(store)
         wider = run_check(store, currency_days=500)
     warning = next(w for w in default.quality if w.code == "not-current")
@@ -92,8 +99,11 @@ def test_old_evidence_is_flagged_by_the_currency_window(tmp_path: Path) -> None:
 def test_sufficiency_needs_enough_distinct_items(tmp_path: Path, unit) -> None:
     with PortfolioStore.create(tmp_path / "thin.folio", unit, "Ada") as store:
         for _ in range(2):
-            store.add_item("log_entry", what_done="Coached two colleagues on the new rota",
-                           reflection="It worked because they helped design the rota itself")
+            store.add_item(
+                "log_entry",
+                what_done="Coached two colleagues on the new rota",
+                reflection="It worked because they helped design the rota itself",
+            )
         # MP8 needs 2 distinct items; both log entries count, so it is met ...
         assert run_check(store).point("MP8").status is Status.MET
         store.delete_item("log_entry", store.load().log_entries[0].id)
@@ -104,13 +114,27 @@ def test_sufficiency_needs_enough_distinct_items(tmp_path: Path, unit) -> None:
 
 def test_sufficiency_count_downgrades_a_met_point(tmp_path: Path) -> None:
     document = {
-        "format": "folio-unit", "format_version": 1, "id": "returns", "title": "Returns",
-        "qualification": "Retail", "synopsis": "Handling returns.",
-        "marking_points": [{
-            "id": "returns.MP1", "text": "Evidence of handling returns", "sufficiency": 3,
-            "rules": [{"rule": "items", "label": "Returns handled", "collection": "log_entry",
-                       "fields": ["what_done"]}],
-        }],
+        "format": "folio-unit",
+        "format_version": 1,
+        "id": "returns",
+        "title": "Returns",
+        "qualification": "Retail",
+        "synopsis": "Handling returns.",
+        "marking_points": [
+            {
+                "id": "returns.MP1",
+                "text": "Evidence of handling returns",
+                "sufficiency": 3,
+                "rules": [
+                    {
+                        "rule": "items",
+                        "label": "Returns handled",
+                        "collection": "log_entry",
+                        "fields": ["what_done"],
+                    }
+                ],
+            }
+        ],
     }
     source = tmp_path / "returns.json"
     source.write_text(json.dumps(document))
@@ -130,8 +154,16 @@ def test_sufficiency_count_downgrades_a_met_point(tmp_path: Path) -> None:
 def test_new_portfolio_lists_gaps_and_empty_stages(store: PortfolioStore) -> None:
     result = run_check(store)
     codes = {w.code for w in result.gaps}
-    assert {"details", "declaration", "empty-feedback", "empty-analysis", "empty-action_plan",
-            "empty-implementation_log", "empty-evaluation", "no-evaluation"} <= codes
+    assert {
+        "details",
+        "declaration",
+        "empty-feedback",
+        "empty-analysis",
+        "empty-action_plan",
+        "empty-implementation_log",
+        "empty-evaluation",
+        "no-evaluation",
+    } <= codes
     details = next(w for w in result.gaps if w.code == "details")
     assert "candidate number, centre name and centre number are missing" in details.text
     assert all(p.status is Status.MISSING for p in result.points)
@@ -159,9 +191,12 @@ def test_demo_stages_are_all_complete(tmp_path: Path) -> None:
 MISCONCEPTION_CASES = {
     "journey-review": ("M1", lambda s: update_all(s, "analysis_finding", back_office=False)),
     "continuous-improvement": ("M4", lambda s: update_all(s, "metric", result_value=None)),
-    "service-foundations": ("M3", lambda s: update_all(s, "action_item",
-                                                       legislation="Health and safety",
-                                                       compliance_justification="")),
+    "service-foundations": (
+        "M3",
+        lambda s: update_all(
+            s, "action_item", legislation="Health and safety", compliance_justification=""
+        ),
+    ),
     "process-reengineering": ("M5", lambda s: delete_all(s, "metric")),
     "strategic-service": ("M1", lambda s: update_all(s, "action_item", resources="")),
 }

@@ -15,8 +15,12 @@ from tests.conftest import make_demo
 
 def _unit_with_rule(rule: dict) -> dict:
     return {
-        "format": "folio-unit", "format_version": 1, "id": "custom", "title": "Custom",
-        "qualification": "Q", "synopsis": "S",
+        "format": "folio-unit",
+        "format_version": 1,
+        "id": "custom",
+        "title": "Custom",
+        "qualification": "Q",
+        "synopsis": "S",
         "marking_points": [{"id": "custom.MP1", "text": "T", "rules": [rule]}],
     }
 
@@ -27,12 +31,16 @@ def _unit_with_rule(rule: dict) -> dict:
         ({"rule": "vibes", "label": "x"}, "unknown rule 'vibes'"),
         ({"rule": "items", "collection": "feedback_item"}, "needs label"),
         ({"rule": "items", "label": "x", "collection": "gossip"}, "unknown collection 'gossip'"),
-        ({"rule": "items", "label": "x", "collection": "metric", "fields": ["colour"]},
-         "metric has no field 'colour'"),
+        (
+            {"rule": "items", "label": "x", "collection": "metric", "fields": ["colour"]},
+            "metric has no field 'colour'",
+        ),
         ({"rule": "distinct", "label": "x", "collection": "feedback_item"}, "needs field"),
         ({"rule": "items", "label": "x", "collection": "metric", "min": 0}, "at least 1"),
-        ({"rule": "mentions", "label": "x", "any_of": ["a"], "in": ["metric"]},
-         "must be written kind.field"),
+        (
+            {"rule": "mentions", "label": "x", "any_of": ["a"], "in": ["metric"]},
+            "must be written kind.field",
+        ),
         ({"rule": "mapped", "label": "x", "colour": "red"}, "unknown setting colour"),
     ],
 )
@@ -61,8 +69,9 @@ def test_check_exit_codes_and_text(tmp_path: Path, capsys) -> None:
 
 def test_check_json(tmp_path: Path, capsys) -> None:
     make_demo(tmp_path, "strategic-service").close()
-    code = main(["check", str(tmp_path / "strategic-service.folio"), "--json",
-                 "--today", "2030-01-01"])
+    code = main(
+        ["check", str(tmp_path / "strategic-service.folio"), "--json", "--today", "2030-01-01"]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert data["checked_on"] == "2030-01-01"

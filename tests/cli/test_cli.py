@@ -46,13 +46,32 @@ def test_units_text_output(capsys) -> None:
 
 def test_new_info_attach_and_map(tmp_path: Path, capsys) -> None:
     path = tmp_path / "ada.folio"
-    code, out, _ = run(capsys, "new", path, "--unit", "journey-review", "--learner", "Ada <&>",
-                       "--candidate-number", "123", "--centre", "Northfield")
+    code, out, _ = run(
+        capsys,
+        "new",
+        path,
+        "--unit",
+        "journey-review",
+        "--learner",
+        "Ada <&>",
+        "--candidate-number",
+        "123",
+        "--centre",
+        "Northfield",
+    )
     assert code == 0 and "Created" in out
     evidence = tmp_path / "notes.txt"
     evidence.write_text("Workshop notes")
-    code, out, _ = run(capsys, "attach", path, evidence, "--map", "journey-review.MP1",
-                       "--why", "Stakeholder workshop notes")
+    code, out, _ = run(
+        capsys,
+        "attach",
+        path,
+        evidence,
+        "--map",
+        "journey-review.MP1",
+        "--why",
+        "Stakeholder workshop notes",
+    )
     assert code == 0 and "mapped to journey-review.MP1" in out
     code, out, _ = run(capsys, "info", path, "--json")
     info = json.loads(out)

@@ -26,8 +26,12 @@ def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) 
         store.update_details(learner_name="Sam Lee", candidate_number="CS-2")
     corrupt = tmp_path / "corrupt.folio"
     corrupt.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
-    files = [tmp_path / "continuous-improvement.folio", second,
-             tmp_path / "process-reengineering.folio", corrupt]
+    files = [
+        tmp_path / "continuous-improvement.folio",
+        second,
+        tmp_path / "process-reengineering.folio",
+        corrupt,
+    ]
     out = tmp_path / "out"
     code = main(["export", *map(str, files), "--format", "docx", "--out-dir", str(out)])
     captured = capsys.readouterr()
@@ -42,8 +46,17 @@ def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) 
     assert rows[3]["status"].startswith("error:") and "damaged" in rows[3]["status"]
     for row in rows[:2]:
         assert Document(str(out / row["output file"])).core_properties.author
-    draft = main(["export", *map(str, files[:3]), "--format", "pdf", "--out-dir",
-                  str(tmp_path / "drafts"), "--draft"])
+    draft = main(
+        [
+            "export",
+            *map(str, files[:3]),
+            "--format",
+            "pdf",
+            "--out-dir",
+            str(tmp_path / "drafts"),
+            "--draft",
+        ]
+    )
     assert draft == 0
     assert len(list((tmp_path / "drafts").glob("*.pdf"))) == 3
 
@@ -53,13 +66,16 @@ def test_large_photo_is_downscaled_for_embedding(tmp_path: Path, unit) -> None:
     Image.new("RGB", (4000, 3000), (40, 120, 200)).save(photo, format="JPEG", quality=95)
     with PortfolioStore.create(tmp_path / "p.folio", unit, "Ada") as store:
         change = store.attach_file(photo, title="The collection desk")
-        store.link_evidence("continuous-improvement.MP8", "evidence_file", change.item_id,
-                            "Photo of the collection desk after I reorganised it")
+        store.link_evidence(
+            "continuous-improvement.MP8",
+            "evidence_file",
+            change.item_id,
+            "Photo of the collection desk after I reorganised it",
+        )
         docx = export_portfolio(store, "docx", tmp_path / "p.docx", draft=True).path
         pdf = export_portfolio(store, "pdf", tmp_path / "p.pdf", draft=True).path
     document = Document(str(docx))
-    embedded = [part for part in document.part.package.parts
-                if part.content_type == "image/jpeg"]
+    embedded = [part for part in document.part.package.parts if part.content_type == "image/jpeg"]
     assert embedded
     width, height = Image.open(io.BytesIO(embedded[0].blob)).size
     assert max(width, height) <= 1400

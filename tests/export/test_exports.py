@@ -38,8 +38,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         for fmt in ("pdf", "docx", "html"):
             paths[fmt] = export_portfolio(store, fmt, folder / f"final.{fmt}").path
         paths["draft-pdf"] = export_portfolio(store, "pdf", folder / "draft.pdf", draft=True).path
-        paths["draft-docx"] = export_portfolio(store, "docx", folder / "draft.docx",
-                                               draft=True).path
+        paths["draft-docx"] = export_portfolio(
+            store, "docx", folder / "draft.docx", draft=True
+        ).path
     paths["unit"] = unit  # type: ignore[assignment]
     return paths
 
@@ -66,8 +67,11 @@ def test_pdf_embeds_a_truetype_font(exported) -> None:
     for page in reader.pages[:3]:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] \
-                if "/DescendantFonts" in font else font.get("/FontDescriptor")
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 fonts.add(str(font["/BaseFont"]))
     assert any("DejaVu" in name for name in fonts), fonts
@@ -132,9 +136,20 @@ def test_html_is_escaped_and_complete(exported) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_docx(exported, tmp_path: Path) -> None:
     result = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(exported["docx"])],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(exported["docx"]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     converted = tmp_path / "final.pdf"
     assert result.returncode == 0 and converted.exists(), result.stderr
@@ -147,8 +162,19 @@ def test_final_export_of_incomplete_portfolio_is_refused(tmp_path: Path, capsys)
     with make_demo(tmp_path, "process-reengineering") as store, pytest.raises(IncompleteError):
         export_portfolio(store, "pdf", tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
-    assert main(["export", str(tmp_path / "process-reengineering.folio"), "--format", "pdf",
-                 "-o", str(tmp_path / "out.pdf")]) == 1
+    assert (
+        main(
+            [
+                "export",
+                str(tmp_path / "process-reengineering.folio"),
+                "--format",
+                "pdf",
+                "-o",
+                str(tmp_path / "out.pdf"),
+            ]
+        )
+        == 1
+    )
     captured = capsys.readouterr()
     assert "MP1 partly met" in captured.out and "swimlane process map" in captured.out
     assert "a final copy needs every marking point met" in captured.err

@@ -28,12 +28,21 @@ HUGE = ("Paragraph of a very long reflection. " * 5600)[:200_000]
 
 
 def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
-    store = PortfolioStore.create(tmp_path / "hostile.folio", unit, "Zoë <O'Brien> & Co 😀",
-                                  candidate_number="\x07CN-1", centre_name="]]>")
+    store = PortfolioStore.create(
+        tmp_path / "hostile.folio",
+        unit,
+        "Zoë <O'Brien> & Co 😀",
+        candidate_number="\x07CN-1",
+        centre_name="]]>",
+    )
     for key, text in HOSTILE.items():
         store.add_item("feedback_item", source_type="survey", channel=key, text=text)
-    store.add_item("analysis_finding", theme=HOSTILE["markup"], root_cause=HOSTILE["emoji"],
-                   data_summary=HOSTILE["long_word"])
+    store.add_item(
+        "analysis_finding",
+        theme=HOSTILE["markup"],
+        root_cause=HOSTILE["emoji"],
+        data_summary=HOSTILE["long_word"],
+    )
     store.add_item("action_item", action=HOSTILE["rtl"], legislation=HOSTILE["accents"])
     store.add_item("metric", name="<NPS>", unit="&", baseline_value=-10, result_value=25)
     store.update_details(evaluation_narrative=HUGE)
@@ -61,8 +70,9 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
         r"· continuous-improvement ·|^DRAFT$|^Page \d+ of \d+$|"
         r"^Contribute to the continuous improvement of customer service$"
     )
-    lines = [line for page in PdfReader(pdf).pages
-             for line in (page.extract_text() or "").splitlines()]
+    lines = [
+        line for page in PdfReader(pdf).pages for line in (page.extract_text() or "").splitlines()
+    ]
     body = squash("".join(line for line in lines if not furniture.search(line.strip())))
     sentence = squash("Paragraph of a very long reflection.")
     assert body.count(sentence) == squash(HUGE).count(sentence)
@@ -73,9 +83,11 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     # Emoji outside the Basic Multilingual Plane are drawn (DejaVu or the symbol font) but
     # reportlab's text layer does not map them back; the glyphs must at least be embedded.
     if fonts.symbol_font_file() is not None:
-        names = {str(font.get_object()["/BaseFont"])
-                 for page in PdfReader(pdf).pages
-                 for font in page["/Resources"]["/Font"].values()}
+        names = {
+            str(font.get_object()["/BaseFont"])
+            for page in PdfReader(pdf).pages
+            for font in page["/Resources"]["/Font"].values()
+        }
         assert any("Symbola" in name for name in names), names
 
     page = html.read_text(encoding="utf-8")
@@ -84,8 +96,9 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     assert "[U+0000]" in page and "\x00" not in page
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(min_size=1, max_size=300))
 def test_any_unicode_text_exports(tmp_path_factory, unit, text: str) -> None:
     folder = tmp_path_factory.mktemp("prop")

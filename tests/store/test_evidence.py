@@ -25,8 +25,11 @@ def test_attach_stores_content_hash_type_and_size(store: PortfolioStore, tmp_pat
     item = store.load().evidence_files[0]
     data = photo.read_bytes()
     assert item.blob_sha256 == hashlib.sha256(data).hexdigest() == change.after["blob_sha256"]
-    assert (item.size, item.media_type, item.original_name) == (len(data), "image/png",
-                                                                "desk photo.png")
+    assert (item.size, item.media_type, item.original_name) == (
+        len(data),
+        "image/png",
+        "desk photo.png",
+    )
     assert store.read_evidence(item.id) == data
 
 

@@ -18,16 +18,30 @@ def test_create_close_reopen_keeps_every_field(tmp_path: Path, unit) -> None:
     path = tmp_path / "p.folio"
     with PortfolioStore.create(path, unit, "Zoë O'Brien", candidate_number="C-42") as store:
         feedback = store.add_item(
-            "feedback_item", source_type="complaint", text=HOSTILE, received_on="2026-01-05",
-            rating="2.5", rating_scale=5, channel="phone",
+            "feedback_item",
+            source_type="complaint",
+            text=HOSTILE,
+            received_on="2026-01-05",
+            rating="2.5",
+            rating_scale=5,
+            channel="phone",
         )
         finding = store.add_item("analysis_finding", theme="Waiting", back_office="yes")
         store.set_related("analysis_finding", finding.item_id, [feedback.item_id])
-        action = store.add_item("action_item", action="Do it", cost="1,250.50",
-                                changes_process=True, due_on=dt.date(2026, 3, 1))
+        action = store.add_item(
+            "action_item",
+            action="Do it",
+            cost="1,250.50",
+            changes_process=True,
+            due_on=dt.date(2026, 3, 1),
+        )
         store.set_related("action_item", action.item_id, [finding.item_id])
-        store.add_item("log_entry", logged_on="2026-02-01", action_id=action.item_id,
-                       what_done="Trained the team")
+        store.add_item(
+            "log_entry",
+            logged_on="2026-02-01",
+            action_id=action.item_id,
+            what_done="Trained the team",
+        )
         store.add_item("metric", name="CSAT", baseline_value=70, result_value="81.5")
         store.update_details(evaluation_narrative="Went well", centre_name="Centre & Co")
         store.sign_declaration("Zoë O'Brien", "2026-03-02")
@@ -56,7 +70,9 @@ def test_audit_log_names_actor_and_target(store: PortfolioStore) -> None:
     change = store.add_item("feedback_item", source_type="survey", text="ok")
     last = store.load().audit_entries[-1]
     assert (last.actor, last.action, last.target) == (
-        "learner: Ada on the shared laptop", "add", f"feedback_item:{change.item_id}"
+        "learner: Ada on the shared laptop",
+        "add",
+        f"feedback_item:{change.item_id}",
     )
 
 

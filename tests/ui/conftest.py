@@ -23,8 +23,9 @@ from app.ui.session import PortfolioSession
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name,
-                            staticmethod(lambda *args, **kwargs: shown.append(args[2])))
+        monkeypatch.setattr(
+            QMessageBox, name, staticmethod(lambda *args, **kwargs: shown.append(args[2]))
+        )
     return shown
 
 

@@ -36,9 +36,10 @@ def test_cohort_view_lists_sorts_filters_and_exports(qtbot, tmp_path: Path, sett
     for row in range(window.proxy.rowCount()):
         name = window.proxy.index(row, 0).data()
         if name in {"continuous-improvement.folio", "broken.folio"}:
-            selection.select(window.proxy.index(row, 0),
-                             QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                window.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
     out = tmp_path / "out"
     window.format.setCurrentIndex(window.format.findData("docx"))
     window.export_to(out)
@@ -46,6 +47,5 @@ def test_cohort_view_lists_sorts_filters_and_exports(qtbot, tmp_path: Path, sett
     assert "1 of 2 exported" in window.state.text()
     with (out / "cohort-summary.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert {row["source file"] for row in rows} == {"continuous-improvement.folio",
-                                                     "broken.folio"}
+    assert {row["source file"] for row in rows} == {"continuous-improvement.folio", "broken.folio"}
     assert len(list(out.glob("*.docx"))) == 1

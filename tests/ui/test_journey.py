@@ -20,8 +20,11 @@ from tests.ui.test_workspace import _choose, _type
 @pytest.fixture(autouse=True)
 def _no_external_viewer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
     return opened
 
 
@@ -30,10 +33,13 @@ def _wizard_creates(qtbot, folder: Path) -> Path:  # type: ignore[no-untyped-def
     qtbot.addWidget(wizard)
     wizard.show()
     units = wizard.unit_page.units
-    units.setCurrentRow(next(i for i in range(units.count())
-                             if "continuous-improvement" in units.item(i).text()))
-    assert "Plan-Do-Review" in wizard.unit_page.synopsis.toPlainText() or \
-        "continuous improvement" in wizard.unit_page.synopsis.toPlainText()
+    units.setCurrentRow(
+        next(i for i in range(units.count()) if "continuous-improvement" in units.item(i).text())
+    )
+    assert (
+        "Plan-Do-Review" in wizard.unit_page.synopsis.toPlainText()
+        or "continuous improvement" in wizard.unit_page.synopsis.toPlainText()
+    )
     wizard.next()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # name required
     qtbot.keyClicks(wizard.learner_page.edits["learner_name"], "Ada Learner")
@@ -62,17 +68,32 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
     status = window.points.status_of
 
     feedback: StagePage = window.pages["feedback"]  # type: ignore[assignment]
-    _fill(qtbot, feedback, text="Waited 25 minutes at the collection desk for my order",
-          channel="in store", received_on="2026-10-01")
-    _fill(qtbot, feedback, source_type="complaint", channel="phone",
-          text="Phoned to complain that the ready email came too early")
+    _fill(
+        qtbot,
+        feedback,
+        text="Waited 25 minutes at the collection desk for my order",
+        channel="in store",
+        received_on="2026-10-01",
+    )
+    _fill(
+        qtbot,
+        feedback,
+        source_type="complaint",
+        channel="phone",
+        text="Phoned to complain that the ready email came too early",
+    )
     assert status("continuous-improvement.MP1") == "Met"
 
     window.show_stage("analysis")
     analysis: StagePage = window.pages["analysis"]  # type: ignore[assignment]
-    _fill(qtbot, analysis, theme="Ready emails sent too early", touchpoint="Collection desk",
-          root_cause="The warehouse system sends the email when picking starts",
-          data_summary="Two of two comments name the early ready email")
+    _fill(
+        qtbot,
+        analysis,
+        theme="Ready emails sent too early",
+        touchpoint="Collection desk",
+        root_cause="The warehouse system sends the email when picking starts",
+        data_summary="Two of two comments name the early ready email",
+    )
     related = analysis.form.related
     assert related is not None and related.count() == 2
     related.item(0).setCheckState(Qt.CheckState.Checked)
@@ -80,18 +101,26 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
 
     window.show_stage("action_plan")
     actions: StagePage = window.pages["action_plan"]  # type: ignore[assignment]
-    _fill(qtbot, actions,
-          action="Send the ready email only when the parcel is scanned at the collection desk",
-          owner="Ada", resources="Four hours of the IT supplier's time",
-          barriers="Warehouse staff worry about extra scanning",
-          overcome_barriers="Timed trial showing the scan adds under ten seconds")
+    _fill(
+        qtbot,
+        actions,
+        action="Send the ready email only when the parcel is scanned at the collection desk",
+        owner="Ada",
+        resources="Four hours of the IT supplier's time",
+        barriers="Warehouse staff worry about extra scanning",
+        overcome_barriers="Timed trial showing the scan adds under ten seconds",
+    )
     assert status("continuous-improvement.MP4") == "Met"
 
     window.show_stage("implementation_log")
     log: StagePage = window.pages["implementation_log"]  # type: ignore[assignment]
-    _fill(qtbot, log, logged_on="2026-10-20",
-          what_done="Trialled the scan for a week and coached nine colleagues",
-          reflection="Coaching on the shop floor worked better than a briefing")
+    _fill(
+        qtbot,
+        log,
+        logged_on="2026-10-20",
+        what_done="Trialled the scan for a week and coached nine colleagues",
+        reflection="Coaching on the shop floor worked better than a briefing",
+    )
 
     window.show_stage("evaluation")
     metrics = window.pages["evaluation"].metrics  # type: ignore[attr-defined]
@@ -150,8 +179,9 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
     dialog.done(0)
 
 
-def test_same_file_is_not_opened_twice(qtbot, tmp_path: Path, new_portfolio: Path,
-                                       settings, _no_modal_dialogs) -> None:
+def test_same_file_is_not_opened_twice(
+    qtbot, tmp_path: Path, new_portfolio: Path, settings, _no_modal_dialogs
+) -> None:
     from app.ui.application import open_window
 
     first = open_window(new_portfolio, settings)
@@ -167,8 +197,9 @@ def test_same_file_is_not_opened_twice(qtbot, tmp_path: Path, new_portfolio: Pat
     other.unlock()
 
 
-def test_bad_file_gives_a_message_not_a_crash(qtbot, tmp_path: Path, settings,
-                                              _no_modal_dialogs) -> None:
+def test_bad_file_gives_a_message_not_a_crash(
+    qtbot, tmp_path: Path, settings, _no_modal_dialogs
+) -> None:
     from app.ui.application import open_window
 
     bad = tmp_path / "bad.folio"

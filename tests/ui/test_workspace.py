@@ -107,8 +107,11 @@ def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Pa
     window.show_stage("feedback")
     assert window.points.status_of("continuous-improvement.MP4") == "Partly met"
     point = window.points.points["continuous-improvement.MP4"]
-    link = next(point.child(i) for i in range(point.childCount())
-                if point.child(i).data(0, Qt.ItemDataRole.UserRole + 1) is not None)
+    link = next(
+        point.child(i)
+        for i in range(point.childCount())
+        if point.child(i).data(0, Qt.ItemDataRole.UserRole + 1) is not None
+    )
     window.points.tree.itemActivated.emit(link, 0)
     assert window.current_stage() == "action_plan"
     page: StagePage = window.pages["action_plan"]  # type: ignore[assignment]
@@ -120,9 +123,10 @@ def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Pa
 def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
-    assert {window.navigator.badge(s) for s in
-            ("feedback", "analysis", "action_plan", "implementation_log", "evaluation")} == {
-        "complete"}
+    assert {
+        window.navigator.badge(s)
+        for s in ("feedback", "analysis", "action_plan", "implementation_log", "evaluation")
+    } == {"complete"}
     window.session.update_details(evaluation_narrative="")
     assert window.navigator.badge("evaluation") == "partial"
     assert window.session.result.point("MP5").status is Status.PARTLY
@@ -152,8 +156,13 @@ def test_files_dropped_on_the_evidence_page_are_added(qtbot, window_for, new_por
     page = window.pages["evidence"]
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(notes))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     page.dropEvent(event)
     qtbot.waitUntil(lambda: page.list.count() == 2, timeout=10_000)  # added off-thread
     assert "desk photo.png" in page.list.item(0).text()
@@ -172,8 +181,11 @@ def test_keyboard_only_adds_and_fills_an_item(qtbot, window_for, new_portfolio) 
     qtbot.keyClick(window.navigator, Qt.Key.Key_Down)  # Feedback -> Analysis
     assert window.current_stage() == "analysis"
     page: StagePage = window.pages["analysis"]  # type: ignore[assignment]
-    qtbot.keyClick(window.navigator, Qt.Key.Key_N,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.navigator,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     # A button's shortcut animates the click, which lands a moment later.
     qtbot.waitUntil(lambda: len(window.session.document.findings) == 1, timeout=2000)
     theme = page.form.widgets["theme"]

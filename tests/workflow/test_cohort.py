@@ -24,8 +24,12 @@ def test_cohort_csv_lists_every_file_and_reports_a_corrupt_one(tmp_path: Path, c
     assert "zz-broken.folio: 'zz-broken.folio' is damaged" in out
     with (tmp_path / "cohort.csv").open(encoding="utf-8") as handle:
         rows = {row["file"]: row for row in csv.DictReader(handle)}
-    assert set(rows) == {"continuous-improvement.folio", "process-reengineering.folio",
-                         "submitted.folio", "zz-broken.folio"}
+    assert set(rows) == {
+        "continuous-improvement.folio",
+        "process-reengineering.folio",
+        "submitted.folio",
+        "zz-broken.folio",
+    }
     assert rows["continuous-improvement.folio"]["marking points met"] == "8/8"
     assert rows["process-reengineering.folio"]["marking points met"] == "3/5"
     assert rows["submitted.folio"]["status"] == "submitted"

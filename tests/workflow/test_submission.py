@@ -63,8 +63,9 @@ def test_edited_row_and_evidence_blob_are_detected_and_named(submitted: Path, ca
 
 
 def test_edited_snapshot_is_detected(submitted: Path) -> None:
-    _tamper(submitted, "UPDATE submission SET snapshot_json = replace(snapshot_json, "
-                       "'Priya', 'Pria')")
+    _tamper(
+        submitted, "UPDATE submission SET snapshot_json = replace(snapshot_json, 'Priya', 'Pria')"
+    )
     with PortfolioStore.open(submitted) as store:
         (report,) = submission.verify(store)
     assert "the stored snapshot does not match its digest" in report.problems
@@ -112,8 +113,22 @@ def test_sign_off_needs_every_point_judged(submitted: Path, capsys) -> None:
     assert main(["sign-off", str(submitted), *args, "--decision", "competent"]) == 1
     assert "only 0 of 8 marking points are judged" in capsys.readouterr().err
     for number in range(1, 9):
-        assert main(["assess", str(submitted), *args, "--mp", f"MP{number}",
-                     "--judgement", "met", "--feedback", f"Point {number} is met"]) == 0
+        assert (
+            main(
+                [
+                    "assess",
+                    str(submitted),
+                    *args,
+                    "--mp",
+                    f"MP{number}",
+                    "--judgement",
+                    "met",
+                    "--feedback",
+                    f"Point {number} is met",
+                ]
+            )
+            == 0
+        )
     assert main(["sign-off", str(submitted), *args, "--decision", "competent"]) == 0
     assert main(["sign-off", str(submitted), *args, "--decision", "refer"]) == 1
     with PortfolioStore.open(submitted) as store:
@@ -138,7 +153,10 @@ def test_exports_carry_the_assessment(submitted: Path, tmp_path: Path) -> None:
     assert "MP1: clear evidence seen" in text
     assert "Say more about each colleague's role" in text
     assert "Refer" in text and "Expand the team roles in action A2" in text
-    table = next(t for t in Document(str(docx)).tables
-                 if t.rows[0].cells[0].text == "MP" and t.rows[0].cells[1].text == "Judgement")
+    table = next(
+        t
+        for t in Document(str(docx)).tables
+        if t.rows[0].cells[0].text == "MP" and t.rows[0].cells[1].text == "Judgement"
+    )
     mp3 = next(row for row in table.rows if row.cells[0].text == "MP3")
     assert mp3.cells[1].text.startswith("Not yet met") and "colleague" in mp3.cells[2].text
