@@ -12,6 +12,7 @@ from app.errors import FolioError
 from app.export.service import IncompleteError, export_portfolio
 from app.store import PortfolioStore
 from app.store.evidence_io import safe_file_name
+from app.workflow.cohort import CohortEntry, entry_for
 
 SUMMARY_NAME = "cohort-summary.csv"
 SUMMARY_COLUMNS = (
@@ -27,26 +28,29 @@ SUMMARY_COLUMNS = (
 
 @dataclass(frozen=True)
 class CohortRow:
-    source: Path
-    learner: str = ""
-    candidate_number: str = ""
-    unit_id: str = ""
-    met: int = 0
-    total: int = 0
-    status: str = ""
+    """One portfolio of a cohort export: who it is (the cohort listing's entry), what
+    happened, and the file written."""
+
+    entry: CohortEntry
+    status: str
     output: Path | None = None
+
+    @property
+    def source(self) -> Path:
+        return self.entry.path
 
     @property
     def ok(self) -> bool:
         return self.output is not None
 
     def as_csv(self) -> list[str]:
+        entry = self.entry
         return [
-            self.source.name,
-            self.learner,
-            self.candidate_number,
-            self.unit_id,
-            f"{self.met}/{self.total}" if self.total else "",
+            entry.path.name,
+            entry.learner,
+            entry.candidate_number,
+            entry.unit_id,
+            f"{entry.met}/{entry.total}" if entry.total else "",
             self.status,
             self.output.name if self.output else "",
         ]
@@ -83,38 +87,17 @@ def export_cohort(
             with PortfolioStore.open(source) as store:
                 portfolio = store.load()
                 name = _output_name(store, fmt, taken)
-                details = dict(
-                    learner=portfolio.learner_name,
-                    candidate_number=portfolio.candidate_number,
-                    unit_id=portfolio.unit_id,
-                )
                 try:
                     outcome = export_portfolio(store, fmt, out_dir / name, draft=draft)
                 except IncompleteError as refused:
-                    result = refused.result
-                    rows.append(
-                        CohortRow(
-                            source,
-                            **details,
-                            met=result.met_count,
-                            total=len(result.points),
-                            status="refused: incomplete (export as draft)",
-                        )
-                    )
+                    entry = entry_for(source, portfolio, refused.result)
+                    rows.append(CohortRow(entry, "refused: incomplete (export as draft)"))
                     continue
-            result = outcome.result
-            rows.append(
-                CohortRow(
-                    source,
-                    **details,
-                    met=result.met_count,
-                    total=len(result.points),
-                    status="exported (draft)" if draft else "exported",
-                    output=outcome.path,
-                )
-            )
+            status = "exported (draft)" if draft else "exported"
+            entry = entry_for(source, portfolio, outcome.result)
+            rows.append(CohortRow(entry, status, outcome.path))
         except FolioError as error:
-            rows.append(CohortRow(source, status=f"error: {error.message}"))
+            rows.append(CohortRow(CohortEntry(source), f"error: {error.message}"))
     with (out_dir / SUMMARY_NAME).open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(SUMMARY_COLUMNS)

@@ -9,8 +9,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.checker import check
+from app.checker import CheckResult, check
 from app.errors import FolioError
+from app.models import Portfolio
 from app.store import PortfolioStore
 
 COLUMNS = (
@@ -63,6 +64,11 @@ def read_entry(path: Path) -> CohortEntry:
             result = check(portfolio, store.unit())
     except FolioError as error:
         return CohortEntry(path, status="unreadable", problem=error.message)
+    return entry_for(path, portfolio, result)
+
+
+def entry_for(path: Path, portfolio: Portfolio, result: CheckResult) -> CohortEntry:
+    """One cohort row from a loaded portfolio and its check result."""
     latest = portfolio.latest_submission
     decision = ""
     if latest is not None:
