@@ -506,16 +506,39 @@ def run_sign_off(args: argparse.Namespace) -> int:
 
 @command
 def _cohort(sub: Subparsers) -> None:
-    parser = sub.add_parser("cohort", help="list every portfolio in a folder")
-    parser.add_argument("folder", type=Path)
+    parser = sub.add_parser(
+        "cohort", help="list every portfolio in a folder, or in a centre database (--db)"
+    )
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--csv", type=Path, metavar="OUT.csv", help="also write a CSV file")
+    parser.add_argument(
+        "--db", metavar="URL", help="centre database, e.g. postgresql+psycopg://user@host/folio"
+    )
+    parser.add_argument(
+        "--import",
+        dest="imports",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="with --db: copy these .folio files into the centre database",
+    )
     parser.set_defaults(handler=run_cohort)
 
 
 def run_cohort(args: argparse.Namespace) -> int:
-    if not args.folder.is_dir():
+    if args.db:
+        from app.store.centre import centre_engine, import_portfolio
+
+        engine = centre_engine(args.db)
+        for path in args.imports or []:
+            print(f"Imported {path.name} as portfolio {import_portfolio(engine, path)}.")
+        entries = cohort.read_centre(engine)
+    elif args.imports:
+        raise InvalidInputError("--import needs --db URL")
+    elif args.folder is None or not args.folder.is_dir():
         raise InvalidInputError(f"'{args.folder}' is not a folder")
-    entries = cohort.read_cohort(args.folder)
+    else:
+        entries = cohort.read_cohort(args.folder)
     for entry in entries:
         if entry.problem:
             print(f"{entry.path.name}: {one_line(entry.problem)}")

@@ -110,12 +110,16 @@ def _database_problem(path: Path, error: OperationalError) -> str:
 class PortfolioStore:
     """The one way to read and change a .folio file."""
 
-    def __init__(self, path: Path, engine: Engine, actor: str = "learner") -> None:
+    def __init__(
+        self, path: Path, engine: Engine, actor: str = "learner", portfolio_id: int | None = None
+    ) -> None:
+        """``portfolio_id`` picks one portfolio in a centre database; a .folio holds one."""
         self.path = path
         self.engine = engine
         self.actor = actor
-        with self._session() as session:
-            portfolio_id = session.scalar(select(Portfolio.id).order_by(Portfolio.id).limit(1))
+        if portfolio_id is None:
+            with self._session() as session:
+                portfolio_id = session.scalar(select(Portfolio.id).order_by(Portfolio.id).limit(1))
         if portfolio_id is None:
             raise DomainError(f"'{path.name}' holds no portfolio")
         self.portfolio_id: int = portfolio_id
@@ -509,8 +513,11 @@ class PortfolioStore:
         values.setdefault("media_type", evidence_io.sniff_media_type(source, head))
         with self._change() as session:
             if session.get(EvidenceBlob, sha256) is None:
-                raw: sqlite3.Connection = session.connection().connection.driver_connection
-                evidence_io.write_blob(raw, source, sha256, size)
+                if self.engine.dialect.name == "sqlite":
+                    raw: sqlite3.Connection = session.connection().connection.driver_connection
+                    evidence_io.write_blob(raw, source, sha256, size)
+                else:
+                    session.add(EvidenceBlob(sha256=sha256, size=size, data=source.read_bytes()))
             position = session.scalar(
                 select(func.coalesce(func.max(EvidenceFile.position), -1)).where(
                     EvidenceFile.portfolio_id == self.portfolio_id
@@ -539,14 +546,28 @@ class PortfolioStore:
         """The content of an evidence file, as chunks read straight from the portfolio."""
         with self._session() as session:
             item = self._get(session, "evidence_file", file_id)
-            raw: sqlite3.Connection = session.connection().connection.driver_connection
-            yield evidence_io.iter_blob(raw, item.blob_sha256)
+            sha256 = item.blob_sha256
+        with self.content_chunks(sha256) as chunks:
+            yield chunks
+
+    @contextmanager
+    def content_chunks(self, sha256: str) -> Iterator[Iterator[bytes]]:
+        """Stored content by its SHA-256, in chunks: streamed from a .folio with SQLite's
+        blob I/O; read as one value from a centre database."""
+        with self._session() as session:
+            if self.engine.dialect.name == "sqlite":
+                raw: sqlite3.Connection = session.connection().connection.driver_connection
+                yield evidence_io.iter_blob(raw, sha256)
+                return
+            data = session.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == sha256))
+            if data is None:
+                raise InvalidInputError(f"evidence content {sha256[:12]} is missing")
+            yield iter([bytes(data)])
 
     def read_content(self, sha256: str) -> bytes:
         """Stored content by its SHA-256 (for exports, which refer to content, not files)."""
-        with self._session() as session:
-            raw: sqlite3.Connection = session.connection().connection.driver_connection
-            return b"".join(evidence_io.iter_blob(raw, sha256))
+        with self.content_chunks(sha256) as chunks:
+            return b"".join(chunks)
 
     def read_evidence(self, file_id: int) -> bytes:
         with self.evidence_chunks(file_id) as chunks:

@@ -9,6 +9,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from app.checker import CheckResult, check
 from app.errors import FolioError
 from app.models import Portfolio
@@ -98,3 +100,15 @@ def write_csv(entries: list[CohortEntry], target: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         writer.writerows(entry.row() for entry in entries)
+
+
+def read_centre(engine: Engine) -> list[CohortEntry]:
+    """Every portfolio in a centre database, as cohort rows."""
+    from app.store.centre import open_portfolio, portfolio_ids
+
+    entries = []
+    for portfolio_id in portfolio_ids(engine):
+        store = open_portfolio(engine, portfolio_id)
+        portfolio = store.load()
+        entries.append(entry_for(store.path, portfolio, check(portfolio, store.unit())))
+    return entries

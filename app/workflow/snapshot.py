@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from app.models import Base
 from app.store.interchange import _encode
@@ -24,7 +24,26 @@ VOLATILE_COLUMNS = {
 }
 
 
-def canonical_content(connection: Connection) -> dict[str, list[dict[str, Any]]]:
+def _belongs_to(table: Table, portfolio_id: int) -> Any:
+    """The condition selecting ``table``'s rows of one portfolio (a centre database holds
+    many): by portfolio_id, or through the row that a link table or a blob hangs from."""
+    tables = Base.metadata.tables
+    if table.name == "portfolio":
+        return table.c.id == portfolio_id
+    if "portfolio_id" in table.c:
+        return table.c.portfolio_id == portfolio_id
+    if table.name == "evidence_blob":
+        files = tables["evidence_file"]
+        return table.c.sha256.in_(
+            select(files.c.blob_sha256).where(files.c.portfolio_id == portfolio_id)
+        )
+    key = next(iter(table.foreign_keys))  # link tables: through their first parent
+    parent = key.column.table
+    return key.parent.in_(select(parent.c.id).where(parent.c.portfolio_id == portfolio_id))
+
+
+def canonical_content(connection: Connection, portfolio_id: int) -> dict[str, list[dict[str, Any]]]:
+    """One portfolio's content, table by table, rows in primary-key order."""
     content: dict[str, list[dict[str, Any]]] = {}
     for table in Base.metadata.sorted_tables:
         if table.name in EXCLUDED_TABLES:
@@ -33,8 +52,15 @@ def canonical_content(connection: Connection) -> dict[str, list[dict[str, Any]]]
             {"data"} if table.name == "evidence_blob" else frozenset()
         )
         columns = [c for c in table.columns if c.name not in skip]
-        rows = connection.execute(select(*columns).order_by(*table.primary_key.columns)).mappings()
-        content[table.name] = [{c.name: _encode(c, row[c.name]) for c in columns} for row in rows]
+        query = (
+            select(*columns)
+            .where(_belongs_to(table, portfolio_id))
+            .order_by(*table.primary_key.columns)
+        )
+        content[table.name] = [
+            {c.name: _encode(c, row[c.name]) for c in columns}
+            for row in connection.execute(query).mappings()
+        ]
     return content
 
 

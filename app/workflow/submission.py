@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from app.checker import CheckResult
 from app.errors import DomainError, InvalidInputError
-from app.models import Assessment, AssessmentDecision, EvidenceBlob, Portfolio, Submission
+from app.models import Assessment, AssessmentDecision, EvidenceFile, Portfolio, Submission
 from app.store import PortfolioStore
-from app.store.evidence_io import iter_blob
 from app.workflow.snapshot import canonical_content, canonical_json, differences, digest
 
 JUDGEMENTS = ("met", "not-yet")
@@ -55,7 +54,7 @@ def submit(
             .order_by(Submission.version.desc())
             .limit(1)
         ).first()
-        snapshot = canonical_json(canonical_content(session.connection()))
+        snapshot = canonical_json(canonical_content(session.connection(), store.portfolio_id))
         submission = Submission(
             portfolio_id=store.portfolio_id,
             version=portfolio.draft_version,
@@ -122,9 +121,13 @@ def verify(store: PortfolioStore) -> list[VersionReport]:
             )
         )
         portfolio = session.get_one(Portfolio, store.portfolio_id)
-        current = canonical_content(session.connection())
-        raw: sqlite3.Connection = session.connection().connection.driver_connection
-        actual_hashes = _blob_hashes(raw, session.scalars(select(EvidenceBlob.sha256)).all())
+        current = canonical_content(session.connection(), store.portfolio_id)
+        shas = session.scalars(
+            select(EvidenceFile.blob_sha256)
+            .where(EvidenceFile.portfolio_id == store.portfolio_id)
+            .distinct()
+        ).all()
+        actual_hashes = _blob_hashes(store, shas)
         previous_digest = ""
         for submission in submissions:
             report = VersionReport(submission.version, submission.digest)
@@ -162,13 +165,14 @@ def verify(store: PortfolioStore) -> list[VersionReport]:
     return reports
 
 
-def _blob_hashes(raw: sqlite3.Connection, shas: list[str]) -> dict[str, str]:
+def _blob_hashes(store: PortfolioStore, shas: Sequence[str]) -> dict[str, str]:
     """Stored SHA-256 name -> SHA-256 of the bytes actually stored under it."""
     result = {}
     for sha in shas:
         hasher = hashlib.sha256()
-        for chunk in iter_blob(raw, sha):
-            hasher.update(chunk)
+        with store.content_chunks(sha) as chunks:
+            for chunk in chunks:
+                hasher.update(chunk)
         result[sha] = hasher.hexdigest()
     return result
 
