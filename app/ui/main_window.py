@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.navigator.stageSelected.connect(self.show_stage)
         self.points.navigate.connect(self.go_to)
+        self.pages["declaration"].submitRequested.connect(self.submit)  # type: ignore[attr-defined]
         self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
 
     def _build_menus(self) -> None:

@@ -165,6 +165,8 @@ class EvaluationPage(QWidget):
 
 
 class DeclarationPage(QWidget):
+    submitRequested = Signal()
+
     def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -198,6 +200,11 @@ class DeclarationPage(QWidget):
         row.addWidget(self.sign)
         row.addWidget(today)
         row.addStretch(1)
+        self.submit = QPushButton("Su&bmit portfolio…")
+        self.submit.setObjectName("declaration.submit")
+        self.submit.setToolTip("Confirm the declaration and freeze this version for assessment")
+        self.submit.clicked.connect(self.submitRequested)
+        row.addWidget(self.submit)
         layout.addLayout(row)
         self.state = QLabel()
         self.state.setObjectName("declaration.state")
@@ -213,6 +220,7 @@ class DeclarationPage(QWidget):
         for widget in (self.name, self.date):
             widget.setReadOnly(self.session.read_only)
         self.sign.setEnabled(not self.session.read_only)
+        self.submit.setEnabled(not self.session.read_only)
         if not self.name.hasFocus():
             self.name.setText(declaration.signed_name)
         if not self.date.hasFocus():

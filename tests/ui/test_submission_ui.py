@@ -14,19 +14,30 @@ from app.workflow import submission
 from tests.conftest import make_demo
 
 
-def test_submit_makes_the_version_read_only_until_a_new_draft(qtbot, window_for, tmp_path):
+def test_submit_makes_the_version_read_only_until_a_new_draft(
+    qtbot, window_for, tmp_path, monkeypatch
+):
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
     feedback = window.pages["feedback"]
     assert not window.banner.isVisible() and feedback.buttons["add"].isEnabled()
 
-    dialog = SubmitDialog(window.session, window)
-    qtbot.addWidget(dialog)
-    assert dialog.name.text() == "Priya Shah"
-    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == dialog.DialogCode.Accepted
+    shown: list[SubmitDialog] = []
+
+    def run_dialog(dialog: SubmitDialog) -> int:  # instead of a modal exec()
+        shown.append(dialog)
+        assert dialog.name.text() == "Priya Shah"
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(SubmitDialog, "exec", run_dialog)
+    window.show_stage("declaration")
+    qtbot.mouseClick(window.pages["declaration"].submit, Qt.MouseButton.LeftButton)
+    assert shown and shown[0].result() == SubmitDialog.DialogCode.Accepted
 
     assert window.banner.isVisible() and "Version 1 was submitted" in window.banner.text()
+    assert not window.pages["declaration"].submit.isEnabled()
+    window.show_stage("feedback")  # pages refresh when shown
     assert not feedback.buttons["add"].isEnabled() and not feedback.form.isEnabled()
     assert not window.submit_action.isEnabled()
     with PortfolioSession.open(window.session.path).store as store:
