@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue import Unit
+from app.catalogue.legislation import load_library
 from app.checker.text import word_count
 from app.export.images import downscale
 from app.formatting import human_size
@@ -367,5 +368,10 @@ class UnitGuidePage(QTextBrowser):
         parts += [f"<li>{escape(tip)}</li>" for tip in unit.exam_tips]
         parts.append("</ul><h2>Common mistakes to avoid</h2><ul>")
         parts += [f"<li>{escape(m.text)}</li>" for m in unit.misconceptions]
-        parts.append("</ul>")
+        parts.append("</ul><h2>Legislation and standards</h2>")
+        for entry in load_library().values():
+            parts.append(f"<h3>{escape(entry.title)}</h3><p>{escape(entry.summary)}</p><ul>")
+            parts += [f"<li>{escape(line)}</li>" for line in entry.requires]
+            parts.append("</ul>")
+        parts.append("<p style='color:#6b7280'>Plain-English summaries, not legal advice.</p>")
         self.setHtml("".join(parts))

@@ -197,3 +197,12 @@ def test_keyboard_only_adds_and_fills_an_item(qtbot, window_for, new_portfolio) 
     assert window.session.document.findings[0].theme == ""
     for widget in (page.table, theme, page.buttons["add"], window.navigator):
         assert widget.accessibleName() or widget.text()
+
+
+def test_unit_guide_shows_the_unit_and_the_legislation_library(qtbot, window_for, new_portfolio):
+    window = window_for(new_portfolio)
+    window.show_stage("unit_guide")
+    text = window.pages["unit_guide"].toPlainText()
+    assert "Contribute to the continuous improvement of customer service" in text
+    assert "Common mistakes to avoid" in text
+    assert "Consumer Rights Act 2015" in text and "reasonable adjustments" in text
