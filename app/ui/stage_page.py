@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +61,46 @@ def summary(kind: str, field: str, value: Any) -> str:
     return text if len(text) <= 90 else text[:89] + "…"
 
 
+class ItemListModel(QAbstractTableModel):
+    """The rows of a stage list, read straight from the document: a reset per refresh, no
+    widget per cell (a list of 2,000 feedback items stays quick)."""
+
+    def __init__(self, kind: str, columns: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.kind = kind
+        self.columns = columns
+        self.items: list[Any] = []
+
+    def set_items(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return f"{PREFIX[self.kind]}{index.row() + 1}"
+        field = self.columns[index.column() - 1][0]
+        return summary(self.kind, field, getattr(item, field))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "Ref" if section == 0 else self.columns[section - 1][1]
+        return None
+
+
 class StagePage(QWidget):
     """List, buttons and form for one kind of item. Talks only to the session."""
 
@@ -81,10 +120,11 @@ class StagePage(QWidget):
         about.setWordWrap(True)
         about.setStyleSheet("color: #4b5563;")
 
-        self.table = QTableWidget(0, len(self.columns) + 1)
+        self.model = ItemListModel(kind, self.columns)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setObjectName(f"{kind}.list")
         self.table.setAccessibleName(f"{self.noun} list")
-        self.table.setHorizontalHeaderLabels(["Ref", *[h for _, h in self.columns]])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,7 +137,7 @@ class StagePage(QWidget):
         )
         header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -165,22 +205,15 @@ class StagePage(QWidget):
 
     def refresh(self) -> None:
         items = self.items()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            ref = QTableWidgetItem(f"{PREFIX[self.kind]}{row + 1}")
-            ref.setData(Qt.ItemDataRole.UserRole, item.id)
-            self.table.setItem(row, 0, ref)
-            for column, (field, _heading) in enumerate(self.columns, start=1):
-                self.table.setItem(
-                    row, column, QTableWidgetItem(summary(self.kind, field, getattr(item, field)))
-                )
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_items(items)
         ids = [item.id for item in items]
         if self.selected_id not in ids:
             self.selected_id = ids[0] if ids else None
         if self.selected_id is not None:
             self.table.selectRow(ids.index(self.selected_id))
-        self.table.blockSignals(False)
+        selection.blockSignals(False)
         has_items = bool(items)
         editable = not self.session.read_only
         self.table.setVisible(has_items)
@@ -227,12 +260,11 @@ class StagePage(QWidget):
         self.selected_id = item_id
         self.refresh()
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        item = self.table.item(rows[0].row(), 0)
-        self.selected_id = item.data(Qt.ItemDataRole.UserRole)
+        self.selected_id = self.model.data(rows[0], Qt.ItemDataRole.UserRole)
         self._load_form()
 
     # -- editing ------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
     assert [link.target[0] for link in portfolio.evidence_links] == ["evidence_file", "log_entry"]
 
     again = window_for(path)
-    assert again.pages["feedback"].table.rowCount() == 2  # type: ignore[attr-defined]
+    assert again.pages["feedback"].model.rowCount() == 2  # type: ignore[attr-defined]
     dialog = again.export_dialog()
     qtbot.addWidget(dialog)
     assert not dialog.draft.isEnabled() and dialog.draft.isChecked()

@@ -48,7 +48,7 @@ def test_adding_feedback_of_two_sources_meets_mp1_and_undo_reverts(
     assert window.points.status_of("continuous-improvement.MP1") == "Partly met"
     _type(qtbot, page.form.widgets["text"], "Customer phoned: collection slot missed twice")
 
-    assert page.table.rowCount() == 2
+    assert page.model.rowCount() == 2
     assert window.points.status_of("continuous-improvement.MP1") == "Met"
     assert "Met" in window.summary.text() or "marking points met" in window.summary.text()
 
