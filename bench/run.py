@@ -68,6 +68,21 @@ def gui_start(folder: Path) -> None:
             statistics.median(samples),
             1.5,
         )
+    edit = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("gui_edit.py")),
+            str(folder / "large.folio"),
+            str(folder / "gui.ini"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    report(
+        "GUI: one saved edit, large portfolio (median of 7)",
+        float(edit.stdout.strip().splitlines()[-1]),
+    )
 
 
 def main() -> None:
