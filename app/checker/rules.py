@@ -88,16 +88,6 @@ def _sentence(label_text: str, detail: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _plural(count: int, noun: str) -> str:
-    return (
-        f"{count} {noun}"
-        if count == 1
-        else f"{count} {noun}s"
-        if not noun.endswith("y")
-        else f"{count} {noun[:-1]}ies"
-    )
-
-
 NOUN = {
     "feedback_item": "feedback item",
     "analysis_finding": "finding",

@@ -549,10 +549,9 @@ class _Builder:
         ]
         return Section("Assessor's judgement", "assessor", tuple(blocks))
 
-    def appendix(self) -> tuple[Section, int]:
+    def appendix(self) -> Section:
         files = self.portfolio.evidence_files
         blocks: list[Block] = []
-        images = 0
         if not files:
             blocks.append(Paragraph("No evidence files are attached.", "muted"))
         else:
@@ -580,7 +579,6 @@ class _Builder:
             for item in files:
                 if item.media_type in {"image/png", "image/jpeg", "image/gif", "image/webp"}:
                     code = self.ref("evidence_file", item.id)
-                    images += 1
                     blocks.append(
                         Image(
                             item.blob_sha256,
@@ -597,7 +595,7 @@ class _Builder:
             if others:
                 blocks.append(Heading("Other evidence files", 2, "appendix-other"))
                 blocks.append(BulletList(tuple(others)))
-        return Section("Appendix: evidence", "appendix", tuple(blocks)), images
+        return Section("Appendix: evidence", "appendix", tuple(blocks))
 
     def gaps(self) -> Section:
         lines = [clean(line) for line in self.result.gap_list()]
@@ -636,8 +634,7 @@ def build_document(
         builder.evaluation(),
         builder.assessor(),
     ]
-    appendix, images = builder.appendix()
-    sections.append(appendix)
+    sections.append(builder.appendix())
     if builder.long_entries:
         sections.append(builder.long_texts())
     if draft:
@@ -653,5 +650,4 @@ def build_document(
         draft=draft,
         cover=builder.cover(),
         sections=tuple(sections),
-        image_count=images,
     )

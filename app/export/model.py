@@ -7,7 +7,7 @@ that XML cannot carry, no cell too long for a table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.checker import Status
 
@@ -136,8 +136,6 @@ class ExportDocument:
     draft: bool
     cover: tuple[Block, ...]
     sections: tuple[Section, ...]
-    image_count: int = 0
-    notes: dict[str, str] = field(default_factory=dict)
 
     def headings(self) -> list[tuple[int, str, str]]:
         """(level, text, anchor) of every section and sub-heading, in order."""

@@ -15,7 +15,6 @@ from app.errors import FolioFileError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: PRAGMA application_id of every .folio file: "Foli" in ASCII.
 APPLICATION_ID = 0x466F6C69
-FILE_SUFFIX = ".folio"
 REQUIRED_TABLES = frozenset({"alembic_version", "portfolio"})
 
 

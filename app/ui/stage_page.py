@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,8 +103,6 @@ class ItemListModel(QAbstractTableModel):
 
 class StagePage(QWidget):
     """List, buttons and form for one kind of item. Talks only to the session."""
-
-    selectionMoved = Signal(int)
 
     def __init__(self, session: PortfolioSession, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
