@@ -35,8 +35,6 @@ from app.models import (
     EvidenceLink,
     Portfolio,
     UnitSnapshot,
-    action_finding,
-    finding_feedback,
     utc_now,
 )
 from app.store import evidence_io
@@ -58,11 +56,33 @@ DETAIL_FIELDS = (
     "evaluation_narrative",
 )
 
-#: Link tables that hang off an item and must come back with it when a delete is undone.
-_ASSOCIATIONS = {
-    "analysis_finding": (finding_feedback, "finding_id"),
-    "action_item": (action_finding, "action_id"),
-}
+#: Many-to-many link tables (every column a foreign key). The first column is the owning
+#: side: a finding owns the feedback it is based on, an action the findings it addresses.
+_LINK_TABLES = tuple(
+    table
+    for table in Base.metadata.sorted_tables
+    if all(column.foreign_keys for column in table.columns)
+)
+
+
+def _link_columns(kind: str) -> list[tuple[Any, str]]:
+    """(link table, column) pairs that refer to items of ``kind``; their rows go and come
+    back with the item when it is deleted and restored."""
+    return [
+        (table, column.name)
+        for table in _LINK_TABLES
+        for column in table.columns
+        if next(iter(column.foreign_keys)).column.table.name == kind
+    ]
+
+
+def _owned_link(kind: str) -> tuple[Any, str, str, str] | None:
+    """(table, own column, other column, other kind) for the links ``kind`` owns."""
+    for table in _LINK_TABLES:
+        own, other = list(table.columns)
+        if next(iter(own.foreign_keys)).column.table.name == kind:
+            return table, own.name, other.name, next(iter(other.foreign_keys)).column.table.name
+    return None
 
 
 @dataclass(frozen=True)
@@ -423,7 +443,7 @@ class PortfolioStore:
 
     def _snapshot(self, session: Session, kind: str, item: Any) -> dict[str, Any]:
         snapshot: dict[str, Any] = {"row": row_values(item), "associations": {}, "links": []}
-        for table, column in self._association_tables_for(kind):
+        for table, column in _link_columns(kind):
             rows = session.execute(select(table).where(table.c[column] == item.id)).mappings()
             snapshot["associations"][table.name] = [dict(row) for row in rows]
         link_column = LINK_TARGETS.get(kind)
@@ -433,15 +453,6 @@ class PortfolioStore:
             )
             snapshot["links"] = [row_values(link) for link in links]
         return snapshot
-
-    @staticmethod
-    def _association_tables_for(kind: str) -> list[tuple[Any, str]]:
-        tables = {
-            "analysis_finding": [(finding_feedback, "finding_id"), (action_finding, "finding_id")],
-            "action_item": [(action_finding, "action_id")],
-            "feedback_item": [(finding_feedback, "feedback_item_id")],
-        }
-        return tables.get(kind, [])
 
     def restore_item(self, kind: str, snapshot: Mapping[str, Any]) -> Change:
         """Put back an item removed by delete_item, with its links, under its old id."""
@@ -480,11 +491,10 @@ class PortfolioStore:
 
     def set_related(self, kind: str, item_id: int, related_ids: Sequence[int]) -> Change:
         """Set which feedback supports a finding, or which findings an action addresses."""
-        if kind not in _ASSOCIATIONS:
+        link = _owned_link(kind)
+        if link is None:
             raise InvalidInputError(f"{kind} has no related items to set")
-        table, own_column = _ASSOCIATIONS[kind]
-        other_column = next(c.name for c in table.columns if c.name != own_column)
-        other_kind = "feedback_item" if kind == "analysis_finding" else "analysis_finding"
+        table, own_column, other_column, other_kind = link
         with self._change() as session:
             self._get(session, kind, item_id)
             for related_id in related_ids:
