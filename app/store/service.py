@@ -137,6 +137,7 @@ class PortfolioStore:
         self.path = path
         self.engine = engine
         self.actor = actor
+        self._unit: Unit | None = None
         if portfolio_id is None:
             with self._session() as session:
                 portfolio_id = session.scalar(select(Portfolio.id).order_by(Portfolio.id).limit(1))
@@ -309,7 +310,15 @@ class PortfolioStore:
         return portfolio
 
     def unit(self) -> Unit:
-        """The portfolio's unit: from this machine's catalogue, else the copy in the file."""
+        """The portfolio's unit: from this machine's catalogue, else the copy in the file.
+
+        Read once per open store (a portfolio's unit never changes), not on every mapping.
+        """
+        if self._unit is None:
+            self._unit = self._read_unit()
+        return self._unit
+
+    def _read_unit(self) -> Unit:
         with self._session() as session:
             unit_id = session.scalar(
                 select(Portfolio.unit_id).where(Portfolio.id == self.portfolio_id)
