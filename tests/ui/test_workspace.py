@@ -206,3 +206,35 @@ def test_unit_guide_shows_the_unit_and_the_legislation_library(qtbot, window_for
     assert "Contribute to the continuous improvement of customer service" in text
     assert "Common mistakes to avoid" in text
     assert "Consumer Rights Act 2015" in text and "reasonable adjustments" in text
+
+
+def test_links_moves_and_signing_undo_and_redo(qtbot, tmp_path: Path) -> None:
+    from app.ui.session import PortfolioSession
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    session = PortfolioSession.open(tmp_path / "continuous-improvement.folio")
+    finding = session.document.findings[0]
+    linked = [f.id for f in finding.feedback_items]
+    session.set_related("analysis_finding", finding.id, linked[:1])
+    assert [f.id for f in session.document.findings[0].feedback_items] == linked[:1]
+
+    order = [entry.id for entry in session.document.log_entries]
+    session.move_item("log_entry", order[0], 3)
+    moved = [entry.id for entry in session.document.log_entries]
+    assert moved.index(order[0]) == 3
+
+    session.sign_declaration("Someone Else", "2026-01-02")
+    assert session.document.declaration.signed_name == "Someone Else"
+
+    session.undo_stack.undo()
+    assert session.document.declaration.signed_name == "Priya Shah"
+    session.undo_stack.undo()
+    assert [entry.id for entry in session.document.log_entries] == order
+    session.undo_stack.undo()
+    assert [f.id for f in session.document.findings[0].feedback_items] == linked
+    for _ in range(3):
+        session.undo_stack.redo()
+    assert [f.id for f in session.document.findings[0].feedback_items] == linked[:1]
+    assert [entry.id for entry in session.document.log_entries] == moved
+    assert session.document.declaration.signed_name == "Someone Else"
+    session.close()
