@@ -107,8 +107,40 @@ class DeleteItemCommand(StoreCommand):
         self.notify(self.store.restore_item(self.kind, self.snapshot))
 
 
-class UpdateItemCommand(StoreCommand):
-    """Change fields of an item; consecutive edits of the same field merge into one step."""
+class SetCommand(StoreCommand):
+    """Set a value through the store; the first run records the value it replaced (read
+    from the returned Change), undo sets that back, redo sets the new value again."""
+
+    def __init__(
+        self,
+        store: PortfolioStore,
+        notify: Notify,
+        text: str,
+        setter: Callable[[Any], Change],
+        value: Any,
+        old_value: Callable[[Change], Any],
+    ) -> None:
+        super().__init__(store, notify, text)
+        self.setter = setter
+        self.after = value
+        self.old_value = old_value
+        self.before: Any = None
+        self._recorded = False
+
+    def apply(self) -> None:
+        change = self.setter(self.after)
+        if not self._recorded:
+            self.before = self.old_value(change)
+            self._recorded = True
+        self.notify(change)
+
+    def revert(self) -> None:
+        assert self._recorded
+        self.notify(self.setter(self.before))
+
+
+class UpdateItemCommand(SetCommand):
+    """Change fields of an item; consecutive edits of the same fields merge into one step."""
 
     MERGE_ID = 1001
 
@@ -121,11 +153,16 @@ class UpdateItemCommand(StoreCommand):
         fields: Mapping[str, Any],
         text: str,
     ) -> None:
-        super().__init__(store, notify, text)
+        super().__init__(
+            store,
+            notify,
+            text,
+            lambda values: store.update_item(kind, item_id, **values),
+            dict(fields),
+            lambda change: change.before,
+        )
         self.kind = kind
         self.item_id = item_id
-        self.after = dict(fields)
-        self.before: dict[str, Any] | None = None
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -141,103 +178,63 @@ class UpdateItemCommand(StoreCommand):
         self.after = other.after
         return True
 
-    def apply(self) -> None:
-        change = self.store.update_item(self.kind, self.item_id, **self.after)
-        if self.before is None:
-            self.before = change.before
-        self.notify(change)
 
-    def revert(self) -> None:
-        assert self.before is not None
-        self.notify(self.store.update_item(self.kind, self.item_id, **self.before))
-
-
-class UpdateDetailsCommand(StoreCommand):
-    def __init__(
-        self, store: PortfolioStore, notify: Notify, fields: Mapping[str, Any], text: str
-    ) -> None:
-        super().__init__(store, notify, text)
-        self.after = dict(fields)
-        self.before: dict[str, Any] | None = None
-
-    def apply(self) -> None:
-        change = self.store.update_details(**self.after)
-        if self.before is None:
-            self.before = change.before
-        self.notify(change)
-
-    def revert(self) -> None:
-        assert self.before is not None
-        self.notify(self.store.update_details(**self.before))
+def update_details(
+    store: PortfolioStore, notify: Notify, fields: Mapping[str, Any], text: str
+) -> SetCommand:
+    return SetCommand(
+        store,
+        notify,
+        text,
+        lambda values: store.update_details(**values),
+        dict(fields),
+        lambda change: change.before,
+    )
 
 
-class RelateCommand(StoreCommand):
-    """Set which feedback supports a finding, or which findings an action addresses."""
-
-    def __init__(
-        self,
-        store: PortfolioStore,
-        notify: Notify,
-        kind: str,
-        item_id: int,
-        related: Sequence[int],
-        text: str,
-    ) -> None:
-        super().__init__(store, notify, text)
-        self.kind = kind
-        self.item_id = item_id
-        self.after = list(related)
-        self.before: list[int] | None = None
-
-    def apply(self) -> None:
-        change = self.store.set_related(self.kind, self.item_id, self.after)
-        if self.before is None:
-            self.before = list(change.before["ids"]) if change.before else []
-        self.notify(change)
-
-    def revert(self) -> None:
-        assert self.before is not None
-        self.notify(self.store.set_related(self.kind, self.item_id, self.before))
+def set_related(
+    store: PortfolioStore,
+    notify: Notify,
+    kind: str,
+    item_id: int,
+    related: Sequence[int],
+    text: str,
+) -> SetCommand:
+    """Which feedback supports a finding, or which findings an action addresses."""
+    return SetCommand(
+        store,
+        notify,
+        text,
+        lambda ids: store.set_related(kind, item_id, ids),
+        list(related),
+        lambda change: list(change.before["ids"]) if change.before else [],
+    )
 
 
-class MoveItemCommand(StoreCommand):
-    def __init__(
-        self, store: PortfolioStore, notify: Notify, kind: str, item_id: int, index: int, text: str
-    ) -> None:
-        super().__init__(store, notify, text)
-        self.kind = kind
-        self.item_id = item_id
-        self.index = index
-        self.old_index: int | None = None
-
-    def apply(self) -> None:
-        change = self.store.move_item(self.kind, self.item_id, self.index)
-        if self.old_index is None and change.before:
-            self.old_index = change.before["index"]
-        self.notify(change)
-
-    def revert(self) -> None:
-        assert self.old_index is not None
-        self.notify(self.store.move_item(self.kind, self.item_id, self.old_index))
+def move_item(
+    store: PortfolioStore, notify: Notify, kind: str, item_id: int, index: int, text: str
+) -> SetCommand:
+    return SetCommand(
+        store,
+        notify,
+        text,
+        lambda at: store.move_item(kind, item_id, at),
+        index,
+        lambda change: change.before["index"] if change.before else index,
+    )
 
 
-class SignDeclarationCommand(StoreCommand):
-    def __init__(
-        self, store: PortfolioStore, notify: Notify, name: str, on: object, text: str
-    ) -> None:
-        super().__init__(store, notify, text)
-        self.after = (name, on)
-        self.before: tuple[str, object] | None = None
-
-    def apply(self) -> None:
-        change = self.store.sign_declaration(*self.after)  # type: ignore[arg-type]
-        if self.before is None and change.before:
-            self.before = (change.before["signed_name"], change.before["signed_on"])
-        self.notify(change)
-
-    def revert(self) -> None:
-        assert self.before is not None
-        self.notify(self.store.sign_declaration(*self.before))  # type: ignore[arg-type]
+def sign_declaration(
+    store: PortfolioStore, notify: Notify, name: str, on: object, text: str
+) -> SetCommand:
+    return SetCommand(
+        store,
+        notify,
+        text,
+        lambda signed: store.sign_declaration(*signed),
+        (name, on),
+        lambda change: (change.before["signed_name"], change.before["signed_on"]),
+    )
 
 
 class AttachedFileCommand(CreateCommand):

@@ -103,27 +103,23 @@ class PortfolioSession(QObject):
 
     def update_details(self, **fields: Any) -> bool:
         label = ", ".join(name.replace("_", " ") for name in fields)
-        return self._push(
-            commands.UpdateDetailsCommand(self.store, self._after, fields, f"Edit {label}")
-        )
+        return self._push(commands.update_details(self.store, self._after, fields, f"Edit {label}"))
 
     def set_related(self, kind: str, item_id: int, related: Sequence[int]) -> bool:
         return self._push(
-            commands.RelateCommand(self.store, self._after, kind, item_id, related, "Change links")
+            commands.set_related(self.store, self._after, kind, item_id, related, "Change links")
         )
 
     def move_item(self, kind: str, item_id: int, index: int) -> bool:
         return self._push(
-            commands.MoveItemCommand(
+            commands.move_item(
                 self.store, self._after, kind, item_id, index, f"Move {NOUNS.get(kind, kind)}"
             )
         )
 
     def sign_declaration(self, name: str, on: object) -> bool:
         return self._push(
-            commands.SignDeclarationCommand(
-                self.store, self._after, name, on, "Sign the declaration"
-            )
+            commands.sign_declaration(self.store, self._after, name, on, "Sign the declaration")
         )
 
     def attach_files(self, paths: Sequence[Path]) -> None:
