@@ -26,7 +26,6 @@ class MarkingPoint:
     text: str
     rules: tuple[dict[str, Any], ...] = ()
     sufficiency: int | None = None
-    needs_tool: str = ""
 
     @property
     def number(self) -> int:
@@ -86,7 +85,6 @@ class Unit:
                     text=p["text"],
                     rules=tuple(p.get("rules", [])),
                     sufficiency=p.get("sufficiency"),
-                    needs_tool=p.get("needs_tool", ""),
                 )
                 for p in document["marking_points"]
             ),

@@ -9,17 +9,10 @@ from typing import Any
 from app.catalogue import MarkingPoint, Unit
 from app.checker.result import KIND_STAGE, Location
 from app.checker.text import describe, has_words, is_filled, join_names
-from app.models import EvidenceLink, Portfolio
+from app.models import KINDS, EvidenceLink, Portfolio
 
 #: Rule collection name -> attribute of Portfolio holding that list.
-COLLECTIONS: dict[str, str] = {
-    "feedback_item": "feedback_items",
-    "analysis_finding": "findings",
-    "action_item": "actions",
-    "log_entry": "log_entries",
-    "metric": "metrics",
-    "evidence_file": "evidence_files",
-}
+COLLECTIONS: dict[str, str] = {name: kind.collection for name, kind in KINDS.items()}
 
 
 @dataclass

@@ -13,6 +13,7 @@ from app.checker.context import Context
 from app.checker.result import (
     KIND_STAGE,
     STAGES,
+    TOOL_STAGES,
     CheckResult,
     Location,
     PointResult,
@@ -67,22 +68,6 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
                     (context.link_location(link),),
                 )
             )
-
-    if point.needs_tool:
-        tool_reason = (
-            f"This point asks for a {point.needs_tool}, which Folio cannot hold as structured "
-            "data yet; a mapped document or picture of it counts as partly met at most."
-        )
-        if status is Status.MET:
-            status = Status.PARTLY
-        reasons.insert(
-            0,
-            Reason(
-                Status.PARTLY if status is not Status.MISSING else Status.MISSING,
-                tool_reason,
-                (Location("evidence"),),
-            ),
-        )
 
     if point.sufficiency and status is Status.MET and len(support) < point.sufficiency:
         status = Status.PARTLY
@@ -148,6 +133,8 @@ def _stage_status(
             filled = bool(declaration and declaration.is_signed)
         elif stage == "evaluation":
             filled = filled or bool(context.portfolio.evaluation_narrative.strip())
+        if not filled and stage in TOOL_STAGES and stage not in flagged:
+            continue  # a tool this unit does not ask for
         if not filled:
             stages[stage] = Status.MISSING
         elif stage in flagged:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from app.models.kinds import KINDS, TOOL_KINDS
+
 
 class Status(StrEnum):
     MET = "met"
@@ -29,6 +31,13 @@ STAGES: dict[str, str] = {
     "action_plan": "Plan › Action plan",
     "implementation_log": "Do › Implementation log",
     "evaluation": "Review › Evaluation",
+    "journey_map": "Tools › Journey map",
+    "process_map": "Tools › Process map",
+    "decision": "Tools › Decision matrix",
+    "kpi_tracker": "Tools › KPI tracker",
+    "rater": "Tools › RATER",
+    "complaint_cases": "Tools › Complaint cases",
+    "legislation": "Tools › Legislation",
     "evidence": "Evidence",
     "declaration": "Declaration",
 }
@@ -36,15 +45,12 @@ STAGES: dict[str, str] = {
 #: Which stage each kind of item is edited in.
 KIND_STAGE: dict[str, str] = {
     "portfolio": "details",
-    "feedback_item": "feedback",
-    "analysis_finding": "analysis",
-    "action_item": "action_plan",
-    "log_entry": "implementation_log",
-    "metric": "evaluation",
-    "evidence_file": "evidence",
-    "evidence_link": "evidence",
+    **{name: kind.stage for name, kind in KINDS.items()},
     "declaration": "declaration",
 }
+
+#: Stages of the improvement tools: a unit that does not ask for a tool leaves it empty.
+TOOL_STAGES = frozenset(KINDS[name].stage for name in TOOL_KINDS)
 
 
 @dataclass(frozen=True)

@@ -32,71 +32,23 @@ from typing import Any
 from sqlalchemy import inspect
 
 from app.checker.context import COLLECTIONS, Context
+from app.checker.outcome import (
+    NOUN,
+    Outcome,
+    field_specs,
+    matches,
+    missing_fields,
+    readable,
+    sentence,
+)
 from app.checker.result import Location, Status
 from app.checker.text import join_names, word_count
+from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio
-from app.models.vocab import FEEDBACK_SOURCES, label
+from app.models.vocab import PROCESS_VERSIONS, VOCABULARIES, label
 
 Rule = Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: Status
-    text: str
-    fixes: tuple[Location, ...] = ()
-    support: tuple[tuple[str, int], ...] = ()
-
-
-# -- helpers ----------------------------------------------------------------------------------
-
-
-def _field_specs(raw: Any) -> list[tuple[str, int]]:
-    specs = []
-    for entry in raw or []:
-        if isinstance(entry, str):
-            specs.append((entry, 1))
-        else:
-            specs.append((entry["name"], int(entry.get("min_words", 1))))
-    return specs
-
-
-def _matches(item: Any, where: Mapping[str, Any] | None) -> bool:
-    if not where:
-        return True
-    for name, wanted in where.items():
-        value = getattr(item, name)
-        if isinstance(wanted, list):
-            if value not in wanted:
-                return False
-        elif value != wanted:
-            return False
-    return True
-
-
-def _missing_fields(context: Context, item: Any, specs: list[tuple[str, int]]) -> list[str]:
-    return [name for name, min_words in specs if not context.filled(item, name, min_words)]
-
-
-def _readable(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def _sentence(label_text: str, detail: str) -> str:
-    text = f"{label_text}: {detail}"
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-NOUN = {
-    "feedback_item": "feedback item",
-    "analysis_finding": "finding",
-    "action_item": "action",
-    "log_entry": "log entry",
-    "metric": "metric",
-    "evidence_file": "evidence file",
-    "portfolio": "portfolio",
-}
 
 
 # -- the rule types ---------------------------------------------------------------------------
@@ -104,27 +56,27 @@ NOUN = {
 
 def rule_items(context: Context, rule: Rule) -> Outcome:
     kind = rule["collection"]
-    specs = _field_specs(rule.get("fields"))
-    partly_specs = _field_specs(rule.get("partly_fields"))
+    specs = field_specs(rule.get("fields"))
+    partly_specs = field_specs(rule.get("partly_fields"))
     minimum = int(rule.get("min", 1))
     each = bool(rule.get("each", False))
-    items = [it for it in context.collection(kind) if _matches(it, rule.get("where"))]
-    full = [it for it in items if not _missing_fields(context, it, specs)]
-    incomplete = [it for it in items if _missing_fields(context, it, specs)]
+    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
+    full = [it for it in items if not missing_fields(context, it, specs)]
+    incomplete = [it for it in items if missing_fields(context, it, specs)]
     partial = [
         it
         for it in incomplete
-        if (partly_specs and not _missing_fields(context, it, partly_specs))
-        or (not partly_specs and len(_missing_fields(context, it, specs)) < len(specs))
+        if (partly_specs and not missing_fields(context, it, partly_specs))
+        or (not partly_specs and len(missing_fields(context, it, specs)) < len(specs))
     ]
     support = tuple((kind, it.id) for it in full)
     gaps = [
         f"{context.name(kind, it)} has no "
-        + join_names([_readable(name) for name in _missing_fields(context, it, specs)])
+        + join_names([readable(name) for name in missing_fields(context, it, specs)])
         for it in incomplete[:3]
     ]
     fixes = tuple(
-        context.location(kind, it, _missing_fields(context, it, specs)[0]) for it in incomplete[:5]
+        context.location(kind, it, missing_fields(context, it, specs)[0]) for it in incomplete[:5]
     )
     noun = NOUN.get(kind, kind)
     if not items or (each and len(items) < minimum):
@@ -132,7 +84,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
         detail = "none found yet" if not items else f"{len(items)} of {minimum} found"
         return Outcome(
             Status.MISSING,
-            _sentence(
+            sentence(
                 rule["label"], f"{detail} (add {minimum}{where} {noun}{'s' if minimum > 1 else ''})"
             ),
             (context.location(kind),),
@@ -141,14 +93,14 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
         if not incomplete:
             return Outcome(
                 Status.MET,
-                _sentence(rule["label"], f"all {len(items)} complete ({context.join(kind, full)})"),
+                sentence(rule["label"], f"all {len(items)} complete ({context.join(kind, full)})"),
                 (),
                 support,
             )
         status = Status.PARTLY if (full or partial) else Status.MISSING
         return Outcome(
             status,
-            _sentence(
+            sentence(
                 rule["label"],
                 "; ".join(gaps[:3]) + (f" (and {len(gaps) - 3} more)" if len(gaps) > 3 else ""),
             ),
@@ -158,7 +110,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     if len(full) >= minimum:
         return Outcome(
             Status.MET,
-            _sentence(rule["label"], f"{len(full)} found ({context.join(kind, full)})"),
+            sentence(rule["label"], f"{len(full)} found ({context.join(kind, full)})"),
             (),
             support,
         )
@@ -166,31 +118,29 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     status = Status.PARTLY if (full or partial) else Status.MISSING
     detail = found + ("; " + "; ".join(gaps[:2]) if gaps else "")
     return Outcome(
-        status, _sentence(rule["label"], detail), fixes or (context.location(kind),), support
+        status, sentence(rule["label"], detail), fixes or (context.location(kind),), support
     )
 
 
 def rule_distinct(context: Context, rule: Rule) -> Outcome:
     kind = rule["collection"]
     field_name = rule["field"]
-    specs = _field_specs(rule.get("fields"))
+    specs = field_specs(rule.get("fields"))
     minimum = int(rule.get("min", 2))
     items = [
         it
         for it in context.collection(kind)
-        if _matches(it, rule.get("where")) and not _missing_fields(context, it, specs)
+        if matches(it, rule.get("where")) and not missing_fields(context, it, specs)
     ]
     valued = [it for it in items if context.filled(it, field_name)]
     values = Counter(getattr(it, field_name) for it in valued)
-    shown = [
-        f"{label(FEEDBACK_SOURCES, v) if field_name == 'source_type' else v} ×{n}"
-        for v, n in values.items()
-    ]
+    vocabulary = VOCABULARIES.get((kind, field_name))
+    shown = [f"{label(vocabulary, v) if vocabulary else v} ×{n}" for v, n in values.items()]
     support = tuple((kind, it.id) for it in valued)
     if len(values) >= minimum:
         return Outcome(
             Status.MET,
-            _sentence(rule["label"], f"{len(values)} different ({join_names(shown, 6)})"),
+            sentence(rule["label"], f"{len(values)} different ({join_names(shown, 6)})"),
             (),
             support,
         )
@@ -198,7 +148,7 @@ def rule_distinct(context: Context, rule: Rule) -> Outcome:
     status = Status.PARTLY if values else Status.MISSING
     return Outcome(
         status,
-        _sentence(rule["label"], found),
+        sentence(rule["label"], found),
         (context.location(kind, None, field_name),),
         support,
     )
@@ -214,20 +164,20 @@ def rule_linked(context: Context, rule: Rule) -> Outcome:
     relation = rule["relation"]
     each = bool(rule.get("each", True))
     minimum = int(rule.get("min", 1))
-    items = [it for it in context.collection(kind) if _matches(it, rule.get("where"))]
+    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
     linked = [it for it in items if _linked_to(it, relation)]
     unlinked = [it for it in items if not _linked_to(it, relation)]
     support = tuple((kind, it.id) for it in linked)
     noun = NOUN.get(kind, kind)
     if not items:
         return Outcome(
-            Status.MISSING, _sentence(rule["label"], f"no {noun}s yet"), (context.location(kind),)
+            Status.MISSING, sentence(rule["label"], f"no {noun}s yet"), (context.location(kind),)
         )
     fixes = tuple(context.location(kind, it, relation) for it in unlinked[:5])
     if (each and not unlinked and len(items) >= minimum) or (not each and len(linked) >= minimum):
         return Outcome(
             Status.MET,
-            _sentence(rule["label"], f"{len(linked)} of {len(items)} {noun}s linked"),
+            sentence(rule["label"], f"{len(linked)} of {len(items)} {noun}s linked"),
             (),
             support,
         )
@@ -235,7 +185,7 @@ def rule_linked(context: Context, rule: Rule) -> Outcome:
     status = Status.PARTLY if linked else Status.MISSING
     return Outcome(
         status,
-        _sentence(
+        sentence(
             rule["label"], f"{len(linked)} of {len(items)} {noun}s linked; not linked: {names}"
         ),
         fixes,
@@ -254,7 +204,7 @@ def rule_mapped(context: Context, rule: Rule) -> Outcome:
     if len(valid) > 4:
         names.append(f"{len(valid) - 4} more")
     if len(valid) >= minimum:
-        return Outcome(Status.MET, _sentence(rule["label"], f"{join_names(names)}"), (), support)
+        return Outcome(Status.MET, sentence(rule["label"], f"{join_names(names)}"), (), support)
     problems = [f"{context.target_name(link)}: {why}" for link, why in weak]
     fixes = tuple(context.link_location(link) for link, _ in weak[:5]) or (Location("evidence"),)
     if valid or weak:
@@ -263,9 +213,9 @@ def rule_mapped(context: Context, rule: Rule) -> Outcome:
         )
         if problems:
             detail += "; " + "; ".join(problems[:3])
-        return Outcome(Status.PARTLY, _sentence(rule["label"], detail), fixes, support)
+        return Outcome(Status.PARTLY, sentence(rule["label"], detail), fixes, support)
     return Outcome(
-        Status.MISSING, _sentence(rule["label"], "nothing is mapped to this point yet"), fixes
+        Status.MISSING, sentence(rule["label"], "nothing is mapped to this point yet"), fixes
     )
 
 
@@ -279,17 +229,17 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
     if count >= minimum:
         return Outcome(
             Status.MET,
-            _sentence(rule["label"], f"{count} words written"),
+            sentence(rule["label"], f"{count} words written"),
             (),
             (("portfolio", context.portfolio.id),),
         )
     if count >= partly:
         return Outcome(
             Status.PARTLY,
-            _sentence(rule["label"], f"{count} words written, {minimum} expected"),
+            sentence(rule["label"], f"{count} words written, {minimum} expected"),
             where,
         )
-    return Outcome(Status.MISSING, _sentence(rule["label"], "not written yet"), where)
+    return Outcome(Status.MISSING, sentence(rule["label"], "not written yet"), where)
 
 
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
@@ -308,18 +258,18 @@ def rule_mentions(context: Context, rule: Rule) -> Outcome:
     if len(hits) > 4:
         names.append(f"{len(hits) - 4} more")
     if len(hits) >= minimum:
-        return Outcome(Status.MET, _sentence(rule["label"], join_names(names)), (), support)
+        return Outcome(Status.MET, sentence(rule["label"], join_names(names)), (), support)
     first_kind = rule["in"][0].split(".", 1)
     fixes = (context.location(first_kind[0], None, first_kind[1]),)
     wanted = join_names([f"“{k}”" for k in rule["any_of"][:4]]).replace(" and ", " or ")
     if hits:
         return Outcome(
             Status.PARTLY,
-            _sentence(rule["label"], f"{len(hits)} of {minimum} needed ({join_names(names)})"),
+            sentence(rule["label"], f"{len(hits)} of {minimum} needed ({join_names(names)})"),
             fixes,
             support,
         )
-    return Outcome(Status.MISSING, _sentence(rule["label"], f"nothing mentions {wanted}"), fixes)
+    return Outcome(Status.MISSING, sentence(rule["label"], f"nothing mentions {wanted}"), fixes)
 
 
 @dataclass(frozen=True)
@@ -345,6 +295,18 @@ RULE_TYPES: dict[str, RuleType] = {
     "mapped": RuleType(rule_mapped, frozenset(), frozenset({"min"})),
     "text": RuleType(rule_text, frozenset({"field"}), frozenset({"min_words", "partly_words"})),
     "mentions": RuleType(rule_mentions, frozenset({"any_of", "in"}), frozenset({"min"})),
+    "swimlane": RuleType(
+        rule_swimlane,
+        frozenset(),
+        frozenset({"version", "min_lanes", "min_handoffs", "min_outcomes"}),
+    ),
+    "matrix": RuleType(rule_matrix, frozenset(), frozenset({"min_options", "min_criteria"})),
+    "children": RuleType(
+        rule_children,
+        frozenset({"collection", "relation"}),
+        frozenset({"min", "each", "where", "child_fields"}),
+    ),
+    "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
 }
 
 
@@ -389,11 +351,28 @@ def validate_rule(rule: Rule, where: str) -> None:
         raise InvalidInputError(
             f"{where}: rule '{kind_name}' has unknown setting {', '.join(sorted(unknown))}"
         )
+    if kind_name == "any":
+        if not isinstance(rule["rules"], list) or not rule["rules"]:
+            raise InvalidInputError(f"{where}: rule 'any' needs a list of rules")
+        for index, alternative in enumerate(rule["rules"]):
+            validate_rule(alternative, f"{where} alternative {index + 1}")
+        return
+    if "version" in rule and rule["version"] not in PROCESS_VERSIONS:
+        raise InvalidInputError(f"{where}: version must be one of {', '.join(PROCESS_VERSIONS)}")
     fields_to_check: list[tuple[str, str]] = []
+    if "child_fields" in rule:
+        relation = inspect(_model_for(rule["collection"], where)).relationships.get(
+            rule["relation"]
+        )
+        if relation is None:
+            raise InvalidInputError(f"{where}: {rule['collection']} has no '{rule['relation']}'")
+        child = relation.mapper.class_.__tablename__
+        for name, _ in field_specs(rule["child_fields"]):
+            fields_to_check.append((child, name))
     if "collection" in rule:
         collection = rule["collection"]
         _model_for(collection, where)
-        for name, _ in _field_specs(rule.get("fields")) + _field_specs(rule.get("partly_fields")):
+        for name, _ in field_specs(rule.get("fields")) + field_specs(rule.get("partly_fields")):
             fields_to_check.append((collection, name))
         for name in rule.get("where") or {}:
             fields_to_check.append((collection, name))
@@ -409,7 +388,16 @@ def validate_rule(rule: Rule, where: str) -> None:
     for kind, name in fields_to_check:
         if name not in _attributes(_model_for(kind, where)):
             raise InvalidInputError(f"{where}: {kind} has no field '{name}'")
-    for key in ("min", "min_words", "partly_words"):
+    for key in (
+        "min",
+        "min_words",
+        "partly_words",
+        "min_lanes",
+        "min_handoffs",
+        "min_options",
+        "min_criteria",
+        "min_outcomes",
+    ):
         if key in rule and (not isinstance(rule[key], int) or rule[key] < 1):
             raise InvalidInputError(f"{where}: '{key}' must be a whole number of at least 1")
 

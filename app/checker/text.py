@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.models.vocab import FEEDBACK_SOURCES, label
+from app.models.kinds import KINDS
+from app.models.vocab import FEEDBACK_SOURCES, VOCABULARIES, label
 
 _WORD = re.compile(r"[^\W_]+")
 _AT_LEAST: dict[int, re.Pattern[str]] = {}
@@ -128,16 +129,7 @@ def is_filled(value: Any, min_words: int = 1) -> bool:
     return True
 
 
-NOUNS = {
-    "feedback_item": "feedback",
-    "analysis_finding": "finding",
-    "action_item": "action",
-    "log_entry": "log entry",
-    "metric": "metric",
-    "evidence_file": "evidence file",
-    "evidence_link": "mapping",
-    "portfolio": "portfolio",
-}
+NOUNS = {**{name: kind.noun for name, kind in KINDS.items()}, "portfolio": "portfolio"}
 
 
 def _snippet(text: str, limit: int = 48) -> str:
@@ -153,13 +145,11 @@ def describe(kind: str, number: int, item: Any) -> str:
     if kind == "evidence_file":
         name = "".join(ch for ch in item.original_name if ch.isprintable())
         return f"{noun} {number} “{name if len(name) <= 48 else name[:47] + '…'}”"
-    headline = {
-        "analysis_finding": "theme",
-        "action_item": "action",
-        "log_entry": "what_done",
-        "metric": "name",
-    }.get(kind)
-    snippet = _snippet(getattr(item, headline, "") or "") if headline else ""
+    info = KINDS.get(kind)
+    headline = info.headline if info else ""
+    value = getattr(item, headline, "") if headline else ""
+    vocabulary = VOCABULARIES.get((kind, headline))
+    snippet = _snippet(label(vocabulary, value) if vocabulary else str(value or ""))
     return f"{noun} {number} “{snippet}”" if snippet else f"{noun} {number}"
 
 

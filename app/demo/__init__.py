@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from app.catalogue import Unit
-from app.demo import files, scenario
+from app.demo import files, scenario, tools
 from app.demo.mappings import MAPPINGS
 from app.store import PortfolioStore
 
@@ -79,6 +79,7 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
             **fields,
         )
     store.update_details(evaluation_narrative=scenario.EVALUATION)
+    _fill_tools(store, tools.UNIT_TOOLS.get(unit.id, ()), today, ids)
 
     mappings = MAPPINGS.get(unit.id, {})
     used = {
@@ -106,6 +107,91 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
     store.sign_declaration(
         scenario.DETAILS["learner_name"], _day(today, scenario.DECLARATION_DAYS_AGO)
     )
+
+
+def _fill_tools(
+    store: PortfolioStore,
+    wanted: tuple[str, ...],
+    today: dt.date,
+    ids: dict[tuple[str, int | str], int],
+) -> None:
+    """The structured tools the unit's demo uses (see tools.UNIT_TOOLS)."""
+
+    def new(kind: str, **fields: object) -> int:
+        return int(store.add_item(kind, **fields).item_id)  # type: ignore[arg-type]
+
+    if "journey" in wanted:
+        for item in tools.TOUCHPOINTS:
+            fields = {k: v for k, v in item.items() if k != "feedback"}
+            new(
+                "journey_touchpoint", feedback_id=ids[("feedback_item", item["feedback"])], **fields
+            )
+    if "process" in wanted:
+        lanes = [new("process_lane", **lane) for lane in tools.LANES]
+        for version, steps in tools.STEPS.items():
+            step_ids = [
+                new(
+                    "process_step",
+                    version=version,
+                    lane_id=lanes[lane],
+                    label=text,
+                    step_type=step_type,
+                    bottleneck=bottleneck,
+                    outcome=outcome,
+                )
+                for lane, text, step_type, bottleneck, outcome, _ in steps
+            ]
+            for step_id, (*_, following) in zip(step_ids, steps, strict=True):
+                if following:
+                    store.set_related("process_step", step_id, [step_ids[i] for i in following])
+    if "matrix" in wanted:
+        options = [new("decision_option", **option) for option in tools.OPTIONS]
+        criteria = [new("decision_criterion", **criterion) for criterion in tools.CRITERIA]
+        for option_id, scores in zip(options, tools.SCORES, strict=True):
+            for criterion_id, score in zip(criteria, scores, strict=True):
+                store.set_score(option_id, criterion_id, score)
+    if "kpi" in wanted:
+        for metric, days_ago, value, note in tools.READINGS:
+            new(
+                "metric_reading",
+                metric_id=ids[("metric", metric)],
+                taken_on=_day(today, days_ago),
+                value=value,
+                note=note,
+            )
+    if "legislation" in wanted:
+        for entry, action, finding, justification in tools.LEGISLATION:
+            new(
+                "legislation_link",
+                entry_id=entry,
+                action_id=None if action is None else ids[("action_item", action)],
+                finding_id=None if finding is None else ids[("analysis_finding", finding)],
+                justification=justification,
+            )
+    if "cases" in wanted:
+        for case in tools.CASES:
+            fields = {
+                k: v
+                for k, v in case.items()
+                if k not in {"feedback", "techniques", "opened_days_ago"}
+            }
+            case_id = new(
+                "complaint_case",
+                opened_on=_day(today, case["opened_days_ago"]),
+                feedback_id=ids[("feedback_item", case["feedback"])],
+                **fields,
+            )
+            for technique, rationale, how in case["techniques"]:
+                new(
+                    "case_technique",
+                    case_id=case_id,
+                    technique=technique,
+                    rationale=rationale,
+                    how_applied=how,
+                )
+    if "rater" in wanted:
+        for dimension, score, evidence in tools.RATER:
+            new("rater_score", dimension=dimension, score=score, evidence=evidence)
 
 
 DEMO_UNIT = "continuous-improvement"

@@ -14,13 +14,12 @@ from typing import Any
 
 from app.catalogue import Unit
 from app.checker import CheckResult, Status
-from app.checker.context import COLLECTIONS
+from app.export import chart
+from app.export.chart import Chart, ChartPanel
 from app.export.model import (
     Block,
     BulletList,
     Cell,
-    Chart,
-    ChartPanel,
     ExportDocument,
     Fields,
     Heading,
@@ -34,21 +33,14 @@ from app.export.model import (
 )
 from app.export.text import CELL_LIMIT, clean, shorten, split_long
 from app.formatting import human_size
-from app.models import Portfolio
+from app.models import KINDS, Portfolio
 from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES, label
 
 #: Characters of table text across the page width, and the most lines one cell may take.
 TEXT_WIDTH_CHARS = 105
 MAX_CELL_LINES = 30
 
-PREFIX = {
-    "feedback_item": "F",
-    "analysis_finding": "N",
-    "action_item": "A",
-    "log_entry": "L",
-    "metric": "M",
-    "evidence_file": "E",
-}
+PREFIX = {name: kind.prefix for name, kind in KINDS.items() if kind.prefix}
 SECTION_OF = {
     "feedback_item": "Feedback",
     "analysis_finding": "Analysis",
@@ -56,6 +48,13 @@ SECTION_OF = {
     "log_entry": "Implementation log",
     "metric": "Evaluation",
     "evidence_file": "Appendix",
+    "journey_touchpoint": "Journey map",
+    "process_step": "Process maps",
+    "decision_option": "Decision matrix",
+    "metric_reading": "KPI tracker",
+    "legislation_link": "Legislation",
+    "complaint_case": "Complaint cases",
+    "rater_score": "RATER",
 }
 
 
@@ -88,9 +87,9 @@ class _Builder:
         self.result = result
         self.draft = draft
         self.refs: dict[tuple[str, int], str] = {}
-        for kind, attribute in COLLECTIONS.items():
-            for number, item in enumerate(getattr(portfolio, attribute), start=1):
-                self.refs[(kind, item.id)] = f"{PREFIX[kind]}{number}"
+        for kind, prefix in PREFIX.items():
+            for number, item in enumerate(getattr(portfolio, KINDS[kind].collection), start=1):
+                self.refs[(kind, item.id)] = f"{prefix}{number}"
         self.long_entries: list[tuple[str, str]] = []
 
     # -- helpers --------------------------------------------------------------------------
@@ -440,20 +439,22 @@ class _Builder:
             )
             if panels:
                 blocks.append(
-                    Chart(
-                        "Before and after",
-                        panels,
-                        "Bar chart of each metric before and after the improvement: "
-                        + "; ".join(
-                            f"{p.label} from {_number(p.baseline, p.unit) or 'no baseline'} "
-                            f"to {_number(p.result, p.unit) or 'no result yet'}"
-                            + (
-                                f" (target {_number(p.target, p.unit)})"
-                                if p.target is not None
-                                else ""
-                            )
-                            for p in panels
-                        ),
+                    chart.layout(
+                        Chart(
+                            "Before and after",
+                            panels,
+                            "Bar chart of each metric before and after the improvement: "
+                            + "; ".join(
+                                f"{p.label} from {_number(p.baseline, p.unit) or 'no baseline'} "
+                                f"to {_number(p.result, p.unit) or 'no result yet'}"
+                                + (
+                                    f" (target {_number(p.target, p.unit)})"
+                                    if p.target is not None
+                                    else ""
+                                )
+                                for p in panels
+                            ),
+                        )
                     )
                 )
         else:

@@ -1,4 +1,4 @@
-"""The before/after chart, laid out once as drawing primitives.
+"""The before/after chart, laid out once as drawing primitives (app/export/shapes.py).
 
 The PDF renderer turns the primitives into vector graphics, the DOCX renderer into a PNG and
 the HTML renderer into SVG (app/exporters/drawing.py), so all three show the same picture.
@@ -9,78 +9,34 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from app.export.model import Chart, ChartPanel
+from app.export.model import Figure
+from app.export.shapes import BETTER, GREY, INK, MUTED, WORSE, Line, Rect, Shape, Text, fmt, wrap
 
-GREY = "#9ca3af"
-BETTER = "#2563eb"
-WORSE = "#d97706"
-INK = "#111827"
-MUTED = "#6b7280"
-
-
-@dataclass(frozen=True)
-class Rect:
-    x: float
-    y: float
-    width: float
-    height: float
-    fill: str
-
-
-@dataclass(frozen=True)
-class Line:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    colour: str = INK
-    width: float = 1.0
-    dashed: bool = False
-
-
-@dataclass(frozen=True)
-class Text:
-    x: float
-    y: float  # baseline
-    text: str
-    size: float = 9.0
-    colour: str = INK
-    anchor: str = "start"  # start | middle | end
-    bold: bool = False
-
-
-Shape = Rect | Line | Text
 PANELS_PER_ROW = 4
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:width])
-            word = word[width:]
-        candidate = f"{current} {word}".strip()
-        if len(candidate) > width and current:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines[:3]
+@dataclass(frozen=True)
+class ChartPanel:
+    label: str
+    unit: str
+    baseline: float | None
+    target: float | None
+    result: float | None
+    higher_is_better: bool = True
 
 
-def _format(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".")
+@dataclass(frozen=True)
+class Chart:
+    """Before/after small multiples: one panel per metric, each on its own scale."""
+
+    title: str
+    panels: tuple[ChartPanel, ...]
+    alt_text: str
 
 
 def _panel(panel: ChartPanel, left: float, top: float, width: float, height: float) -> list[Shape]:
     shapes: list[Shape] = []
-    title = _wrap(panel.label, max(8, int(width / 5.6)))
+    title = wrap(panel.label, max(8, int(width / 5.6)))
     for index, line in enumerate(title):
         shapes.append(Text(left + width / 2, top + 11 + index * 11, line, 9, INK, "middle", True))
     plot_top = top + 14 + 11 * len(title)
@@ -106,7 +62,7 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
         if value is not None and math.isfinite(value):
             y0, y1 = sorted((y_of(0.0), y_of(value)))
             shapes.append(Rect(centre - bar / 2, y0, bar, max(y1 - y0, 0.5), colour))
-            shapes.append(Text(centre, y0 - 3, _format(value), 8, INK, "middle"))
+            shapes.append(Text(centre, y0 - 3, fmt(value), 8, INK, "middle"))
         else:
             shapes.append(Text(centre, plot_bottom - 3, "—", 8, MUTED, "middle"))
         shapes.append(Text(centre, plot_bottom + 11, caption, 7.5, MUTED, "middle"))
@@ -119,7 +75,7 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
             Text(
                 left + width / 2 + 1.45 * bar,
                 y + 3,
-                f"target {_format(panel.target)}",
+                f"target {fmt(panel.target)}",
                 6.5,
                 MUTED,
                 "start",
@@ -131,10 +87,8 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
     return shapes
 
 
-def layout(
-    chart: Chart, width: float = 480.0, panel_height: float = 170.0
-) -> tuple[list[Shape], float]:
-    """Shapes for ``chart`` in a ``width``-wide box (points, y down) and the box's height."""
+def layout(chart: Chart, width: float = 480.0, panel_height: float = 170.0) -> Figure:
+    """``chart`` laid out in a ``width``-wide box (points, y down)."""
     columns = min(PANELS_PER_ROW, max(1, len(chart.panels)))
     rows = math.ceil(len(chart.panels) / columns)
     panel_width = width / columns
@@ -144,4 +98,4 @@ def layout(
         shapes += _panel(
             panel, column * panel_width, 20 + row * panel_height, panel_width, panel_height
         )
-    return shapes, 20 + rows * panel_height
+    return Figure(chart.title, tuple(shapes), width, 20 + rows * panel_height, chart.alt_text)

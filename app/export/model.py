@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.checker import Status
+from app.export.shapes import Shape
 
 
 @dataclass(frozen=True)
@@ -65,21 +66,14 @@ class Table:
 
 
 @dataclass(frozen=True)
-class ChartPanel:
-    label: str
-    unit: str
-    baseline: float | None
-    target: float | None
-    result: float | None
-    higher_is_better: bool = True
-
-
-@dataclass(frozen=True)
-class Chart:
-    """Before/after small multiples: one panel per metric, each on its own scale."""
+class Figure:
+    """A picture laid out once in drawing primitives (points, y down): a chart or a diagram.
+    Each renderer draws the same shapes (vectors in PDF, PNG in DOCX, SVG in HTML)."""
 
     title: str
-    panels: tuple[ChartPanel, ...]
+    shapes: tuple[Shape, ...]
+    width: float
+    height: float
     alt_text: str
 
 
@@ -110,7 +104,7 @@ Block = (
     | BulletList
     | Fields
     | Table
-    | Chart
+    | Figure
     | Image
     | SignatureLines
     | TableOfContents

@@ -21,14 +21,13 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.checker import Status
-from app.export.chart import layout
 from app.export.images import ImageSource
 from app.export.model import (
     Block,
     BulletList,
-    Chart,
     ExportDocument,
     Fields,
+    Figure,
     Heading,
     Image,
     Paragraph,
@@ -40,6 +39,7 @@ from app.export.model import (
 from app.exporters.drawing import to_png
 
 TEXT_WIDTH_CM = 17.0
+FIGURE_HEIGHT_CM = 22.0
 STATUS_FILLS = {Status.MET: "DCFCE7", Status.PARTLY: "FEF3C7", Status.MISSING: "FEE2E2"}
 MUTED = RGBColor(0x6B, 0x72, 0x80)
 WARNING = RGBColor(0xB4, 0x53, 0x09)
@@ -269,11 +269,13 @@ class _Renderer:
             self.fields(block.rows, boxes=True)
         elif isinstance(block, Table):
             self.table(block)
-        elif isinstance(block, Chart):
-            width_pt = TEXT_WIDTH_CM / 2.54 * 72
-            shapes, height = layout(block, width_pt)
+        elif isinstance(block, Figure):
+            width_cm = min(TEXT_WIDTH_CM, FIGURE_HEIGHT_CM * block.width / block.height)
             self.picture(
-                to_png(shapes, width_pt, height), TEXT_WIDTH_CM, block.alt_text, block.title
+                to_png(list(block.shapes), block.width, block.height),
+                width_cm,
+                block.alt_text,
+                block.title,
             )
         elif isinstance(block, Image):
             data = self.images(block.sha256)

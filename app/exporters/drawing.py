@@ -1,34 +1,53 @@
-"""Turn laid-out drawing primitives (app/export/chart.py) into SVG, PNG or reportlab vectors."""
+"""Turn laid-out drawing primitives (app/export/shapes.py) into SVG, PNG or reportlab vectors."""
 
 from __future__ import annotations
 
 import io
+import math
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.shapes import Line as RlLine
+from reportlab.graphics.shapes import Polygon as RlPolygon
 from reportlab.graphics.shapes import Rect as RlRect
 from reportlab.lib.colors import HexColor
 
-from app.export.chart import Line, Rect, Shape
+from app.export.shapes import Line, Polygon, Rect, Shape
 from app.exporters import fonts
 
-_ANCHOR_SVG = {"start": "start", "middle": "middle", "end": "end"}
+DASH = (4.0, 3.0)
+
+
+def _attribute(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
 
 
 def to_svg(shapes: list[Shape], width: float, height: float, alt_text: str) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'role="img" aria-label="{escape(alt_text, {chr(34): "&quot;"})}" '
+        f'role="img" aria-label="{_attribute(alt_text)}" '
         'font-family="DejaVu Sans, Arial, sans-serif">'
     ]
     for shape in shapes:
         if isinstance(shape, Rect):
+            stroke = (
+                f' stroke="{shape.stroke}" stroke-width="{shape.stroke_width}"'
+                if shape.stroke
+                else ""
+            )
             parts.append(
                 f'<rect x="{shape.x:.1f}" y="{shape.y:.1f}" width="{shape.width:.1f}" '
-                f'height="{shape.height:.1f}" fill="{shape.fill}"/>'
+                f'height="{shape.height:.1f}" fill="{shape.fill}"{stroke}/>'
             )
+        elif isinstance(shape, Polygon):
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in shape.points)
+            stroke = (
+                f' stroke="{shape.stroke}" stroke-width="{shape.stroke_width}"'
+                if shape.stroke
+                else ""
+            )
+            parts.append(f'<polygon points="{points}" fill="{shape.fill}"{stroke}/>')
         elif isinstance(shape, Line):
             dash = ' stroke-dasharray="4 3"' if shape.dashed else ""
             parts.append(
@@ -39,16 +58,38 @@ def to_svg(shapes: list[Shape], width: float, height: float, alt_text: str) -> s
             weight = ' font-weight="bold"' if shape.bold else ""
             parts.append(
                 f'<text x="{shape.x:.1f}" y="{shape.y:.1f}" font-size="{shape.size}" '
-                f'fill="{shape.colour}" text-anchor="{_ANCHOR_SVG[shape.anchor]}"{weight}>'
+                f'fill="{shape.colour}" text-anchor="{shape.anchor}"{weight}>'
                 f"{escape(shape.text)}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _dashes(line: Line) -> list[tuple[float, float, float, float]]:
+    """The drawn pieces of a dashed line, in any direction."""
+    length = math.hypot(line.x2 - line.x1, line.y2 - line.y1)
+    if length == 0:
+        return []
+    ux, uy = (line.x2 - line.x1) / length, (line.y2 - line.y1) / length
+    pieces = []
+    position = 0.0
+    while position < length:
+        end = min(position + DASH[0], length)
+        pieces.append(
+            (
+                line.x1 + ux * position,
+                line.y1 + uy * position,
+                line.x1 + ux * end,
+                line.y1 + uy * end,
+            )
+        )
+        position += DASH[0] + DASH[1]
+    return pieces
+
+
 def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0) -> bytes:
-    """A raster of the shapes at ``scale`` pixels per point (for DOCX)."""
-    image = Image.new("RGB", (int(width * scale), int(height * scale)), "white")
+    """A raster of the shapes at ``scale`` pixels per point (for DOCX and the GUI)."""
+    image = Image.new("RGB", (max(1, int(width * scale)), max(1, int(height * scale))), "white")
     draw = ImageDraw.Draw(image)
     font_cache: dict[tuple[float, bool], ImageFont.FreeTypeFont] = {}
 
@@ -56,8 +97,11 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
         key = (size, bold)
         if key not in font_cache:
             path = fonts.FONT_FILES[fonts.BOLD if bold else fonts.REGULAR]
-            font_cache[key] = ImageFont.truetype(str(path), int(size * scale))
+            font_cache[key] = ImageFont.truetype(str(path), max(1, int(size * scale)))
         return font_cache[key]
+
+    def stroke_width(points: float) -> int:
+        return max(1, round(points * scale))
 
     for shape in shapes:
         if isinstance(shape, Rect):
@@ -69,30 +113,26 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
                     (shape.y + shape.height) * scale,
                 ],
                 fill=shape.fill,
+                outline=shape.stroke or None,
+                width=stroke_width(shape.stroke_width) if shape.stroke else 0,
             )
-        elif isinstance(shape, Line):
-            if shape.dashed:
-                length = shape.x2 - shape.x1
-                step = 7.0
-                position = 0.0
-                while position < length:
-                    end = min(position + 4.0, length)
-                    draw.line(
-                        [
-                            (shape.x1 + position) * scale,
-                            shape.y1 * scale,
-                            (shape.x1 + end) * scale,
-                            shape.y2 * scale,
-                        ],
-                        fill=shape.colour,
-                        width=max(1, int(shape.width * scale)),
-                    )
-                    position += step
-            else:
+        elif isinstance(shape, Polygon):
+            points = [(x * scale, y * scale) for x, y in shape.points]
+            draw.polygon(points, fill=shape.fill)
+            if shape.stroke:
                 draw.line(
-                    [shape.x1 * scale, shape.y1 * scale, shape.x2 * scale, shape.y2 * scale],
+                    [*points, points[0]],
+                    fill=shape.stroke,
+                    width=stroke_width(shape.stroke_width),
+                    joint="curve",
+                )
+        elif isinstance(shape, Line):
+            pieces = _dashes(shape) if shape.dashed else [(shape.x1, shape.y1, shape.x2, shape.y2)]
+            for x1, y1, x2, y2 in pieces:
+                draw.line(
+                    [x1 * scale, y1 * scale, x2 * scale, y2 * scale],
                     fill=shape.colour,
-                    width=max(1, int(shape.width * scale)),
+                    width=stroke_width(shape.width),
                 )
         else:
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
@@ -108,23 +148,35 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
     return buffer.getvalue()
 
 
-def to_drawing(shapes: list[Shape], width: float, height: float) -> Drawing:
-    """Vector graphics for reportlab (y axis flipped: reportlab's origin is bottom-left)."""
-    drawing = Drawing(width, height)
+def to_drawing(shapes: list[Shape], width: float, height: float, scale: float = 1.0) -> Drawing:
+    """Vector graphics for reportlab, ``scale`` times the laid-out size (y axis flipped:
+    reportlab's origin is bottom-left)."""
+    group = Group()
     for shape in shapes:
         if isinstance(shape, Rect):
-            drawing.add(
+            group.add(
                 RlRect(
                     shape.x,
                     height - shape.y - shape.height,
                     shape.width,
                     shape.height,
                     fillColor=HexColor(shape.fill),
-                    strokeColor=None,
+                    strokeColor=HexColor(shape.stroke) if shape.stroke else None,
+                    strokeWidth=shape.stroke_width,
+                )
+            )
+        elif isinstance(shape, Polygon):
+            flat = [value for x, y in shape.points for value in (x, height - y)]
+            group.add(
+                RlPolygon(
+                    flat,
+                    fillColor=HexColor(shape.fill),
+                    strokeColor=HexColor(shape.stroke) if shape.stroke else None,
+                    strokeWidth=shape.stroke_width,
                 )
             )
         elif isinstance(shape, Line):
-            drawing.add(
+            group.add(
                 RlLine(
                     shape.x1,
                     height - shape.y1,
@@ -132,11 +184,11 @@ def to_drawing(shapes: list[Shape], width: float, height: float) -> Drawing:
                     height - shape.y2,
                     strokeColor=HexColor(shape.colour),
                     strokeWidth=shape.width,
-                    strokeDashArray=[4, 3] if shape.dashed else None,
+                    strokeDashArray=list(DASH) if shape.dashed else None,
                 )
             )
         else:
-            drawing.add(
+            group.add(
                 String(
                     shape.x,
                     height - shape.y,
@@ -147,4 +199,7 @@ def to_drawing(shapes: list[Shape], width: float, height: float) -> Drawing:
                     textAnchor=shape.anchor,
                 )
             )
+    group.scale(scale, scale)
+    drawing = Drawing(width * scale, height * scale)
+    drawing.add(group)
     return drawing

@@ -10,14 +10,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from app.export.chart import layout
 from app.export.images import ImageSource
 from app.export.model import (
     Block,
     BulletList,
-    Chart,
     ExportDocument,
     Fields,
+    Figure,
     Heading,
     Image,
     Paragraph,
@@ -28,6 +27,9 @@ from app.export.model import (
 )
 from app.exporters.drawing import to_png, to_svg
 from app.resources import resource_path
+
+#: Width of a figure in the preview when it is drawn as a picture.
+FIGURE_PIXELS = 640
 
 
 @cache
@@ -89,15 +91,16 @@ def _renderer(
                 "<table>{}<colgroup>{}</colgroup><thead><tr>{}</tr></thead>"
                 "<tbody>{}</tbody></table>"
             ).format(caption, columns, head, rows)
-        if isinstance(block, Chart):
-            shapes, height = layout(block, 640.0)
+        if isinstance(block, Figure):
+            shapes = list(block.shapes)
             if raster_charts:  # for viewers without SVG, such as Qt's text browser
-                data = base64.b64encode(to_png(shapes, 640.0, height, 1.5)).decode("ascii")
-                picture = Markup(
-                    '<img src="data:image/png;base64,{}" alt="{}" width="640">'
-                ).format(data, block.alt_text)
-            else:
-                picture = Markup(to_svg(shapes, 640.0, height, block.alt_text))  # escaped there
+                scale = FIGURE_PIXELS / block.width
+                png = to_png(shapes, block.width, block.height, scale)
+                picture = Markup('<img src="data:image/png;base64,{}" alt="{}" width="{}">').format(
+                    base64.b64encode(png).decode("ascii"), block.alt_text, FIGURE_PIXELS
+                )
+            else:  # text is escaped in to_svg
+                picture = Markup(to_svg(shapes, block.width, block.height, block.alt_text))
             return Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(
                 picture, block.alt_text
             )

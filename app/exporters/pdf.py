@@ -37,14 +37,13 @@ from reportlab.platypus import Paragraph as RlParagraph
 from reportlab.platypus import Table as RlTable
 
 from app.checker import Status
-from app.export.chart import layout
 from app.export.images import ImageSource
 from app.export.model import (
     Block,
     BulletList,
-    Chart,
     ExportDocument,
     Fields,
+    Figure,
     Heading,
     Image,
     Paragraph,
@@ -59,6 +58,8 @@ from app.exporters.drawing import to_drawing
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2.0 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+#: Tallest a figure is drawn: the body frame less room for the running head and a caption.
+FIGURE_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - 3 * cm
 STATUS_COLOURS = {
     Status.MET: colors.HexColor("#dcfce7"),
     Status.PARTLY: colors.HexColor("#fef3c7"),
@@ -495,9 +496,13 @@ def _block(
         return _fields(block.rows, boxes=True)
     if isinstance(block, Table):
         return _table(block)
-    if isinstance(block, Chart):
-        shapes, height = layout(block, FRAME_WIDTH)
-        return [to_drawing(shapes, FRAME_WIDTH, height), Spacer(1, 8)]
+    if isinstance(block, Figure):
+        scale = min(FRAME_WIDTH / block.width, FIGURE_HEIGHT / block.height)
+        return [
+            CondPageBreak(min(block.height * scale, FIGURE_HEIGHT) + 8),
+            to_drawing(list(block.shapes), block.width, block.height, scale),
+            Spacer(1, 8),
+        ]
     if isinstance(block, Image):
         return _image(block, images)
     if isinstance(block, TableOfContents):

@@ -3,6 +3,7 @@
 from app.models.audit import AuditEntry
 from app.models.base import Base, utc_now
 from app.models.evidence import LINK_TARGETS, EvidenceBlob, EvidenceFile, EvidenceLink
+from app.models.kinds import KINDS, TOOL_KINDS, Kind
 from app.models.portfolio import DEFAULT_DECLARATION, Declaration, Portfolio, UnitSnapshot
 from app.models.stages import (
     ActionItem,
@@ -14,39 +15,60 @@ from app.models.stages import (
     finding_feedback,
 )
 from app.models.submission import Assessment, AssessmentDecision, Submission
+from app.models.tools import (
+    CaseTechnique,
+    ComplaintCase,
+    DecisionCriterion,
+    DecisionOption,
+    DecisionScore,
+    JourneyTouchpoint,
+    LegislationLink,
+    MetricReading,
+    ProcessLane,
+    ProcessStep,
+    RaterScore,
+    process_flow,
+)
 
-#: Stage item kinds as the store, the checker and the interchange format name them.
-ITEM_MODELS: dict[str, type[Base]] = {
-    "feedback_item": FeedbackItem,
-    "analysis_finding": AnalysisFinding,
-    "action_item": ActionItem,
-    "log_entry": LogEntry,
-    "metric": Metric,
-    "evidence_file": EvidenceFile,
-    "evidence_link": EvidenceLink,
-}
+#: Item kinds as the store, the checker and the interchange format name them.
+ITEM_MODELS: dict[str, type[Base]] = {name: kind.model for name, kind in KINDS.items()}
 
 __all__ = [
     "DEFAULT_DECLARATION",
     "ITEM_MODELS",
+    "KINDS",
     "LINK_TARGETS",
+    "TOOL_KINDS",
     "ActionItem",
     "AnalysisFinding",
     "Assessment",
     "AssessmentDecision",
     "AuditEntry",
     "Base",
+    "CaseTechnique",
+    "ComplaintCase",
+    "DecisionCriterion",
+    "DecisionOption",
+    "DecisionScore",
     "Declaration",
     "EvidenceBlob",
     "EvidenceFile",
     "EvidenceLink",
     "FeedbackItem",
+    "JourneyTouchpoint",
+    "Kind",
+    "LegislationLink",
     "LogEntry",
     "Metric",
+    "MetricReading",
     "Portfolio",
+    "ProcessLane",
+    "ProcessStep",
+    "RaterScore",
     "Submission",
     "UnitSnapshot",
     "action_finding",
     "finding_feedback",
+    "process_flow",
     "utc_now",
 ]

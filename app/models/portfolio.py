@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from app.models.evidence import EvidenceFile, EvidenceLink
     from app.models.stages import ActionItem, AnalysisFinding, FeedbackItem, LogEntry, Metric
     from app.models.submission import Assessment, AssessmentDecision, Submission
+    from app.models.tools import (
+        CaseTechnique,
+        ComplaintCase,
+        DecisionCriterion,
+        DecisionOption,
+        JourneyTouchpoint,
+        LegislationLink,
+        MetricReading,
+        ProcessLane,
+        ProcessStep,
+        RaterScore,
+    )
 
 _ORDERED = {"lazy": "raise", "cascade": "all, delete-orphan", "passive_deletes": True}
 
@@ -66,6 +78,32 @@ class Portfolio(Base):
     )
     evidence_links: Mapped[list[EvidenceLink]] = relationship(
         order_by="EvidenceLink.id", **_ORDERED
+    )
+    touchpoints: Mapped[list[JourneyTouchpoint]] = relationship(
+        order_by="JourneyTouchpoint.position", **_ORDERED
+    )
+    lanes: Mapped[list[ProcessLane]] = relationship(order_by="ProcessLane.position", **_ORDERED)
+    process_steps: Mapped[list[ProcessStep]] = relationship(
+        order_by="ProcessStep.position", **_ORDERED
+    )
+    options: Mapped[list[DecisionOption]] = relationship(
+        order_by="DecisionOption.position", **_ORDERED
+    )
+    criteria: Mapped[list[DecisionCriterion]] = relationship(
+        order_by="DecisionCriterion.position", **_ORDERED
+    )
+    readings: Mapped[list[MetricReading]] = relationship(
+        order_by="MetricReading.position", **_ORDERED
+    )
+    legislation_links: Mapped[list[LegislationLink]] = relationship(
+        order_by="LegislationLink.position", **_ORDERED
+    )
+    cases: Mapped[list[ComplaintCase]] = relationship(order_by="ComplaintCase.position", **_ORDERED)
+    case_techniques: Mapped[list[CaseTechnique]] = relationship(
+        order_by="CaseTechnique.position", **_ORDERED
+    )
+    rater_scores: Mapped[list[RaterScore]] = relationship(
+        order_by="RaterScore.position", **_ORDERED
     )
     audit_entries: Mapped[list[AuditEntry]] = relationship(order_by="AuditEntry.id", **_ORDERED)
     submissions: Mapped[list[Submission]] = relationship(order_by="Submission.version", **_ORDERED)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, ForeignKey, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base
+
+if TYPE_CHECKING:
+    from app.models.tools import LegislationLink
 
 
 def _portfolio_fk() -> Mapped[int]:
@@ -67,6 +71,9 @@ class AnalysisFinding(Base):
     feedback_items: Mapped[list[FeedbackItem]] = relationship(
         secondary=finding_feedback, lazy="raise", order_by=FeedbackItem.position
     )
+    legislation_links: Mapped[list[LegislationLink]] = relationship(
+        lazy="raise", viewonly=True, order_by="LegislationLink.position"
+    )
 
 
 class ActionItem(Base):
@@ -101,6 +108,9 @@ class ActionItem(Base):
 
     findings: Mapped[list[AnalysisFinding]] = relationship(
         secondary=action_finding, lazy="raise", order_by=AnalysisFinding.position
+    )
+    legislation_links: Mapped[list[LegislationLink]] = relationship(
+        lazy="raise", viewonly=True, order_by="LegislationLink.position"
     )
 
 

@@ -43,3 +43,80 @@ def label(vocabulary: Mapping[str, str], value: str | None) -> str:
     if value is None:
         return ""
     return vocabulary.get(value, value)
+
+
+#: Stages of the customer journey, in the order a customer meets them.
+JOURNEY_STAGES: Mapping[str, str] = {
+    "awareness": "Awareness",
+    "consideration": "Consideration",
+    "purchase": "Purchase",
+    "delivery": "Delivery / service",
+    "post_purchase": "Post-purchase support",
+}
+
+CHANNELS: Mapping[str, str] = {
+    "phone": "Phone",
+    "email": "Email",
+    "web": "Website",
+    "app": "App",
+    "chat": "Live chat",
+    "social": "Social media",
+    "store": "In store / face to face",
+    "post": "Post / delivery",
+    "internal": "Internal system",
+}
+
+PROCESS_VERSIONS: Mapping[str, str] = {
+    "current": "Current process",
+    "redesigned": "Re-engineered process",
+}
+
+STEP_TYPES: Mapping[str, str] = {
+    "start": "Start",
+    "task": "Task",
+    "decision": "Decision",
+    "end": "End",
+}
+
+CRITERIA: Mapping[str, str] = {
+    "benefit": "Benefit",
+    "cost": "Cost",
+    "risk": "Risk",
+    "standards": "Alignment with service standards",
+    "custom": "Other",
+}
+
+TECHNIQUES: Mapping[str, str] = {
+    "heat": "HEAT (hear, empathise, apologise, take ownership)",
+    "last": "LAST (listen, apologise, solve, thank)",
+    "root_cause": "Root cause analysis",
+    "five_whys": "Five whys",
+    "escalation": "Escalation",
+    "empowerment": "Empowerment",
+    "service_recovery": "Service recovery",
+    "active_listening": "Active listening",
+    "negotiation": "Negotiation",
+    "other": "Other",
+}
+
+RATER: Mapping[str, str] = {
+    "reliability": "Reliability",
+    "assurance": "Assurance",
+    "tangibles": "Tangibles",
+    "empathy": "Empathy",
+    "responsiveness": "Responsiveness",
+}
+
+#: Which fields take a controlled vocabulary: (kind, field) -> vocabulary.
+VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
+    ("feedback_item", "source_type"): FEEDBACK_SOURCES,
+    ("action_item", "status"): ACTION_STATUSES,
+    ("evidence_file", "author"): EVIDENCE_AUTHORS,
+    ("journey_touchpoint", "stage"): JOURNEY_STAGES,
+    ("journey_touchpoint", "channel"): CHANNELS,
+    ("process_step", "version"): PROCESS_VERSIONS,
+    ("process_step", "step_type"): STEP_TYPES,
+    ("decision_criterion", "category"): CRITERIA,
+    ("case_technique", "technique"): TECHNIQUES,
+    ("rater_score", "dimension"): RATER,
+}

@@ -16,18 +16,29 @@ from sqlalchemy import Boolean, Date, Float, Integer, inspect
 from app.errors import InvalidInputError
 from app.models import Base
 from app.models.base import UtcDateTime
-from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES
+from app.models.vocab import VOCABULARIES
 
 #: Longest text accepted in one field (characters); far beyond any real answer.
 MAX_TEXT = 1_000_000
 #: Columns the store owns; nobody sets them through an edit.
 SYSTEM_COLUMNS = frozenset({"id", "portfolio_id", "position", "created_at", "blob_sha256"})
 
-VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
-    ("feedback_item", "source_type"): FEEDBACK_SOURCES,
-    ("action_item", "status"): ACTION_STATUSES,
-    ("evidence_file", "author"): EVIDENCE_AUTHORS,
+#: Numbers that only make sense within a scale: (lowest, highest).
+RANGES: Mapping[tuple[str, str], tuple[float, float]] = {
+    ("journey_touchpoint", "emotion"): (-2, 2),
+    ("decision_criterion", "weight"): (0, 100),
+    ("decision_score", "score"): (0, 5),
+    ("rater_score", "score"): (1, 5),
 }
+
+
+def vocabulary(kind: str, name: str) -> Mapping[str, str] | None:
+    """The values a field accepts (value -> label), or None when it is free."""
+    if (kind, name) == ("legislation_link", "entry_id"):
+        from app.catalogue.legislation import load_library
+
+        return {key: entry.title for key, entry in load_library().items()}
+    return VOCABULARIES.get((kind, name))
 
 
 def editable_columns(model: type[Base]) -> dict[str, Any]:
@@ -115,10 +126,14 @@ def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> di
             converted = _as_text(label, value)
         if converted is None and not column.nullable:
             raise InvalidInputError(f"{label} is required")
-        vocabulary = VOCABULARIES.get((kind, name))
-        if vocabulary is not None and converted not in vocabulary:
-            allowed = ", ".join(vocabulary)
-            raise InvalidInputError(f"{label}: '{converted}' is not one of: {allowed}")
+        allowed = vocabulary(kind, name)
+        if allowed is not None and converted not in allowed:
+            raise InvalidInputError(f"{label}: '{converted}' is not one of: {', '.join(allowed)}")
+        scale = RANGES.get((kind, name))
+        if scale is not None and converted is not None and not scale[0] <= converted <= scale[1]:
+            raise InvalidInputError(
+                f"{label}: {converted:g} is outside the scale {scale[0]:g} to {scale[1]:g}"
+            )
         result[name] = converted
     return result
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Engine, delete, func, insert, inspect, select
+from sqlalchemy import Engine, Table, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
@@ -29,11 +29,15 @@ from app.models import (
     AnalysisFinding,
     AuditEntry,
     Base,
+    ComplaintCase,
+    DecisionOption,
+    DecisionScore,
     Declaration,
     EvidenceBlob,
     EvidenceFile,
     EvidenceLink,
     Portfolio,
+    ProcessStep,
     UnitSnapshot,
     utc_now,
 )
@@ -57,7 +61,8 @@ DETAIL_FIELDS = (
 )
 
 #: Many-to-many link tables (every column a foreign key). The first column is the owning
-#: side: a finding owns the feedback it is based on, an action the findings it addresses.
+#: side: a finding owns the feedback it is based on, an action the findings it addresses, a
+#: process step the steps that follow it.
 _LINK_TABLES = tuple(
     table
     for table in Base.metadata.sorted_tables
@@ -65,14 +70,14 @@ _LINK_TABLES = tuple(
 )
 
 
-def _link_columns(kind: str) -> list[tuple[Any, str]]:
-    """(link table, column) pairs that refer to items of ``kind``; their rows go and come
-    back with the item when it is deleted and restored."""
+def _referring(table: Table) -> list[tuple[Table, str, str | None]]:
+    """(table, column, on delete) for every column elsewhere that refers to ``table``'s rows,
+    except the portfolio's own bookkeeping."""
     return [
-        (table, column.name)
-        for table in _LINK_TABLES
-        for column in table.columns
-        if next(iter(column.foreign_keys)).column.table.name == kind
+        (other, key.parent.name, key.ondelete)
+        for other in Base.metadata.sorted_tables
+        for key in other.foreign_keys
+        if key.column.table is table and other.name != "audit_entry"
     ]
 
 
@@ -293,11 +298,23 @@ class PortfolioStore:
             selectinload(Portfolio.unit_snapshot),
             selectinload(Portfolio.feedback_items),
             selectinload(Portfolio.findings).selectinload(AnalysisFinding.feedback_items),
+            selectinload(Portfolio.findings).selectinload(AnalysisFinding.legislation_links),
             selectinload(Portfolio.actions).selectinload(ActionItem.findings),
+            selectinload(Portfolio.actions).selectinload(ActionItem.legislation_links),
             selectinload(Portfolio.log_entries),
             selectinload(Portfolio.metrics),
             selectinload(Portfolio.evidence_files),
             selectinload(Portfolio.evidence_links).selectinload(EvidenceLink.evidence_file),
+            selectinload(Portfolio.touchpoints),
+            selectinload(Portfolio.lanes),
+            selectinload(Portfolio.process_steps).selectinload(ProcessStep.next_steps),
+            selectinload(Portfolio.options).selectinload(DecisionOption.scores),
+            selectinload(Portfolio.criteria),
+            selectinload(Portfolio.readings),
+            selectinload(Portfolio.legislation_links),
+            selectinload(Portfolio.cases).selectinload(ComplaintCase.techniques),
+            selectinload(Portfolio.case_techniques),
+            selectinload(Portfolio.rater_scores),
             selectinload(Portfolio.audit_entries),
             selectinload(Portfolio.submissions),
             selectinload(Portfolio.assessments),
@@ -411,6 +428,16 @@ class PortfolioStore:
             raise DomainError(f"there is no {kind.replace('_', ' ')} #{item_id}")
         return item
 
+    def _check_references(
+        self, session: Session, model: type[Base], values: Mapping[str, Any]
+    ) -> None:
+        """A reference to another item must name an item of this portfolio."""
+        for column in inspect(model).columns:
+            if column.key in values and values[column.key] is not None and column.foreign_keys:
+                target = next(iter(column.foreign_keys)).column.table.name
+                if target in ITEM_MODELS:
+                    self._get(session, target, values[column.key])
+
     def add_item(self, kind: str, **fields: Any) -> Change:
         """Add a stage item at the end of its list."""
         if kind in {"evidence_file", "evidence_link"}:
@@ -418,6 +445,7 @@ class PortfolioStore:
         model = self._model(kind)
         values = coerce_fields(kind, model, fields)
         with self._change() as session:
+            self._check_references(session, model, values)
             position = session.scalar(
                 select(func.coalesce(func.max(model.position), -1)).where(  # type: ignore[attr-defined]
                     model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
@@ -435,6 +463,7 @@ class PortfolioStore:
         values = coerce_fields(kind, model, fields)
         with self._change() as session:
             item = self._get(session, kind, item_id)
+            self._check_references(session, model, values)
             before = {name: getattr(item, name) for name in values}
             for name, value in values.items():
                 setattr(item, name, value)
@@ -451,29 +480,56 @@ class PortfolioStore:
         return Change("delete", kind, item_id, snapshot, None)
 
     def _snapshot(self, session: Session, kind: str, item: Any) -> dict[str, Any]:
-        snapshot: dict[str, Any] = {"row": row_values(item), "associations": {}, "links": []}
-        for table, column in _link_columns(kind):
-            rows = session.execute(select(table).where(table.c[column] == item.id)).mappings()
-            snapshot["associations"][table.name] = [dict(row) for row in rows]
-        link_column = LINK_TARGETS.get(kind)
-        if link_column is not None:
-            links = session.scalars(
-                select(EvidenceLink).where(getattr(EvidenceLink, link_column) == item.id)
-            )
-            snapshot["links"] = [row_values(link) for link in links]
+        """The item's row, every row deleted with it (links, scores, techniques …, parents
+        before children), and the references that deleting it will clear."""
+        snapshot: dict[str, Any] = {"row": row_values(item), "children": [], "references": []}
+        self._capture(session, self._model(kind).__table__, [item.id], snapshot)
         return snapshot
 
+    def _capture(
+        self, session: Session, table: Table, ids: list[Any], snapshot: dict[str, Any]
+    ) -> None:
+        seen = {
+            (name, tuple(row[c.name] for c in Base.metadata.tables[name].primary_key))
+            for name, rows in snapshot["children"]
+            for row in rows
+        }
+        for other, column, ondelete in _referring(table):
+            condition = other.c[column].in_(ids)
+            if ondelete == "CASCADE":
+                keys = [c.name for c in other.primary_key]
+                rows = [
+                    dict(row)
+                    for row in session.execute(select(other).where(condition)).mappings()
+                    if (other.name, tuple(row[k] for k in keys)) not in seen
+                ]
+                if rows:
+                    snapshot["children"].append((other.name, rows))
+                    if "id" in other.c:
+                        self._capture(session, other, [row["id"] for row in rows], snapshot)
+            elif ondelete == "SET NULL":
+                referring = [
+                    tuple(row)
+                    for row in session.execute(select(other.c.id, other.c[column]).where(condition))
+                ]
+                if referring:
+                    snapshot["references"].append((other.name, column, referring))
+
     def restore_item(self, kind: str, snapshot: Mapping[str, Any]) -> Change:
-        """Put back an item removed by delete_item, with its links, under its old id."""
+        """Put back an item removed by delete_item, under its old id, with everything that
+        went with it and the references to it."""
         model = self._model(kind)
+        tables = Base.metadata.tables
         with self._change() as session:
             session.execute(insert(model), [snapshot["row"]])
-            for table_name, rows in snapshot["associations"].items():
-                if rows:
-                    table = Base.metadata.tables[table_name]
-                    session.execute(insert(table), rows)
-            if snapshot["links"]:
-                session.execute(insert(EvidenceLink), snapshot["links"])
+            for table_name, rows in snapshot["children"]:
+                session.execute(insert(tables[table_name]), rows)
+            for table_name, column, referring in snapshot["references"]:
+                table = tables[table_name]
+                for row_id, target in referring:
+                    session.execute(
+                        update(table).where(table.c.id == row_id).values({column: target})
+                    )
             self._audit(session, "restore", f"{kind}:{snapshot['row']['id']}", {})
         return Change("add", kind, snapshot["row"]["id"], None, dict(snapshot["row"]))
 
@@ -520,6 +576,38 @@ class PortfolioStore:
                 )
             self._audit(session, "relate", f"{kind}:{item_id}", {other_kind: unique_ids})
         return Change("relate", kind, item_id, {"ids": before}, {"ids": unique_ids})
+
+    # -- decision matrix scores ---------------------------------------------------------------
+
+    def set_score(self, option_id: int, criterion_id: int, score: float | str | None) -> Change:
+        """Score an option against a criterion (0 to 5); None or "" clears the score."""
+        value = None
+        if score is not None and score != "":
+            value = coerce_fields("decision_score", DecisionScore, {"score": score})["score"]
+        with self._change() as session:
+            self._get(session, "decision_option", option_id)
+            self._get(session, "decision_criterion", criterion_id)
+            row = session.get(DecisionScore, (option_id, criterion_id))
+            before = None if row is None else row.score
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(
+                    DecisionScore(option_id=option_id, criterion_id=criterion_id, score=value)
+                )
+            else:
+                row.score = value
+            self._audit(
+                session,
+                "score",
+                f"decision_option:{option_id}",
+                {"criterion": criterion_id, "score": value},
+            )
+        key = {"option_id": option_id, "criterion_id": criterion_id}
+        return Change(
+            "score", "decision_option", option_id, {**key, "score": before}, {**key, "score": value}
+        )
 
     # -- evidence -----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from app.checker import CheckResult, check
 from app.checker.context import COLLECTIONS
 from app.store import PortfolioStore
 
-ATTRIBUTES = {**COLLECTIONS, "evidence_link": "evidence_links"}
+ATTRIBUTES = COLLECTIONS
 
 
 def delete_all(store: PortfolioStore, kind: str) -> None:
@@ -30,7 +30,7 @@ def delete_links(store: PortfolioStore, short_id: str) -> None:
 
 
 def unlink_all(store: PortfolioStore, kind: str) -> None:
-    attribute = {"analysis_finding": "findings", "action_item": "actions"}[kind]
+    attribute = COLLECTIONS[kind]
     for item in getattr(store.load(), attribute):
         store.set_related(kind, item.id, [])
 

@@ -54,13 +54,16 @@ def test_bad_rules_in_an_imported_unit_are_refused(tmp_path: Path, rule: dict, m
 
 def test_check_exit_codes_and_text(tmp_path: Path, capsys) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
-    make_demo(tmp_path, "process-reengineering").close()
+    with make_demo(tmp_path, "process-reengineering") as store:
+        for option in store.load().options:
+            store.update_item("decision_option", option.id, chosen=False)
     assert main(["check", str(tmp_path / "continuous-improvement.folio")]) == 0
     out = capsys.readouterr().out
     assert "8 of 8 marking points met — ready to submit" in out
     assert main(["check", str(tmp_path / "process-reengineering.folio")]) == 1
     out = capsys.readouterr().out
-    assert "MP1   PARTLY MET" in out and "swimlane process map" in out and "fix: Evidence" in out
+    assert "MP3   PARTLY MET" in out and "no option marked as chosen" in out
+    assert "fix: Tools › Decision matrix" in out
     bad = tmp_path / "bad.folio"
     bad.write_text("not a portfolio")
     assert main(["check", str(bad)]) == 2
@@ -68,7 +71,9 @@ def test_check_exit_codes_and_text(tmp_path: Path, capsys) -> None:
 
 
 def test_check_json(tmp_path: Path, capsys) -> None:
-    make_demo(tmp_path, "strategic-service").close()
+    with make_demo(tmp_path, "strategic-service") as store:
+        for technique in store.load().case_techniques[1:]:
+            store.delete_item("case_technique", technique.id)
     code = main(
         ["check", str(tmp_path / "strategic-service.folio"), "--json", "--today", "2030-01-01"]
     )

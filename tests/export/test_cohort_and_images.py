@@ -14,12 +14,12 @@ from pypdf import PdfReader
 from app.cli import main
 from app.export.service import export_portfolio
 from app.store import PortfolioStore
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 
 
 def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
-    make_demo(tmp_path, "process-reengineering").close()
+    make_incomplete_demo(tmp_path).close()
     second = tmp_path / "second learner.folio"
     shutil.copyfile(tmp_path / "continuous-improvement.folio", second)
     with PortfolioStore.open(second) as store:

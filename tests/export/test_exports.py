@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app.cli import main
 from app.export.service import IncompleteError, export_portfolio
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 from tests.export.conftest import docx_text, pdf_text, squash
 
 SECTIONS = [
@@ -159,7 +159,7 @@ def test_libreoffice_converts_the_docx(exported, tmp_path: Path) -> None:
 
 
 def test_final_export_of_incomplete_portfolio_is_refused(tmp_path: Path, capsys) -> None:
-    with make_demo(tmp_path, "process-reengineering") as store, pytest.raises(IncompleteError):
+    with make_incomplete_demo(tmp_path) as store, pytest.raises(IncompleteError):
         export_portfolio(store, "pdf", tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
     assert (

@@ -18,7 +18,7 @@ from app.cli import main
 from app.store import PortfolioStore
 from app.store.centre import centre_engine, import_portfolio, open_portfolio, portfolio_ids
 from app.workflow import submission
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 
 
 def _binary(name: str) -> str | None:
@@ -88,7 +88,7 @@ def test_portfolios_import_and_read_the_same_in_postgresql(
 ) -> None:
     first = make_demo(tmp_path, "continuous-improvement")
     first.close()
-    make_demo(tmp_path, "process-reengineering").close()
+    make_incomplete_demo(tmp_path).close()
     files = [tmp_path / "continuous-improvement.folio", tmp_path / "process-reengineering.folio"]
     code = main(
         [

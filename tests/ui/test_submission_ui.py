@@ -11,7 +11,7 @@ from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
 from app.ui.submit_dialog import SubmitDialog
 from app.workflow import submission
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 
 
 def test_submit_makes_the_version_read_only_until_a_new_draft(
@@ -55,7 +55,7 @@ def test_submit_makes_the_version_read_only_until_a_new_draft(
 
 
 def test_incomplete_submission_asks_for_a_reason(qtbot, window_for, tmp_path: Path) -> None:
-    make_demo(tmp_path, "process-reengineering").close()
+    make_incomplete_demo(tmp_path).close()
     window = window_for(tmp_path / "process-reengineering.folio")
     dialog = SubmitDialog(window.session, window)
     qtbot.addWidget(dialog)

@@ -7,14 +7,14 @@ import shutil
 from pathlib import Path
 
 from app.cli import main
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 
 
 def test_cohort_csv_lists_every_file_and_reports_a_corrupt_one(tmp_path: Path, capsys) -> None:
     cohort = tmp_path / "cohort"
     cohort.mkdir()
     make_demo(cohort, "continuous-improvement").close()
-    make_demo(cohort, "process-reengineering").close()
+    make_incomplete_demo(cohort).close()
     shutil.copyfile(cohort / "continuous-improvement.folio", cohort / "submitted.folio")
     assert main(["submit", str(cohort / "submitted.folio"), "--name", "Priya Shah"]) == 0
     (cohort / "zz-broken.folio").write_bytes(b"SQLite format 3\x00garbage")

@@ -12,7 +12,7 @@ from app.cli import main
 from app.errors import DomainError, InvalidInputError
 from app.store import PortfolioStore
 from app.workflow import submission
-from tests.conftest import make_demo
+from tests.conftest import make_demo, make_incomplete_demo
 
 
 def _submit(store: PortfolioStore, **extra: str):  # type: ignore[no-untyped-def]
@@ -85,7 +85,7 @@ def test_submitted_version_is_read_only_until_a_new_draft(submitted: Path) -> No
 
 
 def test_incomplete_submission_needs_a_reason(tmp_path: Path) -> None:
-    with make_demo(tmp_path, "process-reengineering") as store:
+    with make_incomplete_demo(tmp_path) as store:
         with pytest.raises(DomainError, match="only with a reason"):
             _submit(store)
         with pytest.raises(InvalidInputError, match="type your name"):

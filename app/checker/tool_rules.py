@@ -1,0 +1,180 @@
+"""Rules that read the structured improvement tools (app/models/tools.py).
+
+``swimlane``  a process map (``version`` current or redesigned, else either) with at least
+              ``min_lanes`` lanes in use and ``min_handoffs`` arrows that cross from one lane to
+              another; ``min_outcomes`` steps with a measurable outcome when given.
+``matrix``    a decision matrix of at least ``min_options`` options × ``min_criteria`` criteria,
+              every option scored on every criterion, a chosen option with its reason and a
+              reason for each option rejected.
+``children``  items of ``collection`` (filtered by ``where``) with at least ``min`` related
+              items through ``relation`` whose ``child_fields`` are filled; with ``"each":
+              true`` every matching item needs them, otherwise one is enough.
+``any``       the best outcome of the ``rules`` listed (alternative ways to show the same thing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from app.checker.context import Context
+from app.checker.outcome import NOUN, Outcome, Rule, field_specs, matches, missing_fields, sentence
+from app.checker.result import Location, Status
+from app.checker.text import join_names
+from app.models.tools import DecisionOption, ProcessStep
+from app.models.vocab import PROCESS_VERSIONS, label
+
+
+def handoffs(steps: list[ProcessStep]) -> list[tuple[ProcessStep, ProcessStep]]:
+    """Arrows between steps of different lanes: where work changes hands."""
+    return [
+        (step, following)
+        for step in steps
+        for following in step.next_steps
+        if step.lane_id is not None
+        and following.lane_id is not None
+        and following.lane_id != step.lane_id
+    ]
+
+
+def rule_swimlane(context: Context, rule: Rule) -> Outcome:
+    min_lanes = int(rule.get("min_lanes", 2))
+    min_handoffs = int(rule.get("min_handoffs", 1))
+    min_outcomes = int(rule.get("min_outcomes", 0))
+    wanted = [rule["version"]] if "version" in rule else list(PROCESS_VERSIONS)
+    steps_all = context.collection("process_step")
+    where = Location("process_map", "process_step")
+    findings: list[tuple[int, str, str, tuple[tuple[str, int], ...]]] = []
+    for version in wanted:
+        steps = [s for s in steps_all if s.version == version]
+        if not steps:
+            continue
+        lanes = {s.lane_id for s in steps if s.lane_id is not None}
+        crossing = handoffs(steps)
+        outcomes = [s for s in steps if context.filled(s, "outcome", 3)]
+        gaps = []
+        if len(lanes) < min_lanes:
+            gaps.append(f"{len(lanes)} of {min_lanes} lanes (roles) in use")
+        if len(crossing) < min_handoffs:
+            gaps.append(f"{len(crossing)} of {min_handoffs} handoffs between lanes")
+        if len(outcomes) < min_outcomes:
+            gaps.append(f"{len(outcomes)} of {min_outcomes} steps with a measurable outcome")
+        name = label(PROCESS_VERSIONS, version).lower()
+        support = tuple(("process_step", s.id) for s in steps)
+        if not gaps:
+            detail = (
+                f"the {name} has {len(steps)} steps in {len(lanes)} lanes with "
+                f"{len(crossing)} handoff{'s' if len(crossing) != 1 else ''}"
+            )
+            return Outcome(Status.MET, sentence(rule["label"], detail), (), support)
+        findings.append((len(gaps), name, "; ".join(gaps), support))
+    if not findings:
+        which = " or ".join(label(PROCESS_VERSIONS, v).lower() for v in wanted)
+        return Outcome(
+            Status.MISSING,
+            sentence(rule["label"], f"no {which} has been mapped yet (add lanes and steps)"),
+            (where,),
+        )
+    _, name, gaps, support = min(findings)
+    return Outcome(
+        Status.PARTLY, sentence(rule["label"], f"the {name} has {gaps}"), (where,), support
+    )
+
+
+def option_total(option: DecisionOption, weights: Mapping[int, float]) -> float:
+    """Weighted total of an option: the sum of weight × score over the criteria."""
+    return sum(weights.get(s.criterion_id, 0.0) * s.score for s in option.scores)
+
+
+def rule_matrix(context: Context, rule: Rule) -> Outcome:
+    min_options = int(rule.get("min_options", 2))
+    min_criteria = int(rule.get("min_criteria", 3))
+    options = [o for o in context.collection("decision_option") if context.filled(o, "name")]
+    criteria = [c for c in context.collection("decision_criterion") if context.filled(c, "name")]
+    where = Location("decision", "decision_option")
+    support = tuple(("decision_option", o.id) for o in options)
+    if not options and not criteria:
+        return Outcome(
+            Status.MISSING,
+            sentence(rule["label"], "no options or criteria yet (build the decision matrix)"),
+            (where,),
+        )
+    gaps: list[str] = []
+    fixes: list[Location] = []
+    if len(options) < min_options:
+        gaps.append(f"{len(options)} of {min_options} options")
+    if len(criteria) < min_criteria:
+        gaps.append(f"{len(criteria)} of {min_criteria} criteria")
+    criterion_ids = {c.id for c in criteria}
+    unscored = [o for o in options if not criterion_ids <= {s.criterion_id for s in o.scores}]
+    if unscored:
+        gaps.append(f"{context.join('decision_option', unscored)} not scored on every criterion")
+        fixes.append(context.location("decision_option", unscored[0]))
+    chosen = [o for o in options if o.chosen]
+    if not chosen:
+        gaps.append("no option marked as chosen")
+    elif not all(context.filled(o, "reason", 4) for o in chosen):
+        gaps.append("the chosen option does not say why it was chosen")
+        fixes.append(context.location("decision_option", chosen[0], "reason"))
+    rejected = [o for o in options if not o.chosen and not context.filled(o, "reason", 4)]
+    if rejected:
+        gaps.append(f"no reason why {context.join('decision_option', rejected)} was rejected")
+        fixes.append(context.location("decision_option", rejected[0], "reason"))
+    if not gaps:
+        weights = {c.id: c.weight for c in criteria}
+        ranked = sorted(options, key=lambda o: -option_total(o, weights))
+        detail = (
+            f"{len(options)} options × {len(criteria)} criteria, "
+            f"{context.name('decision_option', chosen[0])} chosen "
+            f"(ranked {ranked.index(chosen[0]) + 1} of {len(ranked)})"
+        )
+        return Outcome(Status.MET, sentence(rule["label"], detail), (), support)
+    return Outcome(
+        Status.PARTLY, sentence(rule["label"], join_names(gaps, 5)), (*fixes, where)[:5], support
+    )
+
+
+def rule_children(context: Context, rule: Rule) -> Outcome:
+    kind = rule["collection"]
+    relation = rule["relation"]
+    minimum = int(rule.get("min", 1))
+    each = bool(rule.get("each", False))
+    specs = field_specs(rule.get("child_fields"))
+    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
+    noun = NOUN.get(kind, kind)
+    if not items:
+        return Outcome(
+            Status.MISSING,
+            sentence(rule["label"], f"no {noun} yet"),
+            (context.location(kind),),
+        )
+    counted = {
+        it.id: [c for c in getattr(it, relation) if not missing_fields(context, c, specs)]
+        for it in items
+    }
+    complete = [it for it in items if len(counted[it.id]) >= minimum]
+    short = [it for it in items if len(counted[it.id]) < minimum]
+    support = tuple((kind, it.id) for it in complete)
+    if (each and not short) or (not each and complete):
+        shown = complete if not each else items
+        detail = f"{context.join(kind, shown)} with {minimum} or more"
+        return Outcome(Status.MET, sentence(rule["label"], detail), (), support)
+    gaps = [f"{context.name(kind, it)} has {len(counted[it.id])} of {minimum}" for it in short[:3]]
+    status = (
+        Status.PARTLY
+        if complete or any(counted[it.id] or getattr(it, relation) for it in items)
+        else Status.MISSING
+    )
+    return Outcome(
+        status,
+        sentence(rule["label"], "; ".join(gaps)),
+        tuple(context.location(kind, it) for it in short[:5]),
+        support,
+    )
+
+
+def rule_any(context: Context, rule: Rule) -> Outcome:
+    from app.checker.rules import evaluate  # the registry of every rule type lives there
+
+    rank = {Status.MET: 0, Status.PARTLY: 1, Status.MISSING: 2}
+    outcomes = [evaluate(context, alternative) for alternative in rule["rules"]]
+    return min(outcomes, key=lambda outcome: rank[outcome.status])
