@@ -25,7 +25,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": 1,
         "pain_point": "",
         "opportunity": "Show the real collection time, not 'ready in 2 hours'.",
-        "source": "Online review (F5)",
+        "source": "Online review",
         "feedback": 4,
     },
     {
@@ -35,7 +35,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": 0,
         "pain_point": "Replies come from a different team with no order history.",
         "opportunity": "Route social questions into the same triaged inbox.",
-        "source": "Direct comment (F7)",
+        "source": "Direct comment",
         "feedback": 6,
     },
     {
@@ -45,7 +45,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": 1,
         "pain_point": "",
         "opportunity": "Confirm the collection store and slot in plain words.",
-        "source": "Survey S-1042 (F1)",
+        "source": "Survey S-1042",
         "feedback": 0,
     },
     {
@@ -56,7 +56,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": None,
         "pain_point": "Orders are marked ready before they leave the warehouse.",
         "opportunity": "Scan on arrival at the collection desk triggers the email.",
-        "source": "Warehouse supervisor interview; complaint C-2210 (F3)",
+        "source": "Warehouse supervisor interview; complaint C-2210",
         "feedback": 2,
     },
     {
@@ -66,7 +66,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": -1,
         "pain_point": "Customers arrive for orders that are not there yet.",
         "opportunity": "Send the email only after the scan on arrival.",
-        "source": "Survey S-1042 (F1)",
+        "source": "Survey S-1042",
         "feedback": 0,
     },
     {
@@ -76,7 +76,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": -2,
         "pain_point": "Waits of up to 25 minutes while staff search the stockroom.",
         "opportunity": "Any colleague takes ownership and keeps the customer informed.",
-        "source": "Mystery shop (F8); compliment (F6)",
+        "source": "Mystery shop; compliment",
         "feedback": 7,
     },
     {
@@ -86,7 +86,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": -2,
         "pain_point": "Replies take 52 hours on average; some emails are never answered.",
         "opportunity": "Triage the inbox twice a day; faults answered the same day.",
-        "source": "Complaint C-2231 (F4); inbox report (F9)",
+        "source": "Complaint C-2231; inbox report",
         "feedback": 3,
     },
     {
@@ -96,7 +96,7 @@ TOUCHPOINTS: list[dict[str, Any]] = [
         "emotion": -1,
         "pain_point": "The customer has to explain the problem again to each person.",
         "opportunity": "One named colleague owns the case until it is closed.",
-        "source": "Complaint C-2210 (F3)",
+        "source": "Complaint C-2210",
         "feedback": 2,
     },
 ]

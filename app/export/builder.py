@@ -14,7 +14,7 @@ from typing import Any
 
 from app.catalogue import Unit
 from app.checker import CheckResult, Status
-from app.export import chart
+from app.export import chart, tool_sections
 from app.export.chart import Chart, ChartPanel
 from app.export.model import (
     Block,
@@ -624,15 +624,22 @@ def build_document(
     """The export document for ``portfolio``: cover, declaration, contents, grid, stages,
     assessor section, appendix (and, for drafts, the gaps)."""
     builder = _Builder(portfolio, unit, result, draft)
-    sections = [
+    sections: list[Section | None] = [
         builder.declaration(),
         Section("Contents", "contents", (TableOfContents(),), in_contents=False),
         builder.mapping_grid(),
         builder.feedback(),
         builder.analysis(),
+        tool_sections.journey_map(builder),
+        tool_sections.rater(builder),
         builder.action_plan(),
+        tool_sections.process_maps(builder),
+        tool_sections.decision_matrix(builder),
+        tool_sections.legislation(builder),
         builder.implementation_log(),
+        tool_sections.complaint_cases(builder),
         builder.evaluation(),
+        tool_sections.kpi_tracker(builder),
         builder.assessor(),
     ]
     sections.append(builder.appendix())
@@ -650,5 +657,5 @@ def build_document(
         keywords=("portfolio", unit.id, "customer service"),
         draft=draft,
         cover=builder.cover(),
-        sections=tuple(sections),
+        sections=tuple(section for section in sections if section is not None),
     )

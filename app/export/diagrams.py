@@ -67,7 +67,7 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
     stages = list(JOURNEY_STAGES)
     label_width = 58.0
     column = (WIDTH - label_width) / len(stages)
-    card_h = 38.0
+    card_h = 46.0
     by_cell: dict[tuple[str, bool], list[Any]] = {}
     for point in touchpoints:
         by_cell.setdefault((point.stage, point.back_office), []).append(point)
@@ -77,19 +77,19 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
     top = 22.0
     for index, stage in enumerate(stages):
         x = label_width + index * column
-        shapes.append(Rect(x + 1, top, column - 2, 18, "#1e3a8a"))
+        shapes.append(Rect(x + 1, top, column - 2, 22, "#1e3a8a"))
         shapes += _text_lines(
             x + column / 2,
-            top + 1,
+            top + 1.5,
             JOURNEY_STAGES[stage],
             column - 6,
             7,
-            1,
+            2,
             colour="#ffffff",
             anchor="middle",
             bold=True,
         )
-    front_top = top + 24
+    front_top = top + 28
     front_h = front_rows * (card_h + 4)
     back_top = front_top + front_h + 10
     back_h = back_rows * (card_h + 4)
@@ -117,16 +117,17 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
                 x + 3,
                 y + 1,
                 f"{reference} {point.touchpoint}".strip(),
-                column - 12,
+                column - 10,
                 6.5,
-                3,
+                4,
                 colour=INK,
             )
             shapes.append(Text(x + 3, y + card_h - 3, label(CHANNELS, point.channel), 5.5, MUTED))
             if clean(point.pain_point).strip():
                 shapes.append(Rect(x + column - 15, y + card_h - 9, 7, 7, RED))
             if point.emotion is not None and not back:
-                centres.append((x + (column - 6) / 2, y, point.emotion))
+                share = (row + 1) / (len(cell) + 1)
+                centres.append((x - 3 + share * column, y, point.emotion))
     curve_top = back_top + back_h + 10
     curve_h = 56.0
     shapes.append(Rect(0, curve_top - 2, WIDTH, curve_h + 4, LIGHT))
@@ -213,12 +214,12 @@ def swimlane(
     row_of = {lane_id: index for index, (lane_id, _) in enumerate(rows)}
     columns = _columns(steps)
     count = max(columns.values()) + 1
-    label_width = 64.0
-    column_w = max(60.0, (WIDTH - label_width) / count)
+    label_width = 58.0
+    column_w = max(66.0, (WIDTH - label_width) / count)
     width = label_width + column_w * count
-    lane_h = 58.0
+    lane_h = 62.0
     top = 22.0
-    box_w, box_h = column_w - 14, 34.0
+    box_w, box_h = column_w - 12, 42.0
     title = label(PROCESS_VERSIONS, version)
     shapes: list[Shape] = [Text(0, 12, f"Swimlane map: {title.lower()}", 10.5, INK, "start", True)]
     for index, (_, role) in enumerate(rows):
@@ -283,9 +284,9 @@ def swimlane(
                     thick,
                 )
             )
-            text_x, text_w = x + box_w / 2, box_w * 0.62
+            text_x, text_w = x + box_w / 2, box_w * 0.7
         elif step.step_type in {"start", "end"}:
-            cut = 8.0
+            cut = 5.0
             shapes.append(
                 Polygon(
                     (
@@ -305,10 +306,12 @@ def swimlane(
         else:
             shapes.append(Rect(x, y, box_w, box_h, fill, stroke, thick))
             text_x, text_w = x + box_w / 2, box_w - 6
-        lines = wrap(clean(step.label), _chars(text_w, 6.3), 3)
-        first = y + box_h / 2 - (len(lines) - 1) * 3.9 + 2
+        lines = wrap(
+            clean(step.label), _chars(text_w, 6.2), 4 if step.step_type != "decision" else 3
+        )
+        first = y + box_h / 2 - (len(lines) - 1) * 3.8 + 2
         for index, line in enumerate(lines):
-            shapes.append(Text(text_x, first + index * 7.8, line, 6.3, INK, "middle"))
+            shapes.append(Text(text_x, first + index * 7.6, line, 6.2, INK, "middle"))
         reference = refs.get(step.id, "")
         if reference:
             shapes.append(Text(x, y - 2, reference, 5.5, MUTED))

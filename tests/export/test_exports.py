@@ -21,9 +21,11 @@ SECTIONS = [
     "Evidence mapping grid",
     "Plan: customer feedback",
     "Plan: analysis of the feedback",
+    "Plan: RATER self-assessment",
     "Plan: SMART action plan",
     "Do: implementation log",
     "Review: evaluation",
+    "Review: KPI tracker",
     "Assessor's judgement",
     "Appendix: evidence",
 ]
