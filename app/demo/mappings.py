@@ -13,7 +13,7 @@ MAPPINGS: dict[str, dict[str, list[Mapping]]] = {
         "MP1": [
             (
                 ("analysis_finding", 0),
-                "Traces the click-and-collect journey from the online "
+                "Traces the touchpoints of the click-and-collect journey from the online "
                 "order through the warehouse (back office) to the pick-up desk, using complaints, "
                 "a mystery shop and the KPI report.",
             ),

@@ -237,6 +237,25 @@ def sign_declaration(
     )
 
 
+def set_score(
+    store: PortfolioStore,
+    notify: Notify,
+    option_id: int,
+    criterion_id: int,
+    score: object,
+    text: str,
+) -> SetCommand:
+    """One cell of the decision matrix."""
+    return SetCommand(
+        store,
+        notify,
+        text,
+        lambda value: store.set_score(option_id, criterion_id, value),
+        score,
+        lambda change: change.before["score"] if change.before else None,
+    )
+
+
 class AttachedFileCommand(CreateCommand):
     """An evidence file added by the import worker: the first run only records it;
     undo removes the entry (content stays until compaction), redo restores it."""

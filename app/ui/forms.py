@@ -7,8 +7,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from app.models.vocab import ACTION_STATUSES, FEEDBACK_SOURCES
+from app.catalogue.legislation import load_library
+from app.models.vocab import (
+    ACTION_STATUSES,
+    CHANNELS,
+    CRITERIA,
+    FEEDBACK_SOURCES,
+    JOURNEY_STAGES,
+    PROCESS_VERSIONS,
+    RATER,
+    STEP_TYPES,
+    TECHNIQUES,
+)
+
+#: The customer's feeling at a touchpoint; None when it is not known.
+EMOTIONS: dict[int | None, str] = {
+    None: "— not known —",
+    -2: "−2 very unhappy",
+    -1: "−1 unhappy",
+    0: "0 neutral",
+    1: "+1 happy",
+    2: "+2 very happy",
+}
 
 
 @dataclass(frozen=True)
@@ -16,7 +38,7 @@ class FieldSpec:
     name: str
     label: str
     widget: str  # line | text | date | number | choice | check | ref
-    choices: Mapping[str, str] | None = None
+    choices: Mapping[Any, str] | None = None
     placeholder: str = ""
     ref_kind: str = ""
 
@@ -24,6 +46,8 @@ class FieldSpec:
 def _f(name: str, label: str, widget: str = "line", **extra: object) -> FieldSpec:
     return FieldSpec(name, label, widget, **extra)  # type: ignore[arg-type]
 
+
+LEGISLATION = {key: entry.title for key, entry in load_library().items()}
 
 FORMS: dict[str, tuple[FieldSpec, ...]] = {
     "feedback_item": (
@@ -80,6 +104,72 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         _f("result_on", "Result date", "date"),
         _f("source", "Source of the figures"),
     ),
+    "journey_touchpoint": (
+        _f("stage", "Journey stage", "choice", choices=JOURNEY_STAGES),
+        _f("touchpoint", "Touchpoint", placeholder="what the customer meets, e.g. order email"),
+        _f("channel", "Channel", "choice", choices=CHANNELS),
+        _f("back_office", "Back-office step (not seen by the customer)", "check"),
+        _f("emotion", "Customer feeling", "choice", choices=EMOTIONS),
+        _f("pain_point", "Pain point", "text"),
+        _f("opportunity", "Opportunity", "text"),
+        _f("source", "Stakeholder or source", placeholder="who or what tells you this"),
+        _f("feedback_id", "From feedback", "ref", ref_kind="feedback_item"),
+    ),
+    "process_lane": (
+        _f("role", "Role (lane)", placeholder="customer, team, system…"),
+        _f("responsibility", "Responsibility", "text"),
+    ),
+    "process_step": (
+        _f("version", "Map", "choice", choices=PROCESS_VERSIONS),
+        _f("lane_id", "Lane", "ref", ref_kind="process_lane"),
+        _f("label", "Step"),
+        _f("step_type", "Type", "choice", choices=STEP_TYPES),
+        _f("bottleneck", "Bottleneck", "check"),
+        _f("outcome", "Measurable outcome", "text"),
+    ),
+    "decision_option": (
+        _f("name", "Option"),
+        _f("description", "Description", "text"),
+        _f("chosen", "Chosen option", "check"),
+        _f("reason", "Why chosen, or why rejected", "text"),
+    ),
+    "decision_criterion": (
+        _f("name", "Criterion"),
+        _f("category", "Kind", "choice", choices=CRITERIA),
+        _f("weight", "Weight", "number", placeholder="e.g. 1 to 5"),
+    ),
+    "metric_reading": (
+        _f("metric_id", "Metric", "ref", ref_kind="metric"),
+        _f("taken_on", "Date", "date"),
+        _f("value", "Value", "number"),
+        _f("note", "Note", "text"),
+    ),
+    "legislation_link": (
+        _f("entry_id", "Law or standard", "choice", choices=LEGISLATION),
+        _f("action_id", "Action", "ref", ref_kind="action_item"),
+        _f("finding_id", "Finding", "ref", ref_kind="analysis_finding"),
+        _f("justification", "How compliance is ensured", "text"),
+    ),
+    "complaint_case": (
+        _f("title", "Case"),
+        _f("opened_on", "Opened", "date"),
+        _f("feedback_id", "From feedback", "ref", ref_kind="feedback_item"),
+        _f("issue", "The issue (what made it complex)", "text"),
+        _f("customer_requirements", "Customer's stated requirements", "text"),
+        _f("constraints", "Organisation's constraints", "text"),
+        _f("solution", "Solution and how it satisfies both", "text"),
+        _f("outcome", "Outcome", "text"),
+    ),
+    "case_technique": (
+        _f("technique", "Technique", "choice", choices=TECHNIQUES),
+        _f("rationale", "Why this technique", "text"),
+        _f("how_applied", "How it was applied", "text"),
+    ),
+    "rater_score": (
+        _f("dimension", "Dimension", "choice", choices=RATER),
+        _f("score", "Score (1–5)", "number"),
+        _f("evidence", "Evidence", "text"),
+    ),
 }
 
 #: Columns of each stage's item list: (field, heading).
@@ -89,13 +179,31 @@ LIST_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "action_item": (("action", "Action"), ("owner", "Owner"), ("due_on", "Due")),
     "log_entry": (("logged_on", "Date"), ("what_done", "What was done")),
     "metric": (("name", "Metric"), ("baseline_value", "Baseline"), ("result_value", "Result")),
+    "journey_touchpoint": (
+        ("stage", "Stage"),
+        ("touchpoint", "Touchpoint"),
+        ("channel", "Channel"),
+    ),
+    "process_lane": (("role", "Role"),),
+    "process_step": (("version", "Map"), ("label", "Step"), ("step_type", "Type")),
+    "decision_option": (("name", "Option"), ("chosen", "Chosen")),
+    "decision_criterion": (("name", "Criterion"), ("category", "Kind"), ("weight", "Weight")),
+    "metric_reading": (("taken_on", "Date"), ("value", "Value"), ("note", "Note")),
+    "legislation_link": (("entry_id", "Law or standard"), ("justification", "Justification")),
+    "complaint_case": (("opened_on", "Opened"), ("title", "Case")),
+    "case_technique": (("technique", "Technique"), ("rationale", "Why")),
+    "rater_score": (("dimension", "Dimension"), ("score", "Score"), ("evidence", "Evidence")),
 }
 
 #: Related items a learner ticks in the form: kind -> (relation attribute, other kind, label).
 RELATIONS: dict[str, tuple[str, str, str]] = {
     "analysis_finding": ("feedback_items", "feedback_item", "Based on feedback"),
     "action_item": ("findings", "analysis_finding", "Addresses findings"),
+    "process_step": ("next_steps", "process_step", "Leads to (arrows)"),
 }
+
+#: Related items must share this field's value with the item (and not be the item itself).
+RELATED_WITHIN: dict[str, str] = {"process_step": "version"}
 
 #: Defaults for a new item, so it is valid the moment it is added.
 NEW_ITEM: dict[str, dict[str, object]] = {
@@ -104,4 +212,14 @@ NEW_ITEM: dict[str, dict[str, object]] = {
     "action_item": {},
     "log_entry": {},
     "metric": {},
+    "journey_touchpoint": {},
+    "process_lane": {},
+    "process_step": {},
+    "decision_option": {},
+    "decision_criterion": {},
+    "metric_reading": {},
+    "legislation_link": {"entry_id": next(iter(LEGISLATION))},
+    "complaint_case": {},
+    "case_technique": {},
+    "rater_score": {},
 }

@@ -150,7 +150,7 @@ class ItemForm(QWidget):
     def load(
         self,
         values: Mapping[str, Any],
-        references: Sequence[tuple[int, str]] = (),
+        references: Mapping[str, Sequence[tuple[int, str]]] | None = None,
         related_options: Sequence[tuple[int, str]] = (),
         related_ids: Sequence[int] = (),
     ) -> None:
@@ -171,7 +171,7 @@ class ItemForm(QWidget):
                 if spec.widget == "ref":
                     widget.clear()
                     widget.addItem("— none —", None)
-                    for item_id, text in references:
+                    for item_id, text in (references or {}).get(spec.name, ()):
                         widget.addItem(text, item_id)
                 index = widget.findData(value)
                 widget.setCurrentIndex(max(index, 0))

@@ -29,6 +29,16 @@ from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
+from app.ui.tool_pages import (
+    CasesPage,
+    DecisionPage,
+    JourneyMapPage,
+    KpiTrackerPage,
+    LegislationPage,
+    ProcessMapPage,
+    RaterPage,
+    ToolPage,
+)
 
 if TYPE_CHECKING:
     from app.ui.export_dialog import ExportDialog
@@ -57,6 +67,13 @@ class MainWindow(QMainWindow):
             "details": DetailsPage(session),
             **{stage: StagePage(session, kind) for stage, kind in STAGE_KINDS.items()},
             "evaluation": EvaluationPage(session),
+            "journey_map": JourneyMapPage(session),
+            "process_map": ProcessMapPage(session),
+            "decision": DecisionPage(session),
+            "kpi_tracker": KpiTrackerPage(session),
+            "rater": RaterPage(session),
+            "complaint_cases": CasesPage(session),
+            "legislation": LegislationPage(session),
             "evidence": EvidencePage(session),
             "declaration": DeclarationPage(session),
             "assessment": AssessmentPage(session),
@@ -64,7 +81,10 @@ class MainWindow(QMainWindow):
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
-        self.dirty: set[str] = set()
+        # tool pages draw their diagrams the first time they are shown
+        self.dirty: set[str] = {
+            stage for stage, page in self.pages.items() if isinstance(page, ToolPage)
+        }
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.stack)
@@ -208,6 +228,8 @@ class MainWindow(QMainWindow):
                 page.text.setFocus()
                 return
             page = page.metrics
+        if isinstance(page, ToolPage):
+            page = page.page_for(location.kind)
         if isinstance(page, StagePage) and location.item_id is not None:
             page.select(location.item_id)
             widget = page.form.widgets.get(location.field or "")

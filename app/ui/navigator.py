@@ -14,6 +14,18 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Do", (("implementation_log", "Implementation log"),)),
     ("Review", (("evaluation", "Evaluation"),)),
     (
+        "Tools",
+        (
+            ("journey_map", "Journey map"),
+            ("process_map", "Process map"),
+            ("decision", "Decision matrix"),
+            ("kpi_tracker", "KPI tracker"),
+            ("rater", "RATER"),
+            ("complaint_cases", "Complaint cases"),
+            ("legislation", "Legislation"),
+        ),
+    ),
+    (
         "Submit",
         (("evidence", "Evidence"), ("declaration", "Declaration"), ("assessment", "Assessment")),
     ),

@@ -36,6 +36,17 @@ STAGES = (
     "unit_guide",
 )
 
+#: Each tool's page, shown on the demo of a unit that uses it.
+TOOL_SHOTS = (
+    ("journey-review", "journey_map"),
+    ("process-reengineering", "process_map"),
+    ("process-reengineering", "decision"),
+    ("journey-review", "kpi_tracker"),
+    ("journey-review", "rater"),
+    ("strategic-service", "complaint_cases"),
+    ("journey-review", "legislation"),
+)
+
 
 def _save(widget: QWidget, target: Path) -> Path:
     QApplication.processEvents()
@@ -71,6 +82,18 @@ def take(folder: Path, size: tuple[int, int] = (1400, 860)) -> list[Path]:
     saved.append(_save(dialog, folder / f"{len(STAGES) + 2:02d}-export.png"))
     dialog.close()
     window.close()
+    number = len(STAGES) + 3
+    for unit_id in dict.fromkeys(unit for unit, _ in TOOL_SHOTS):
+        path = work / f"Priya Shah - {unit_id}.folio"
+        build_demo(path, load_catalogue().get(unit_id)).close()
+        window = MainWindow(PortfolioSession.open(path), settings)
+        window.resize(*size)
+        window.show()
+        for _unit, stage in (shot for shot in TOOL_SHOTS if shot[0] == unit_id):
+            window.show_stage(stage)
+            saved.append(_save(window, folder / f"{number:02d}-tool-{stage}.png"))
+            number += 1
+        window.close()
     return saved
 
 

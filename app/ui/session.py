@@ -117,6 +117,13 @@ class PortfolioSession(QObject):
             )
         )
 
+    def set_score(self, option_id: int, criterion_id: int, score: object) -> bool:
+        return self._push(
+            commands.set_score(
+                self.store, self._after, option_id, criterion_id, score, "Score an option"
+            )
+        )
+
     def sign_declaration(self, name: str, on: object) -> bool:
         return self._push(
             commands.sign_declaration(self.store, self._after, name, on, "Sign the declaration")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +21,29 @@ from PySide6.QtWidgets import (
 
 from app.checker.context import COLLECTIONS
 from app.export.builder import PREFIX
-from app.models.vocab import FEEDBACK_SOURCES, label
-from app.ui.forms import FORMS, LIST_COLUMNS, NEW_ITEM, RELATIONS
+from app.models import KINDS, LINK_TARGETS
+from app.models.vocab import label
+from app.ui.forms import FORMS, LIST_COLUMNS, NEW_ITEM, RELATED_WITHIN, RELATIONS
 from app.ui.item_form import ItemForm, _display
 from app.ui.mapping_box import MappingBox
 from app.ui.session import NOUNS, PortfolioSession
 
 #: Fields whose text is long: their list column takes the spare width.
-LONG_TEXT = {"text", "action", "theme", "what_done", "name"}
+LONG_TEXT = {
+    "text",
+    "action",
+    "theme",
+    "what_done",
+    "name",
+    "touchpoint",
+    "label",
+    "justification",
+    "title",
+    "rationale",
+    "evidence",
+    "note",
+    "role",
+}
 
 TITLES = {
     "feedback_item": (
@@ -52,11 +67,50 @@ TITLES = {
         "with whom, what happened, and what you learned.",
     ),
     "metric": ("Review › Evaluation", "Measures before and after the change, against a target."),
+    "journey_touchpoint": (
+        "Touchpoints",
+        "Every point where the customer meets the organisation, stage by stage, with the "
+        "channel, how the customer feels there and who or what tells you so.",
+    ),
+    "process_lane": ("Lanes", "The roles, teams or systems that carry out the process."),
+    "process_step": (
+        "Steps",
+        "The steps of the current and the re-engineered process, each in the lane of the role "
+        "that does it; tick the steps each one leads to.",
+    ),
+    "decision_option": ("Options", "The improvement options you weighed up."),
+    "decision_criterion": (
+        "Criteria",
+        "What the options are judged on (benefits, costs, risks, service standards) and how "
+        "much each counts.",
+    ),
+    "metric_reading": ("Readings", "Measurements taken between the baseline and the result."),
+    "legislation_link": (
+        "Legislation and standards",
+        "Link actions and findings to the laws and standards they rely on, and say how "
+        "compliance is ensured.",
+    ),
+    "complaint_case": (
+        "Cases",
+        "Complex customer issues: what made them complex, what the customer needed, what "
+        "limited the organisation, and how the solution satisfied both.",
+    ),
+    "case_technique": ("Resolution techniques", "Techniques used on the selected case, and why."),
+    "rater_score": (
+        "RATER self-assessment",
+        "Score the service on reliability, assurance, tangibles, empathy and responsiveness.",
+    ),
 }
 
 
 def summary(kind: str, field: str, value: Any) -> str:
-    text = label(FEEDBACK_SOURCES, value) if field == "source_type" else _display(value)
+    choices = next((spec.choices for spec in FORMS.get(kind, ()) if spec.name == field), None)
+    if choices:
+        text = label(choices, value)
+    elif isinstance(value, bool):
+        text = "yes" if value else ""
+    else:
+        text = _display(value)
     text = " ".join(text.split())
     return text if len(text) <= 90 else text[:89] + "…"
 
@@ -89,7 +143,7 @@ class ItemListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return f"{PREFIX[self.kind]}{index.row() + 1}"
+            return f"{PREFIX.get(self.kind, '#')}{index.row() + 1}"
         field = self.columns[index.column() - 1][0]
         return summary(self.kind, field, getattr(item, field))
 
@@ -104,10 +158,23 @@ class ItemListModel(QAbstractTableModel):
 class StagePage(QWidget):
     """List, buttons and form for one kind of item. Talks only to the session."""
 
-    def __init__(self, session: PortfolioSession, kind: str, parent: QWidget | None = None):
+    #: The item shown in the form (its id, or None): pages that depend on it follow.
+    shown = Signal(object)
+
+    def __init__(
+        self,
+        session: PortfolioSession,
+        kind: str,
+        parent: QWidget | None = None,
+        scope: str | None = None,
+    ):
+        """``scope`` names a reference field (e.g. case_id): the page then lists only the
+        items that refer to the item set with set_scope(), and adds new ones to it."""
         super().__init__(parent)
         self.session = session
         self.kind = kind
+        self.scope = scope
+        self.scope_id: int | None = None
         self.noun = NOUNS[kind]
         self.columns = LIST_COLUMNS[kind]
         title, description = TITLES[kind]
@@ -198,8 +265,20 @@ class StagePage(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def items(self) -> list[Any]:
+    def all_items(self) -> list[Any]:
         return list(getattr(self.session.document, COLLECTIONS[self.kind]))
+
+    def items(self) -> list[Any]:
+        items = self.all_items()
+        if self.scope is None:
+            return items
+        return [item for item in items if getattr(item, self.scope) == self.scope_id]
+
+    def set_scope(self, item_id: int | None) -> None:
+        if item_id != self.scope_id:
+            self.scope_id = item_id
+            self.selected_id = None
+            self.refresh()
 
     def refresh(self) -> None:
         items = self.items()
@@ -218,39 +297,51 @@ class StagePage(QWidget):
         self.empty.setVisible(not has_items)
         self.form_area.setEnabled(has_items)
         self.form.setEnabled(editable)
-        self.mapping.setVisible(editable)
-        self.buttons["add"].setEnabled(editable)
+        self.mapping.setVisible(editable and self.kind in LINK_TARGETS)
+        self.buttons["add"].setEnabled(
+            editable and (self.scope is None or self.scope_id is not None)
+        )
         for key in ("duplicate", "delete", "up", "down"):
             self.buttons[key].setEnabled(has_items and editable)
         self._load_form()
 
     def _load_form(self) -> None:
+        self.shown.emit(self.selected_id)
         self.mapping.show_item(self.selected_id)
         if self.selected_id is None:
             self.form.load({})
             return
         item = self.session.item(self.kind, self.selected_id)
         values = self.session.values(self.kind, self.selected_id)
-        references: list[tuple[int, str]] = []
-        for spec in FORMS[self.kind]:
-            if spec.widget == "ref":
-                references = self._options(spec.ref_kind)
+        references = {
+            spec.name: self._options(spec.ref_kind)
+            for spec in FORMS[self.kind]
+            if spec.widget == "ref"
+        }
         related_options: list[tuple[int, str]] = []
         related_ids: list[int] = []
         if self.kind in RELATIONS:
             attribute, other, _ = RELATIONS[self.kind]
             related_options = self._options(other)
+            same = RELATED_WITHIN.get(self.kind)
+            if same is not None:  # e.g. arrows join steps of the same process map only
+                allowed = {
+                    it.id
+                    for it in getattr(self.session.document, COLLECTIONS[other])
+                    if getattr(it, same) == getattr(item, same) and it.id != item.id
+                }
+                related_options = [option for option in related_options if option[0] in allowed]
             related_ids = [it.id for it in getattr(item, attribute)]
         self.form.load(values, references, related_options, related_ids)
 
     def _options(self, kind: str) -> list[tuple[int, str]]:
-        headline = {
-            "feedback_item": "text",
-            "analysis_finding": "theme",
-            "action_item": "action",
-        }.get(kind, "id")
+        headline = KINDS[kind].headline
+        prefix = PREFIX.get(kind, "")
         return [
-            (item.id, f"{PREFIX[kind]}{n} {summary(kind, headline, getattr(item, headline))}")
+            (
+                item.id,
+                f"{prefix}{n} " * bool(prefix) + summary(kind, headline, getattr(item, headline)),
+            )
             for n, item in enumerate(getattr(self.session.document, COLLECTIONS[kind]), 1)
         ]
 
@@ -268,7 +359,10 @@ class StagePage(QWidget):
     # -- editing ------------------------------------------------------------------------------
 
     def add(self) -> None:
-        item_id = self.session.add_item(self.kind, **NEW_ITEM[self.kind])
+        fields = dict(NEW_ITEM[self.kind])
+        if self.scope is not None:
+            fields[self.scope] = self.scope_id
+        item_id = self.session.add_item(self.kind, **fields)
         if item_id is not None:
             self.select(item_id)
             first = self.form.widgets[FORMS[self.kind][0].name]
@@ -301,7 +395,9 @@ class StagePage(QWidget):
         ids = [item.id for item in self.items()]
         index = ids.index(self.selected_id) + step
         if 0 <= index < len(ids):
-            self.session.move_item(self.kind, self.selected_id, index)
+            # positions run over all items of the kind: move to the neighbour's place
+            every = [item.id for item in self.all_items()]
+            self.session.move_item(self.kind, self.selected_id, every.index(ids[index]))
 
     def _edited(self, field: str, value: Any) -> None:
         if self.selected_id is not None:

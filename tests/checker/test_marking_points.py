@@ -390,6 +390,7 @@ def test_every_demo_checks_complete(tmp_path: Path, unit_id: str) -> None:
         result = run_check(store)
     for point in result.points:
         assert point.status is Status.MET, (point.marking_point_id, point.reasons)
+        assert all(r.status is Status.MET for r in point.reasons), point.reasons
     assert result.misconceptions == () and result.gaps == () and result.quality == ()
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PIL import Image, ImageStat
 
-from app.ui.screenshots import STAGES, take
+from app.ui.screenshots import STAGES, TOOL_SHOTS, take
 
 
 def test_screenshots_of_every_screen(tmp_path: Path) -> None:
     saved = take(tmp_path / "shots")
-    assert len(saved) == len(STAGES) + 3
+    assert len(saved) == len(STAGES) + 3 + len(TOOL_SHOTS)
     for path in saved:
         image = Image.open(path)
         assert image.width >= 400 and image.height >= 300, path.name

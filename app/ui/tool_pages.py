@@ -1,0 +1,342 @@
+"""The structured tools' pages: the tool's diagram above, its lists and forms below.
+
+The diagrams are the export's own figures (app/export/diagrams.py) drawn to a picture, so the
+learner sees exactly what the assessor will get. Editing goes through ordinary stage lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.checker.tool_rules import option_total
+from app.export import diagrams
+from app.export.model import Figure
+from app.export.shapes import fmt
+from app.exporters.drawing import to_png
+from app.models.vocab import PROCESS_VERSIONS
+from app.ui.session import PortfolioSession
+from app.ui.stage_page import TITLES, StagePage
+
+#: Pixels per point of a diagram on screen: fitted to the width, within these bounds.
+SMALLEST_SCALE, LARGEST_SCALE = 1.0, 2.0
+
+
+class DiagramView(QScrollArea):
+    """A figure drawn as a picture; says what to add while there is nothing to draw."""
+
+    def __init__(self, name: str, empty_text: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.empty_text = empty_text
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setStyleSheet("background: white;")
+        self.setWidget(self.picture)
+        self.setWidgetResizable(True)
+        self.setMinimumHeight(160)
+        self.figure: Figure | None = None
+        self.drawn: Figure | None = None
+
+    def show_figure(self, figure: Figure | None) -> None:
+        self.figure = figure
+        if figure is None:
+            self.picture.setPixmap(QPixmap())
+            self.picture.setText(self.empty_text)
+            self.picture.setAccessibleName(self.empty_text)
+            return
+        self.picture.setAccessibleName(figure.alt_text)
+        self.picture.setToolTip(figure.alt_text)
+        self._draw()
+
+    def _draw(self) -> None:
+        figure = self.figure
+        if figure is None:
+            return
+        room = max(1, self.viewport().width() - 8)
+        scale = min(LARGEST_SCALE, max(SMALLEST_SCALE, room / figure.width))
+        if self.picture.pixmap().width() == int(figure.width * scale) and self.drawn is figure:
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(to_png(list(figure.shapes), figure.width, figure.height, scale))
+        self.picture.setPixmap(pixmap)
+        self.drawn = figure
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._draw()
+
+
+class ToolPage(QWidget):
+    """Heading, a diagram and tabs of item lists for one tool."""
+
+    def __init__(
+        self,
+        session: PortfolioSession,
+        title: str,
+        about: str,
+        kinds: tuple[tuple[str, str | None], ...],
+        draw: Callable[[Any], Figure | None] | None = None,
+        empty_text: str = "",
+        stage: str = "",
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.draw = draw
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        description = QLabel(about)
+        description.setWordWrap(True)
+        description.setStyleSheet("color: #4b5563;")
+        self.header = QHBoxLayout()
+        self.header.addWidget(description, 1)
+        self.lists: dict[str, StagePage] = {
+            kind: StagePage(session, kind, scope=scope) for kind, scope in kinds
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName(f"{stage}.tabs")
+        for kind, page in self.lists.items():
+            self.tabs.addTab(page, TITLES[kind][0])
+        self.diagram = DiagramView(f"{stage}.diagram", empty_text) if draw else None
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        if self.diagram is not None:
+            splitter.addWidget(self.diagram)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([330, 420])
+        self.body = splitter
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.header)
+        layout.addWidget(splitter, 1)
+
+    def refresh(self) -> None:
+        for page in self.lists.values():
+            page.refresh()
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.diagram is not None and self.draw is not None:
+            self.diagram.show_figure(self.draw(self.session.document))
+
+    def page_for(self, kind: str | None) -> StagePage | None:
+        page = self.lists.get(kind or "") or next(iter(self.lists.values()))
+        self.tabs.setCurrentWidget(page)
+        return page
+
+
+def _refs(document: Any, collection: str, prefix: str) -> dict[int, str]:
+    return {item.id: f"{prefix}{n}" for n, item in enumerate(getattr(document, collection), 1)}
+
+
+class JourneyMapPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › Customer journey map",
+            "The customer's journey end to end: every touchpoint and channel, front stage and "
+            "back office, where it hurts and what could be better.",
+            (("journey_touchpoint", None),),
+            lambda document: diagrams.journey_map(
+                document.touchpoints, _refs(document, "touchpoints", "J")
+            ),
+            "Add touchpoints below: the journey map is drawn as you go.",
+            "journey_map",
+        )
+
+
+class ProcessMapPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        self.version = QComboBox()
+        self.version.setObjectName("process_map.version")
+        self.version.setAccessibleName("Process map shown")
+        for value, text in PROCESS_VERSIONS.items():
+            self.version.addItem(text, value)
+        super().__init__(
+            session,
+            "Tools › Swimlane process map",
+            "Map the current process and the re-engineered one: a lane per role, the steps in "
+            "order, the arrows between them (handoffs cross lanes) and the bottlenecks.",
+            (("process_step", None), ("process_lane", None)),
+            self._draw,
+            "Add lanes (roles) and steps below: the map is drawn as you go.",
+            "process_map",
+        )
+        self.header.addWidget(QLabel("&Show:", buddy=self.version))
+        self.header.addWidget(self.version)
+        self.version.currentIndexChanged.connect(self.redraw)
+
+    def _draw(self, document: Any) -> Figure | None:
+        return diagrams.swimlane(
+            self.version.currentData(),
+            document.lanes,
+            document.process_steps,
+            _refs(document, "process_steps", "S"),
+        )
+
+
+class ScoreGrid(QTableWidget):
+    """Options × criteria: type a score (0–5) in a cell; totals and ranks follow."""
+
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("decision.scores")
+        self.setAccessibleName("Decision matrix scores")
+        self.options: list[Any] = []
+        self.criteria: list[Any] = []
+        self._loading = False
+        self.itemChanged.connect(self._changed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMaximumSectionSize(220)
+        header.setStretchLastSection(True)
+
+    def refresh(self) -> None:
+        document = self.session.document
+        self.options, self.criteria = list(document.options), list(document.criteria)
+        weights = {c.id: c.weight for c in self.criteria}
+        totals = {o.id: option_total(o, weights) for o in self.options}
+        ranking = sorted(self.options, key=lambda o: -totals[o.id])
+        self._loading = True
+        self.clear()
+        self.setRowCount(len(self.options))
+        self.setColumnCount(len(self.criteria) + 2)
+        self.setHorizontalHeaderLabels(
+            [f"{c.name}\n× {fmt(c.weight)}" for c in self.criteria] + ["Total", "Rank"]
+        )
+        self.setVerticalHeaderLabels([o.name + (" ✓" if o.chosen else "") for o in self.options])
+        read_only = self.session.read_only
+        for row, option in enumerate(self.options):
+            scores = {s.criterion_id: s.score for s in option.scores}
+            for column, criterion in enumerate(self.criteria):
+                cell = QTableWidgetItem(fmt(scores[criterion.id]) if criterion.id in scores else "")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if read_only:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.setItem(row, column, cell)
+            for offset, text in enumerate((fmt(totals[option.id]), str(ranking.index(option) + 1))):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(row, len(self.criteria) + offset, cell)
+        self._loading = False
+
+    def _changed(self, cell: QTableWidgetItem) -> None:
+        if self._loading or cell.column() >= len(self.criteria):
+            return
+        option = self.options[cell.row()]
+        criterion = self.criteria[cell.column()]
+        if not self.session.set_score(option.id, criterion.id, cell.text().strip()):
+            self.refresh()  # refused: show the stored value again
+
+
+class DecisionPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › Decision matrix",
+            "Weigh the options against criteria: score each option 0–5 on each criterion in "
+            "the grid; weights multiply the scores; mark the option you chose and say why the "
+            "others were rejected.",
+            (("decision_option", None), ("decision_criterion", None)),
+            lambda document: diagrams.matrix_totals(document.options, document.criteria),
+            "Add options and criteria below, then score them in the grid.",
+            "decision",
+        )
+        self.grid = ScoreGrid(session)
+        self.tabs.insertTab(0, self.grid, "Scores")
+        self.tabs.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.grid.refresh()
+
+
+class KpiTrackerPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › KPI tracker",
+            "Readings of your metrics over time, between the baseline and the result "
+            "(the metrics themselves are on Review › Evaluation).",
+            (("metric_reading", None),),
+            lambda document: diagrams.kpi_trend(document.metrics, document.readings),
+            "Add readings below (and baselines and results on the Evaluation page): "
+            "each metric's trend is drawn here.",
+            "kpi_tracker",
+        )
+
+
+class RaterPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › RATER self-assessment",
+            "Rate the service on the five RATER dimensions (1 poor – 5 excellent), each with "
+            "the evidence behind the score; use it in your analysis.",
+            (("rater_score", None),),
+            lambda document: diagrams.rater_profile(document.rater_scores),
+            "Add a score for each dimension below: the profile is drawn here.",
+            "rater",
+        )
+
+
+class CasesPage(ToolPage):
+    """Cases on the left, the techniques of the selected case on the right."""
+
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › Complaint case log",
+            "Complex customer issues and how they were resolved: the techniques applied and "
+            "why, the customer's requirements, the organisation's constraints, and how the "
+            "solution met both.",
+            (("complaint_case", None), ("case_technique", "case_id")),
+            stage="complaint_cases",
+        )
+        cases, techniques = self.lists["complaint_case"], self.lists["case_technique"]
+        self.tabs.clear()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(cases)
+        side.addWidget(techniques)
+        side.setSizes([460, 300])
+        cases.show()
+        techniques.show()
+        self.tabs.insertTab(0, side, "Cases and techniques")
+        self.tabs.setCurrentIndex(0)
+        cases.shown.connect(techniques.set_scope)
+        techniques.set_scope(cases.selected_id)
+
+    def page_for(self, kind: str | None) -> StagePage | None:
+        self.tabs.setCurrentIndex(0)
+        return self.lists.get(kind or "", self.lists["complaint_case"])
+
+
+class LegislationPage(ToolPage):
+    def __init__(self, session: PortfolioSession) -> None:
+        super().__init__(
+            session,
+            "Tools › Legislation and standards",
+            "Tie actions and findings to the laws and standards in the library (see the Unit "
+            "guide for what each requires) and justify how compliance is ensured.",
+            (("legislation_link", None),),
+            stage="legislation",
+        )

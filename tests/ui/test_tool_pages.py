@@ -1,0 +1,123 @@
+"""The tools' pages: editing through the lists and the score grid, the diagram following."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from app.checker import Location, Status
+from app.ui.tool_pages import CasesPage, DecisionPage, JourneyMapPage, ProcessMapPage
+from tests.conftest import make_demo
+from tests.ui.test_workspace import _choose, _type
+
+
+def _open(tmp_path: Path, window_for, unit_id: str):  # type: ignore[no-untyped-def]
+    make_demo(tmp_path, unit_id).close()
+    return window_for(tmp_path / f"{unit_id}.folio")
+
+
+def test_process_map_add_connect_and_undo(qtbot, window_for, tmp_path: Path) -> None:
+    window = _open(tmp_path, window_for, "process-reengineering")
+    window.show_stage("process_map")
+    page: ProcessMapPage = window.pages["process_map"]  # type: ignore[assignment]
+    assert page.diagram.figure.alt_text.startswith(
+        "Swimlane map of the current process: 8 steps in 4 lanes"
+    )
+    page.version.setCurrentIndex(page.version.findData("redesigned"))
+    assert (
+        "re-engineered process: 7 steps in 4 lanes (Customer, Warehouse, Order system, "
+        "Collection desk), 6 handoffs" in page.diagram.figure.alt_text
+    )
+    page.version.setCurrentIndex(page.version.findData("current"))
+
+    steps = page.lists["process_step"]
+    qtbot.mouseClick(steps.buttons["add"], Qt.MouseButton.LeftButton)
+    _type(qtbot, steps.form.widgets["label"], "Phones customer if not ready")
+    _choose(qtbot, steps.form.widgets["lane_id"], window.session.document.lanes[3].id)
+    step = window.session.document.process_steps[-1]
+    assert (step.version, step.label) == ("current", "Phones customer if not ready")
+    # connect the decision "Order on the desk?" (S6) to the new step: a handoff? no, same lane
+    decision = window.session.document.process_steps[5]
+    steps.select(decision.id)
+    related = steps.form.related
+    options = [related.item(row).text() for row in range(related.count())]
+    assert not any(text.startswith("S9") for text in options[:8] if "Re-engineered" in text)
+    assert all("S6 " not in text for text in options)  # a step cannot lead to itself
+    new_row = next(
+        row for row in range(related.count()) if "Phones customer" in related.item(row).text()
+    )
+    related.item(new_row).setCheckState(Qt.CheckState.Checked)
+    assert [n.label for n in window.session.document.process_steps[5].next_steps][-1] == (
+        "Phones customer if not ready"
+    )
+    assert "9 steps in 4 lanes" in page.diagram.figure.alt_text
+    window.undo_action.trigger()  # the arrow
+    window.undo_action.trigger()  # the lane
+    window.undo_action.trigger()  # the label
+    window.undo_action.trigger()  # the step
+    assert len(window.session.document.process_steps) == 15
+    assert "8 steps in 4 lanes" in page.diagram.figure.alt_text
+
+
+def test_score_grid_edits_totals_and_refuses_out_of_scale(
+    qtbot, window_for, tmp_path: Path
+) -> None:
+    window = _open(tmp_path, window_for, "process-reengineering")
+    window.show_stage("decision")
+    page: DecisionPage = window.pages["decision"]  # type: ignore[assignment]
+    grid = page.grid
+    assert [grid.item(row, grid.columnCount() - 2).text() for row in range(3)] == ["37", "19", "22"]
+    grid.item(1, 0).setText("5")  # extra van run: removes the root cause 2 → 5 (weight 3)
+    assert grid.item(1, grid.columnCount() - 2).text() == "28"
+    assert grid.item(1, grid.columnCount() - 1).text() == "2"
+    assert "28 of 40" in page.diagram.figure.alt_text or "28" in page.diagram.figure.alt_text
+    grid.item(1, 0).setText("9")
+    assert grid.item(1, 0).text() == "5"  # refused, the stored value is shown again
+    assert "outside the scale 0 to 5" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert grid.item(1, grid.columnCount() - 2).text() == "19"
+
+
+def test_journey_map_follows_edits_and_the_checker_notices(
+    qtbot, window_for, tmp_path: Path
+) -> None:
+    window = _open(tmp_path, window_for, "journey-review")
+    window.show_stage("journey_map")
+    page: JourneyMapPage = window.pages["journey_map"]  # type: ignore[assignment]
+    touchpoints = page.lists["journey_touchpoint"]
+    assert "8 touchpoints across 5 stages and 6 channels" in page.diagram.figure.alt_text
+    qtbot.mouseClick(touchpoints.buttons["add"], Qt.MouseButton.LeftButton)
+    assert window.session.result.point("MP1").status is Status.PARTLY  # no source yet
+    _type(qtbot, touchpoints.form.widgets["touchpoint"], "Live chat about a refund")
+    _choose(qtbot, touchpoints.form.widgets["channel"], "chat")
+    _choose(qtbot, touchpoints.form.widgets["emotion"], -1)
+    _type(qtbot, touchpoints.form.widgets["source"], "Chat transcript")
+    point = window.session.document.touchpoints[-1]
+    assert (point.channel, point.emotion, point.source) == ("chat", -1, "Chat transcript")
+    assert "9 touchpoints across 5 stages and 7 channels" in page.diagram.figure.alt_text
+    assert window.session.result.point("MP1").status is Status.MET
+    emotion = touchpoints.form.widgets["emotion"]
+    assert isinstance(touchpoints.form.widgets["touchpoint"], QLineEdit) and emotion.count() == 6
+
+
+def test_cases_scope_their_techniques_and_checker_links_land(
+    qtbot, window_for, tmp_path: Path
+) -> None:
+    window = _open(tmp_path, window_for, "strategic-service")
+    window.show_stage("complaint_cases")
+    page: CasesPage = window.pages["complaint_cases"]  # type: ignore[assignment]
+    cases, techniques = page.lists["complaint_case"], page.lists["case_technique"]
+    assert techniques.model.rowCount() == 4
+    qtbot.mouseClick(cases.buttons["add"], Qt.MouseButton.LeftButton)
+    new_case = window.session.document.cases[-1]
+    assert cases.selected_id == new_case.id and techniques.model.rowCount() == 0
+    qtbot.mouseClick(techniques.buttons["add"], Qt.MouseButton.LeftButton)
+    assert [t.case_id for t in window.session.document.case_techniques][-1] == new_case.id
+    # the checker points at the new case; following the link opens it
+    window.show_stage("feedback")
+    window.go_to(Location("complaint_cases", "complaint_case", new_case.id, "case", "issue"))
+    assert window.stack.currentWidget() is page
+    assert cases.selected_id == new_case.id
+    assert window.focusWidget() is cases.form.widgets["issue"]
