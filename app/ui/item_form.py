@@ -131,6 +131,11 @@ class ItemForm(QWidget):
             return check
         if spec.widget in {"choice", "ref"}:
             combo = QComboBox()
+            # long choices (an action, a law's full title) must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
             if spec.choices:
                 for value, text in spec.choices.items():
                     combo.addItem(text, value)

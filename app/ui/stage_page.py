@@ -124,6 +124,8 @@ class ItemListModel(QAbstractTableModel):
         self.kind = kind
         self.columns = columns
         self.items: list[Any] = []
+        #: field -> {id: how the referenced item is named}, for reference columns
+        self.references: dict[str, dict[int, str]] = {}
 
     def set_items(self, items: list[Any]) -> None:
         self.beginResetModel()
@@ -145,6 +147,8 @@ class ItemListModel(QAbstractTableModel):
         if index.column() == 0:
             return f"{PREFIX.get(self.kind, '#')}{index.row() + 1}"
         field = self.columns[index.column() - 1][0]
+        if field in self.references:
+            return self.references[field].get(getattr(item, field), "")
         return summary(self.kind, field, getattr(item, field))
 
     def headerData(
@@ -196,6 +200,7 @@ class StagePage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMaximumSectionSize(180)
         wide = next(
             (i for i, (field, _) in enumerate(self.columns, start=1) if field in LONG_TEXT),
             len(self.columns),
@@ -284,6 +289,11 @@ class StagePage(QWidget):
         items = self.items()
         selection = self.table.selectionModel()
         selection.blockSignals(True)
+        self.model.references = {
+            spec.name: dict(self._options(spec.ref_kind))
+            for spec in FORMS[self.kind]
+            if spec.widget == "ref" and spec.name in {field for field, _ in self.columns}
+        }
         self.model.set_items(items)
         ids = [item.id for item in items]
         if self.selected_id not in ids:

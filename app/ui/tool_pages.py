@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.legislation import load_library
 from app.checker.tool_rules import option_total
 from app.export import diagrams
 from app.export.model import Figure
@@ -340,3 +341,22 @@ class LegislationPage(ToolPage):
             (("legislation_link", None),),
             stage="legislation",
         )
+        self.entry = QLabel()
+        self.entry.setObjectName("legislation.entry")
+        self.entry.setWordWrap(True)
+        self.entry.setTextFormat(Qt.TextFormat.PlainText)
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.entry.setStyleSheet("background: #f8fafc; padding: 8px; border: 1px solid #e5e7eb;")
+        self.body.addWidget(self.entry)
+        self.body.setSizes([480, 190])
+        self.lists["legislation_link"].shown.connect(self._show_entry)
+
+    def _show_entry(self, link_id: int | None) -> None:
+        """What the chosen law or standard requires, to write the justification against."""
+        link = self.session.item("legislation_link", link_id) if link_id is not None else None
+        entry = load_library().get(link.entry_id) if link is not None else None
+        if entry is None:
+            self.entry.setText("Choose a law or standard to see what it requires.")
+            return
+        requires = "\n".join(f"• {line}" for line in entry.requires)
+        self.entry.setText(f"{entry.title}: {entry.summary}\n{requires}")
