@@ -24,12 +24,15 @@ class LegalEntry:
     jurisdiction: str = ""
 
 
-@cache
-def load_library() -> dict[str, LegalEntry]:
-    """Every entry by id, validated against its schema."""
+def library_document() -> dict:
+    return json.loads(resource_path("legislation.json").read_text(encoding="utf-8"))
+
+
+def validate_library(document: dict) -> None:
+    """Raise InvalidInputError when ``document`` does not follow its schema (the tests hold
+    the shipped library to it; reading it at start-up trusts it, like the built-in units)."""
     import jsonschema
 
-    document = json.loads(resource_path("legislation.json").read_text(encoding="utf-8"))
     error = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(load_schema("legislation.schema.json")).iter_errors(
             document
@@ -37,8 +40,13 @@ def load_library() -> dict[str, LegalEntry]:
     )
     if error is not None:
         raise InvalidInputError(f"legislation library: {error.message}")
+
+
+@cache
+def load_library() -> dict[str, LegalEntry]:
+    """Every entry by id."""
     entries: dict[str, LegalEntry] = {}
-    for item in document["entries"]:
+    for item in library_document()["entries"]:
         if item["id"] in entries:
             raise InvalidInputError(f"legislation library: '{item['id']}' appears twice")
         entries[item["id"]] = LegalEntry(

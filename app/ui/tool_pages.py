@@ -31,7 +31,6 @@ from app.checker.tool_rules import option_total
 from app.export import diagrams
 from app.export.model import Figure
 from app.export.shapes import fmt
-from app.exporters.drawing import to_png
 from app.models.vocab import PROCESS_VERSIONS
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import TITLES, StagePage
@@ -75,6 +74,8 @@ class DiagramView(QScrollArea):
         scale = min(LARGEST_SCALE, max(SMALLEST_SCALE, room / figure.width))
         if self.picture.pixmap().width() == int(figure.width * scale) and self.drawn is figure:
             return
+        from app.exporters.drawing import to_png  # reportlab and Pillow: only when drawn
+
         pixmap = QPixmap()
         pixmap.loadFromData(to_png(list(figure.shapes), figure.width, figure.height, scale))
         self.picture.setPixmap(pixmap)
@@ -86,7 +87,8 @@ class DiagramView(QScrollArea):
 
 
 class ToolPage(QWidget):
-    """Heading, a diagram and tabs of item lists for one tool."""
+    """Heading, a diagram and tabs of item lists for one tool. The lists and the diagram are
+    built the first time the page is shown, so opening a portfolio stays quick."""
 
     def __init__(
         self,
@@ -101,6 +103,9 @@ class ToolPage(QWidget):
         super().__init__()
         self.session = session
         self.draw = draw
+        self.kinds = kinds
+        self.empty_text = empty_text
+        self.stage = stage
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         description = QLabel(about)
@@ -108,26 +113,39 @@ class ToolPage(QWidget):
         description.setStyleSheet("color: #4b5563;")
         self.header = QHBoxLayout()
         self.header.addWidget(description, 1)
-        self.lists: dict[str, StagePage] = {
-            kind: StagePage(session, kind, scope=scope) for kind, scope in kinds
-        }
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName(f"{stage}.tabs")
-        for kind, page in self.lists.items():
-            self.tabs.addTab(page, TITLES[kind][0])
-        self.diagram = DiagramView(f"{stage}.diagram", empty_text) if draw else None
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        if self.diagram is not None:
-            splitter.addWidget(self.diagram)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([330, 420])
-        self.body = splitter
+        self.lists: dict[str, StagePage] = {}
+        self.diagram: DiagramView | None = None
+        self.built = False
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.header)
-        layout.addWidget(splitter, 1)
+
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        self.lists = {
+            kind: StagePage(self.session, kind, scope=scope) for kind, scope in self.kinds
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName(f"{self.stage}.tabs")
+        for kind, page in self.lists.items():
+            self.tabs.addTab(page, TITLES[kind][0])
+        if self.draw is not None:
+            self.diagram = DiagramView(f"{self.stage}.diagram", self.empty_text)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        if self.diagram is not None:
+            self.body.addWidget(self.diagram)
+        self.body.addWidget(self.tabs)
+        self.body.setSizes([330, 420])
+        self.layout().addWidget(self.body, 1)  # type: ignore[union-attr]
+        self.setup()
+
+    def setup(self) -> None:
+        """Widgets a tool adds to the built page."""
 
     def refresh(self) -> None:
+        self.build()
         for page in self.lists.values():
             page.refresh()
         self.redraw()
@@ -137,6 +155,7 @@ class ToolPage(QWidget):
             self.diagram.show_figure(self.draw(self.session.document))
 
     def page_for(self, kind: str | None) -> StagePage | None:
+        self.build()
         page = self.lists.get(kind or "") or next(iter(self.lists.values()))
         self.tabs.setCurrentWidget(page)
         return page
@@ -262,7 +281,9 @@ class DecisionPage(ToolPage):
             "Add options and criteria below, then score them in the grid.",
             "decision",
         )
-        self.grid = ScoreGrid(session)
+
+    def setup(self) -> None:
+        self.grid = ScoreGrid(self.session)
         self.tabs.insertTab(0, self.grid, "Scores")
         self.tabs.setCurrentIndex(0)
 
@@ -313,6 +334,8 @@ class CasesPage(ToolPage):
             (("complaint_case", None), ("case_technique", "case_id")),
             stage="complaint_cases",
         )
+
+    def setup(self) -> None:
         cases, techniques = self.lists["complaint_case"], self.lists["case_technique"]
         self.tabs.clear()
         side = QSplitter(Qt.Orientation.Vertical)
@@ -327,6 +350,7 @@ class CasesPage(ToolPage):
         techniques.set_scope(cases.selected_id)
 
     def page_for(self, kind: str | None) -> StagePage | None:
+        self.build()
         self.tabs.setCurrentIndex(0)
         return self.lists.get(kind or "", self.lists["complaint_case"])
 
@@ -341,6 +365,8 @@ class LegislationPage(ToolPage):
             (("legislation_link", None),),
             stage="legislation",
         )
+
+    def setup(self) -> None:
         self.entry = QLabel()
         self.entry.setObjectName("legislation.entry")
         self.entry.setWordWrap(True)

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from app.catalogue.legislation import find_mentioned, load_library
+import pytest
+
+from app.catalogue.legislation import (
+    find_mentioned,
+    library_document,
+    load_library,
+    validate_library,
+)
 from app.demo import scenario
+from app.errors import InvalidInputError
 
 
 def test_library_has_the_laws_and_standards_the_units_name() -> None:
@@ -33,3 +41,11 @@ def test_demo_actions_name_library_entries() -> None:
         "iso-10002",
     } <= named
     assert find_mentioned("health and safety at work") == []
+
+
+def test_shipped_library_follows_its_schema() -> None:
+    document = library_document()
+    validate_library(document)
+    del document["entries"][0]["summary"]
+    with pytest.raises(InvalidInputError, match="summary"):
+        validate_library(document)
