@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Float, MetaData, String
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import Date, DateTime, Float, ForeignKey, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -54,3 +54,8 @@ class Base(DeclarativeBase):
 def utc_now() -> dt.datetime:
     """The current time, second precision, so round trips through text are exact."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def portfolio_fk() -> Any:
+    """The column tying an item to its portfolio (deleted with it)."""
+    return mapped_column(ForeignKey("portfolio.id", ondelete="CASCADE"), index=True)

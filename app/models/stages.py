@@ -8,14 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, portfolio_fk
 
 if TYPE_CHECKING:
     from app.models.tools import LegislationLink
-
-
-def _portfolio_fk() -> Mapped[int]:
-    return mapped_column(ForeignKey("portfolio.id", ondelete="CASCADE"), index=True)
 
 
 finding_feedback = Table(
@@ -43,7 +39,7 @@ class FeedbackItem(Base):
     __tablename__ = "feedback_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     source_type: Mapped[str] = mapped_column(comment="Vocabulary: FEEDBACK_SOURCES")
     received_on: Mapped[dt.date | None]
@@ -60,7 +56,7 @@ class AnalysisFinding(Base):
     __tablename__ = "analysis_finding"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     theme: Mapped[str] = mapped_column(default="")
     touchpoint: Mapped[str] = mapped_column(default="", comment="Touchpoint or channel")
@@ -82,7 +78,7 @@ class ActionItem(Base):
     __tablename__ = "action_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     action: Mapped[str] = mapped_column(Text, default="", comment="What will be done (specific)")
     owner: Mapped[str] = mapped_column(default="")
@@ -120,7 +116,7 @@ class LogEntry(Base):
     __tablename__ = "log_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     logged_on: Mapped[dt.date | None]
     action_id: Mapped[int | None] = mapped_column(
@@ -138,7 +134,7 @@ class Metric(Base):
     __tablename__ = "metric"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(default="", comment="CSAT, FCR, NPS, complaint count ...")
     unit: Mapped[str] = mapped_column(default="", comment="%, score, count, minutes ...")

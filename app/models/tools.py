@@ -13,12 +13,7 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
-
-
-def _portfolio_fk() -> Mapped[int]:
-    return mapped_column(ForeignKey("portfolio.id", ondelete="CASCADE"), index=True)
-
+from app.models.base import Base, portfolio_fk
 
 # -- customer journey map ---------------------------------------------------------------------
 
@@ -29,7 +24,7 @@ class JourneyTouchpoint(Base):
     __tablename__ = "journey_touchpoint"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     stage: Mapped[str] = mapped_column(default="awareness", comment="Vocabulary: JOURNEY_STAGES")
     touchpoint: Mapped[str] = mapped_column(default="", comment="What the customer meets")
@@ -61,7 +56,7 @@ class ProcessLane(Base):
     __tablename__ = "process_lane"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     role: Mapped[str] = mapped_column(default="")
     responsibility: Mapped[str] = mapped_column(Text, default="", comment="What this role owns")
@@ -73,7 +68,7 @@ class ProcessStep(Base):
     __tablename__ = "process_step"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     version: Mapped[str] = mapped_column(default="current", comment="Vocabulary: PROCESS_VERSIONS")
     lane_id: Mapped[int | None] = mapped_column(
@@ -102,7 +97,7 @@ class DecisionOption(Base):
     __tablename__ = "decision_option"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -118,7 +113,7 @@ class DecisionCriterion(Base):
     __tablename__ = "decision_criterion"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(default="")
     category: Mapped[str] = mapped_column(default="benefit", comment="Vocabulary: CRITERIA")
@@ -148,7 +143,7 @@ class MetricReading(Base):
     __tablename__ = "metric_reading"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     metric_id: Mapped[int | None] = mapped_column(
         ForeignKey("metric.id", ondelete="CASCADE"), index=True
@@ -167,7 +162,7 @@ class LegislationLink(Base):
     __tablename__ = "legislation_link"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     entry_id: Mapped[str] = mapped_column(comment="Id in resources/legislation.json")
     action_id: Mapped[int | None] = mapped_column(
@@ -188,7 +183,7 @@ class ComplaintCase(Base):
     __tablename__ = "complaint_case"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(default="")
     opened_on: Mapped[dt.date | None]
@@ -216,7 +211,7 @@ class CaseTechnique(Base):
     __tablename__ = "case_technique"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     case_id: Mapped[int | None] = mapped_column(
         ForeignKey("complaint_case.id", ondelete="CASCADE"), index=True
@@ -235,7 +230,7 @@ class RaterScore(Base):
     __tablename__ = "rater_score"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    portfolio_id: Mapped[int] = _portfolio_fk()
+    portfolio_id: Mapped[int] = portfolio_fk()
     position: Mapped[int] = mapped_column(default=0)
     dimension: Mapped[str] = mapped_column(default="reliability", comment="Vocabulary: RATER")
     score: Mapped[float | None]

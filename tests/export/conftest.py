@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -34,3 +35,26 @@ def docx_text(path: Path) -> str:
             for cell in row.cells:
                 parts.append(cell.text)
     return "\n".join(parts)
+
+
+def libreoffice_to_pdf(docx: Path, folder: Path) -> Path:
+    """Convert ``docx`` with LibreOffice (its own profile in ``folder``); the PDF it wrote."""
+    result = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    converted = folder / f"{docx.stem}.pdf"
+    assert result.returncode == 0 and converted.exists(), result.stderr
+    return converted

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from pypdf import PdfReader
 from app.cli import main
 from app.export.service import IncompleteError, export_portfolio
 from tests.conftest import make_demo, make_incomplete_demo
-from tests.export.conftest import docx_text, pdf_text, squash
+from tests.export.conftest import docx_text, libreoffice_to_pdf, pdf_text, squash
 
 SECTIONS = [
     "Candidate declaration of authenticity",
@@ -137,24 +136,7 @@ def test_html_is_escaped_and_complete(exported) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_docx(exported, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(exported["docx"]),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    converted = tmp_path / "final.pdf"
-    assert result.returncode == 0 and converted.exists(), result.stderr
+    converted = libreoffice_to_pdf(exported["docx"], tmp_path)
     reader = PdfReader(converted)
     assert len(reader.pages) >= 8
     assert "Evidence mapping grid" in pdf_text(converted)

@@ -4,7 +4,6 @@ SVG in the HTML, and the tables behind them."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -14,7 +13,7 @@ from pypdf import PdfReader
 
 from app.export.service import export_portfolio
 from tests.conftest import make_demo
-from tests.export.conftest import docx_text, squash
+from tests.export.conftest import docx_text, libreoffice_to_pdf, squash
 
 
 @pytest.fixture(scope="module")
@@ -113,24 +112,6 @@ def test_complaint_case_log(exported) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_a_docx_with_diagrams(exported, tmp_path: Path) -> None:
-    source = exported["process-reengineering"]["docx"]
-    result = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    converted = tmp_path / f"{source.stem}.pdf"
-    assert result.returncode == 0 and converted.exists(), result.stderr
+    converted = libreoffice_to_pdf(exported["process-reengineering"]["docx"], tmp_path)
     with pdfplumber.open(converted) as pdf:
         assert sum(len(page.images) for page in pdf.pages) >= 4
