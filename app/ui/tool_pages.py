@@ -274,8 +274,9 @@ class DecisionPage(ToolPage):
             session,
             "Tools › Decision matrix",
             "Weigh the options against criteria: score each option 0–5 on each criterion in "
-            "the grid; weights multiply the scores; mark the option you chose and say why the "
-            "others were rejected.",
+            "the grid (5 is best: for a cost or a risk, the cheapest or safest); weights "
+            "multiply the scores; mark the option you chose and say why the others were "
+            "rejected.",
             (("decision_option", None), ("decision_criterion", None)),
             lambda document: diagrams.matrix_totals(document.options, document.criteria),
             "Add options and criteria below, then score them in the grid.",

@@ -42,6 +42,26 @@ def _unit_with_rule(rule: dict) -> dict:
             "must be written kind.field",
         ),
         ({"rule": "mapped", "label": "x", "colour": "red"}, "unknown setting colour"),
+        ({"rule": "swimlane", "label": "x", "version": "future"}, "version must be one of"),
+        ({"rule": "matrix", "label": "x", "min_options": 0}, "at least 1"),
+        (
+            {"rule": "children", "label": "x", "collection": "complaint_case", "relation": "pets"},
+            "complaint_case has no field 'pets'",
+        ),
+        (
+            {
+                "rule": "children",
+                "label": "x",
+                "collection": "complaint_case",
+                "relation": "techniques",
+                "child_fields": ["colour"],
+            },
+            "case_technique has no field 'colour'",
+        ),
+        (
+            {"rule": "any", "label": "x", "rules": [{"rule": "text", "label": "y"}]},
+            "alternative 1: rule 'text' needs field",
+        ),
     ],
 )
 def test_bad_rules_in_an_imported_unit_are_refused(tmp_path: Path, rule: dict, message: str):
