@@ -96,6 +96,43 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     assert "[U+0000]" in page and "\x00" not in page
 
 
+def _tools_with(store: PortfolioStore, text: str) -> None:
+    """Every tool, its text fields holding ``text``, so every diagram draws it."""
+    lane = store.add_item("process_lane", role=text[:60]).item_id
+    first = store.add_item("process_step", lane_id=lane, label=text, step_type="start").item_id
+    second = store.add_item("process_step", label=text, step_type="decision", bottleneck=True)
+    store.set_related("process_step", first, [second.item_id])
+    store.set_related("process_step", second.item_id, [first])
+    store.add_item("journey_touchpoint", touchpoint=text, pain_point=text, emotion=-2)
+    option = store.add_item("decision_option", name=text, chosen=True, reason=text).item_id
+    criterion = store.add_item("decision_criterion", name=text, weight=2).item_id
+    store.set_score(option, criterion, 3)
+    metric = store.add_item(
+        "metric", name=text[:80], unit=text[:10], baseline_value=1, baseline_on="2026-01-01"
+    ).item_id
+    store.add_item("metric_reading", metric_id=metric, taken_on="2026-02-01", value=2, note=text)
+    store.add_item("legislation_link", entry_id="iso-10002", justification=text)
+    case = store.add_item("complaint_case", title=text, constraints=text).item_id
+    store.add_item("case_technique", case_id=case, technique="heat", rationale=text)
+    store.add_item("rater_score", dimension="empathy", score=3, evidence=text)
+
+
+def test_hostile_text_in_the_tools_and_their_diagrams(tmp_path: Path, unit) -> None:
+    with _hostile_portfolio(tmp_path, unit) as store:
+        for text in HOSTILE.values():
+            _tools_with(store, text)
+        docx = export_portfolio(store, "docx", tmp_path / "t.docx", draft=True).path
+        pdf = export_portfolio(store, "pdf", tmp_path / "t.pdf", draft=True).path
+        html = export_portfolio(store, "html", tmp_path / "t.html", draft=True).path
+    word = docx_text(docx)
+    for text in HOSTILE.values():
+        assert clean(text) in word
+    assert "Swimlane map: current process" in pdf_text(pdf)
+    page = html.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "\x00" not in page
+    assert page.count("<svg") >= 5
+
+
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -105,6 +142,7 @@ def test_any_unicode_text_exports(tmp_path_factory, unit, text: str) -> None:
     with PortfolioStore.create(folder / "p.folio", unit, f"Learner {text}") as store:
         store.add_item("feedback_item", source_type="complaint", text=text, channel=text[:40])
         store.add_item("action_item", action=text, owner=text[:20])
+        _tools_with(store, text)
         docx = export_portfolio(store, "docx", folder / "p.docx", draft=True).path
         pdf = export_portfolio(store, "pdf", folder / "p.pdf", draft=True).path
     expected = clean(text)
