@@ -81,7 +81,7 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         _f("overcome_barriers", "How barriers are overcome", "text"),
         _f("communication", "Communication and training", "text"),
         _f("changes_process", "Changes a policy or process", "check"),
-        _f("legislation", "Legislation / standard"),
+        _f("legislation", "Legislation / standard (own words)"),
         _f("compliance_justification", "How it ensures compliance", "text"),
         _f("success_measure", "Measure of success", "text"),
     ),

@@ -25,6 +25,7 @@ from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
 from app.ui.forms import FORMS, LIST_COLUMNS, NEW_ITEM, RELATED_WITHIN, RELATIONS
 from app.ui.item_form import ItemForm, _display
+from app.ui.legislation_box import LINK_FIELD, LegislationBox
 from app.ui.mapping_box import MappingBox
 from app.ui.session import NOUNS, PortfolioSession
 
@@ -239,6 +240,9 @@ class StagePage(QWidget):
         form_layout = QVBoxLayout(form_box)
         form_layout.addWidget(self.form)
         form_layout.addWidget(self.mapping)
+        self.legislation = LegislationBox(session, kind) if kind in LINK_FIELD else None
+        if self.legislation is not None:
+            form_layout.addWidget(self.legislation)
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -308,6 +312,8 @@ class StagePage(QWidget):
         self.form_area.setEnabled(has_items)
         self.form.setEnabled(editable)
         self.mapping.setVisible(editable and self.kind in LINK_TARGETS)
+        if self.legislation is not None:
+            self.legislation.setVisible(editable)
         self.buttons["add"].setEnabled(
             editable and (self.scope is None or self.scope_id is not None)
         )
@@ -318,6 +324,8 @@ class StagePage(QWidget):
     def _load_form(self) -> None:
         self.shown.emit(self.selected_id)
         self.mapping.show_item(self.selected_id)
+        if self.legislation is not None:
+            self.legislation.show_item(self.selected_id)
         if self.selected_id is None:
             self.form.load({})
             return

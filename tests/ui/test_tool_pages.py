@@ -121,3 +121,26 @@ def test_cases_scope_their_techniques_and_checker_links_land(
     assert window.stack.currentWidget() is page
     assert cases.selected_id == new_case.id
     assert window.focusWidget() is cases.form.widgets["issue"]
+
+
+def test_an_action_links_a_law_from_its_own_form(qtbot, window_for, new_portfolio: Path) -> None:
+    window = window_for(new_portfolio)
+    window.show_stage("action_plan")
+    page = window.pages["action_plan"]
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    box = page.legislation
+    assert box.existing.text() == "No law or standard linked yet."
+    box.entry.setCurrentIndex(box.entry.findData("equality-act-2010"))
+    qtbot.keyClicks(box.why, "Templates offer large print & a phone call back")
+    qtbot.mouseClick(box.link, Qt.MouseButton.LeftButton)
+    link = window.session.document.legislation_links[0]
+    action = window.session.document.actions[0]
+    assert (link.entry_id, link.action_id) == ("equality-act-2010", action.id)
+    assert box.existing.text() == (
+        "Equality Act 2010: Templates offer large print & a phone call back"
+    )
+    window.show_stage("legislation")
+    tool = window.pages["legislation"]
+    assert tool.lists["legislation_link"].model.rowCount() == 1
+    window.undo_action.trigger()
+    assert window.session.document.legislation_links == []
