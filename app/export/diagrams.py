@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.checker.tool_rules import handoffs, option_total
-from app.export.model import Figure
+from app.export.model import Figure, Hotspot
 from app.export.shapes import (
     BETTER,
     GREEN,
@@ -105,6 +105,7 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
     shapes.append(Line(0, line_y, WIDTH, line_y, GREY, 0.8, True))
     shapes.append(Text(WIDTH - 2, line_y - 2, "line of visibility", 6, MUTED, "end"))
     centres: list[tuple[float, float, int]] = []
+    spots: list[Hotspot] = []
     for (stage, back), cell in by_cell.items():
         column_index = stages.index(stage) if stage in stages else len(stages) - 1
         x = label_width + column_index * column + 3
@@ -112,6 +113,7 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
             y = (back_top if back else front_top) + row * (card_h + 4)
             feeling = point.emotion if point.emotion in EMOTION_FILL else 0
             shapes.append(Rect(x, y, column - 6, card_h, EMOTION_FILL[feeling], GREY, 0.5))
+            spots.append(Hotspot(x, y, column - 6, card_h, "journey_touchpoint", point.id))
             reference = refs.get(point.id, "")
             shapes += _text_lines(
                 x + 3,
@@ -173,7 +175,7 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
             else ""
         )
     )
-    return Figure("Customer journey map", tuple(shapes), WIDTH, legend_y + 6, alt)
+    return Figure("Customer journey map", tuple(shapes), WIDTH, legend_y + 6, alt, tuple(spots))
 
 
 # -- swimlane process map ---------------------------------------------------------------------
@@ -235,6 +237,9 @@ def swimlane(
         x = label_width + columns[step.id] * column_w + 7
         y = top + row_of[step.lane_id] * lane_h + (lane_h - box_h) / 2
         boxes[step.id] = (x, y)
+    spots = tuple(
+        Hotspot(x, y, box_w, box_h, "process_step", step_id) for step_id, (x, y) in boxes.items()
+    )
     arrows: list[Shape] = []
     for step in steps:
         x, y = boxes[step.id]
@@ -351,7 +356,7 @@ def swimlane(
         f"({', '.join(clean(role) for _, role in rows)}), {len(crossing)} handoffs"
         + (f"; bottlenecks: {'; '.join(bottlenecks)}" if bottlenecks else "")
     )
-    return Figure(f"Swimlane map: {title}", tuple(shapes), width, bottom + 6, alt)
+    return Figure(f"Swimlane map: {title}", tuple(shapes), width, bottom + 6, alt, spots)
 
 
 # -- KPI tracker ------------------------------------------------------------------------------
@@ -468,6 +473,7 @@ def rater_profile(scores: Sequence[Any]) -> Figure | None:
     plot_w = WIDTH - label_width - 30
     shapes: list[Shape] = [Text(0, 12, "RATER self-assessment (1–5)", 10.5, INK, "start", True)]
     top = 24.0
+    spots: list[Hotspot] = []
     for tick in range(1, 6):
         x = label_width + (tick - 1) / 4 * plot_w
         shapes.append(Line(x, top - 2, x, top + len(rated) * (bar_h + gap), "#d1d5db", 0.5))
@@ -482,12 +488,13 @@ def rater_profile(scores: Sequence[Any]) -> Figure | None:
         length = max(2.0, (score.score - 1) / 4 * plot_w)
         colour = RED if score.score <= 2 else (WORSE if score.score < 4 else GREEN)
         shapes.append(Rect(label_width, y, length, bar_h, colour))
+        spots.append(Hotspot(0, y, WIDTH, bar_h, "rater_score", score.id))
         shapes.append(Text(label_width + length + 4, y + bar_h - 4, fmt(score.score), 7.5, INK))
     height = top + len(rated) * (bar_h + gap) + 14
     alt = "RATER self-assessment: " + ", ".join(
         f"{label(RATER, s.dimension)} {fmt(s.score)} of 5" for s in rated
     )
-    return Figure("RATER self-assessment", tuple(shapes), WIDTH, height, alt)
+    return Figure("RATER self-assessment", tuple(shapes), WIDTH, height, alt, tuple(spots))
 
 
 # -- decision matrix --------------------------------------------------------------------------
@@ -504,6 +511,7 @@ def matrix_totals(options: Sequence[Any], criteria: Sequence[Any]) -> Figure | N
     shapes: list[Shape] = [Text(0, 12, "Weighted totals", 10.5, INK, "start", True)]
     top = 22.0
     ranked = sorted(options, key=lambda o: -option_total(o, weights))
+    spots: list[Hotspot] = []
     for index, option in enumerate(ranked):
         y = top + index * (bar_h + gap)
         total = option_total(option, weights)
@@ -521,6 +529,7 @@ def matrix_totals(options: Sequence[Any], criteria: Sequence[Any]) -> Figure | N
         )
         length = max(1.0, total / best * plot_w)
         shapes.append(Rect(label_width, y, length, bar_h, BETTER if option.chosen else GREY))
+        spots.append(Hotspot(0, y, WIDTH, bar_h, "decision_option", option.id))
         words = f"{fmt(total)} of {fmt(best)}" + ("  (chosen)" if option.chosen else "")
         shapes.append(Text(label_width + length + 4, y + bar_h - 4, words, 7, INK))
     height = top + len(ranked) * (bar_h + gap) + 4
@@ -528,4 +537,4 @@ def matrix_totals(options: Sequence[Any], criteria: Sequence[Any]) -> Figure | N
         f"{clean(o.name)} {fmt(option_total(o, weights))}" + (" (chosen)" if o.chosen else "")
         for o in ranked
     )
-    return Figure("Weighted totals", tuple(shapes), WIDTH, height, alt)
+    return Figure("Weighted totals", tuple(shapes), WIDTH, height, alt, tuple(spots))

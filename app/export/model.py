@@ -66,6 +66,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Hotspot:
+    """Where an item is drawn in a figure, so a click on it can open the item."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    kind: str
+    item_id: int
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.x + self.width and self.y <= y <= self.y + self.height
+
+
+@dataclass(frozen=True)
 class Figure:
     """A picture laid out once in drawing primitives (points, y down): a chart or a diagram.
     Each renderer draws the same shapes (vectors in PDF, PNG in DOCX, SVG in HTML)."""
@@ -75,6 +90,10 @@ class Figure:
     width: float
     height: float
     alt_text: str
+    hotspots: tuple[Hotspot, ...] = ()
+
+    def item_at(self, x: float, y: float) -> Hotspot | None:
+        return next((spot for spot in reversed(self.hotspots) if spot.contains(x, y)), None)
 
 
 @dataclass(frozen=True)

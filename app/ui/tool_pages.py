@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,21 +39,43 @@ from app.ui.stage_page import TITLES, StagePage
 SMALLEST_SCALE, LARGEST_SCALE = 1.0, 2.0
 
 
+class _Picture(QLabel):
+    """The drawn figure; reports clicks in the picture's own pixels."""
+
+    clicked = Signal(float, float, bool)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pixmap = self.pixmap()
+        if pixmap is None or pixmap.isNull() or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        left = (self.width() - pixmap.width()) / 2
+        top = (self.height() - pixmap.height()) / 2
+        position = event.position()
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        self.clicked.emit(position.x() - left, position.y() - top, control)
+
+
 class DiagramView(QScrollArea):
-    """A figure drawn as a picture; says what to add while there is nothing to draw."""
+    """A figure drawn as a picture; says what to add while there is nothing to draw. A click
+    on an item drawn in it reports the item (itemClicked: kind, id, with Ctrl held)."""
+
+    itemClicked = Signal(str, int, bool)
 
     def __init__(self, name: str, empty_text: str) -> None:
         super().__init__()
         self.setObjectName(name)
         self.empty_text = empty_text
-        self.picture = QLabel()
+        self.picture = _Picture()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setStyleSheet("background: white;")
+        self.picture.clicked.connect(self._clicked)
         self.setWidget(self.picture)
         self.setWidgetResizable(True)
         self.setMinimumHeight(160)
         self.figure: Figure | None = None
         self.drawn: Figure | None = None
+        self.scale = 1.0
 
     def show_figure(self, figure: Figure | None) -> None:
         self.figure = figure
@@ -72,14 +94,38 @@ class DiagramView(QScrollArea):
             return
         room = max(1, self.viewport().width() - 8)
         scale = min(LARGEST_SCALE, max(SMALLEST_SCALE, room / figure.width))
-        if self.picture.pixmap().width() == int(figure.width * scale) and self.drawn is figure:
+        if self.drawn is figure and abs(scale - self.scale) < 0.01:
             return
         from app.exporters.drawing import to_png  # reportlab and Pillow: only when drawn
 
         pixmap = QPixmap()
         pixmap.loadFromData(to_png(list(figure.shapes), figure.width, figure.height, scale))
         self.picture.setPixmap(pixmap)
-        self.drawn = figure
+        self.drawn, self.scale = figure, scale
+
+    def point_of(self, kind: str, item_id: int) -> QPoint | None:
+        """Where an item is drawn, in the picture's coordinates (for tests and focus)."""
+        pixmap = self.picture.pixmap()
+        if self.figure is None or pixmap is None:
+            return None
+        spot = next(
+            (s for s in self.figure.hotspots if (s.kind, s.item_id) == (kind, item_id)), None
+        )
+        if spot is None:
+            return None
+        left = (self.picture.width() - pixmap.width()) / 2
+        top = (self.picture.height() - pixmap.height()) / 2
+        return QPoint(
+            int(left + (spot.x + spot.width / 2) * self.scale),
+            int(top + (spot.y + spot.height / 2) * self.scale),
+        )
+
+    def _clicked(self, x: float, y: float, control: bool) -> None:
+        if self.figure is None:
+            return
+        spot = self.figure.item_at(x / self.scale, y / self.scale)
+        if spot is not None:
+            self.itemClicked.emit(spot.kind, spot.item_id, control)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -133,6 +179,7 @@ class ToolPage(QWidget):
             self.tabs.addTab(page, TITLES[kind][0])
         if self.draw is not None:
             self.diagram = DiagramView(f"{self.stage}.diagram", self.empty_text)
+            self.diagram.itemClicked.connect(self.item_clicked)
         self.body = QSplitter(Qt.Orientation.Vertical)
         if self.diagram is not None:
             self.body.addWidget(self.diagram)
@@ -153,6 +200,12 @@ class ToolPage(QWidget):
     def redraw(self) -> None:
         if self.diagram is not None and self.draw is not None:
             self.diagram.show_figure(self.draw(self.session.document))
+
+    def item_clicked(self, kind: str, item_id: int, _control: bool) -> None:
+        """A click on an item in the diagram opens it in its list and form."""
+        page = self.page_for(kind)
+        if page is not None and kind == page.kind:
+            page.select(item_id)
 
     def page_for(self, kind: str | None) -> StagePage | None:
         self.build()
@@ -192,7 +245,8 @@ class ProcessMapPage(ToolPage):
             session,
             "Tools › Swimlane process map",
             "Map the current process and the re-engineered one: a lane per role, the steps in "
-            "order, the arrows between them (handoffs cross lanes) and the bottlenecks.",
+            "order, the arrows between them (handoffs cross lanes) and the bottlenecks. Click a "
+            "step to edit it; Ctrl+click another step to draw or remove an arrow to it.",
             (("process_step", None), ("process_lane", None)),
             self._draw,
             "Add lanes (roles) and steps below: the map is drawn as you go.",
@@ -201,6 +255,20 @@ class ProcessMapPage(ToolPage):
         self.header.addWidget(QLabel("&Show:", buddy=self.version))
         self.header.addWidget(self.version)
         self.version.currentIndexChanged.connect(self.redraw)
+
+    def item_clicked(self, kind: str, item_id: int, control: bool) -> None:
+        """Ctrl+click on a step draws an arrow to it from the selected step, or removes it."""
+        steps = self.lists["process_step"]
+        if not control or steps.selected_id is None or steps.selected_id == item_id:
+            super().item_clicked(kind, item_id, control)
+            return
+        current = self.session.item("process_step", steps.selected_id)
+        following = [step.id for step in current.next_steps]
+        if item_id in following:
+            following.remove(item_id)
+        else:
+            following.append(item_id)
+        self.session.set_related("process_step", current.id, following)
 
     def _draw(self, document: Any) -> Figure | None:
         return diagrams.swimlane(

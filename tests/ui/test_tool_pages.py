@@ -144,3 +144,42 @@ def test_an_action_links_a_law_from_its_own_form(qtbot, window_for, new_portfoli
     assert tool.lists["legislation_link"].model.rowCount() == 1
     window.undo_action.trigger()
     assert window.session.document.legislation_links == []
+
+
+def test_clicking_the_map_opens_a_step_and_ctrl_click_draws_an_arrow(
+    qtbot, window_for, tmp_path: Path
+) -> None:
+    window = _open(tmp_path, window_for, "process-reengineering")
+    window.show_stage("process_map")
+    page: ProcessMapPage = window.pages["process_map"]  # type: ignore[assignment]
+    steps = window.session.document.process_steps
+    start, end = steps[0], steps[7]
+    picture = page.diagram.picture
+    qtbot.mouseClick(
+        picture, Qt.MouseButton.LeftButton, pos=page.diagram.point_of("process_step", end.id)
+    )
+    assert page.lists["process_step"].selected_id == end.id
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    target = page.diagram.point_of("process_step", start.id)
+    drawn = len(page.diagram.figure.shapes)
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, ctrl, pos=target)
+    assert [s.id for s in window.session.document.process_steps[7].next_steps] == [start.id]
+    assert len(page.diagram.figure.shapes) == drawn + 4  # a looping arrow: 3 lines and a head
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, ctrl, pos=target)
+    assert window.session.document.process_steps[7].next_steps == []
+    assert page.lists["process_step"].selected_id == end.id
+
+
+def test_clicking_a_journey_card_opens_the_touchpoint(qtbot, window_for, tmp_path: Path) -> None:
+    window = _open(tmp_path, window_for, "journey-review")
+    window.show_stage("journey_map")
+    page: JourneyMapPage = window.pages["journey_map"]  # type: ignore[assignment]
+    fourth = window.session.document.touchpoints[3]
+    qtbot.mouseClick(
+        page.diagram.picture,
+        Qt.MouseButton.LeftButton,
+        pos=page.diagram.point_of("journey_touchpoint", fourth.id),
+    )
+    touchpoints = page.lists["journey_touchpoint"]
+    assert touchpoints.selected_id == fourth.id
+    assert touchpoints.form.widgets["touchpoint"].text() == "Order moved from warehouse to store"
