@@ -80,7 +80,7 @@ def _number(value: float | None, unit: str = "") -> str:
     return f"{text}{unit}" if unit == "%" else (f"{text} {unit}".strip())
 
 
-class _Builder:
+class DocumentBuilder:
     def __init__(self, portfolio: Portfolio, unit: Unit, result: CheckResult, draft: bool):
         self.portfolio = portfolio
         self.unit = unit
@@ -623,7 +623,7 @@ def build_document(
 ) -> ExportDocument:
     """The export document for ``portfolio``: cover, declaration, contents, grid, stages,
     assessor section, appendix (and, for drafts, the gaps)."""
-    builder = _Builder(portfolio, unit, result, draft)
+    builder = DocumentBuilder(portfolio, unit, result, draft)
     sections: list[Section | None] = [
         builder.declaration(),
         Section("Contents", "contents", (TableOfContents(),), in_contents=False),

@@ -24,7 +24,7 @@ from app.models.vocab import (
 )
 
 if TYPE_CHECKING:
-    from app.export.builder import _Builder
+    from app.export.builder import DocumentBuilder
 
 FEELING = {
     -2: "−2 very unhappy",
@@ -35,11 +35,11 @@ FEELING = {
 }
 
 
-def _refs(builder: _Builder, kind: str) -> dict[int, str]:
+def _refs(builder: DocumentBuilder, kind: str) -> dict[int, str]:
     return {item_id: ref for (k, item_id), ref in builder.refs.items() if k == kind}
 
 
-def journey_map(builder: _Builder) -> Section | None:
+def journey_map(builder: DocumentBuilder) -> Section | None:
     touchpoints = builder.portfolio.touchpoints
     if not touchpoints:
         return None
@@ -73,7 +73,7 @@ def journey_map(builder: _Builder) -> Section | None:
     return Section("Plan: customer journey map", "journey-map", tuple(blocks))
 
 
-def rater(builder: _Builder) -> Section | None:
+def rater(builder: DocumentBuilder) -> Section | None:
     scores = builder.portfolio.rater_scores
     if not scores:
         return None
@@ -100,7 +100,7 @@ def rater(builder: _Builder) -> Section | None:
     return Section("Plan: RATER self-assessment", "rater", tuple(blocks))
 
 
-def process_maps(builder: _Builder) -> Section | None:
+def process_maps(builder: DocumentBuilder) -> Section | None:
     portfolio = builder.portfolio
     if not portfolio.process_steps and not portfolio.lanes:
         return None
@@ -144,7 +144,7 @@ def process_maps(builder: _Builder) -> Section | None:
     return Section("Plan: process maps", "process-maps", tuple(blocks))
 
 
-def decision_matrix(builder: _Builder) -> Section | None:
+def decision_matrix(builder: DocumentBuilder) -> Section | None:
     options, criteria = builder.portfolio.options, builder.portfolio.criteria
     if not options and not criteria:
         return None
@@ -204,7 +204,7 @@ def decision_matrix(builder: _Builder) -> Section | None:
     return Section("Plan: decision matrix", "decision-matrix", tuple(blocks))
 
 
-def legislation(builder: _Builder) -> Section | None:
+def legislation(builder: DocumentBuilder) -> Section | None:
     links = builder.portfolio.legislation_links
     if not links:
         return None
@@ -246,7 +246,7 @@ def legislation(builder: _Builder) -> Section | None:
     return Section("Plan: legislation and standards", "legislation", tuple(blocks))
 
 
-def complaint_cases(builder: _Builder) -> Section | None:
+def complaint_cases(builder: DocumentBuilder) -> Section | None:
     cases = builder.portfolio.cases
     if not cases:
         return None
@@ -284,7 +284,7 @@ def complaint_cases(builder: _Builder) -> Section | None:
     return Section("Do: complaint case log", "complaint-cases", tuple(blocks))
 
 
-def kpi_tracker(builder: _Builder) -> Section | None:
+def kpi_tracker(builder: DocumentBuilder) -> Section | None:
     readings = builder.portfolio.readings
     if not readings:
         return None

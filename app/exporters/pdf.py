@@ -54,6 +54,7 @@ from app.export.model import (
 )
 from app.exporters import fonts
 from app.exporters.drawing import to_drawing
+from app.exporters.pdf_cells import TextCell
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2.0 * cm
@@ -395,9 +396,13 @@ def _heading(text: str, level: int, key: str, in_contents: bool = True) -> RlPar
     return paragraph
 
 
-def _cell(value: Any, head: bool = False) -> RlParagraph:
+def _cell(value: Any, head: bool = False) -> Flowable:
     text = value.text if isinstance(value, StatusMark) else str(value)
-    return RlParagraph(markup(text), _styles()["cell-head" if head else "cell"])
+    style = _styles()["cell-head" if head else "cell"]
+    covered, _ = _register_fonts()
+    if text.isascii() or all(ord(character) in covered for character in text):
+        return TextCell(text, style.fontName, style.fontSize, style.leading, style.textColor)
+    return RlParagraph(markup(text), style)
 
 
 def _table(block: Table) -> list[Flowable]:
