@@ -81,10 +81,9 @@ class MainWindow(QMainWindow):
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
-        # tool pages draw their diagrams the first time they are shown
-        self.dirty: set[str] = {
-            stage for stage, page in self.pages.items() if isinstance(page, ToolPage)
-        }
+        # every page fills itself the first time it is shown (tool pages build themselves
+        # then), so opening a large portfolio does not lay out lists nobody has looked at
+        self.dirty: set[str] = set(self.pages) - {"unit_guide"}
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.stack)

@@ -270,7 +270,7 @@ class StagePage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.form_area = scroll
         self.selected_id: int | None = None
-        self.refresh()
+        # filled by refresh() when first shown: a list of thousands builds only if looked at
 
     # -- showing ------------------------------------------------------------------------------
 

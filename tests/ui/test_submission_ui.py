@@ -76,8 +76,18 @@ def test_assessor_window_is_read_only(qtbot, tmp_path: Path, settings) -> None:
     window.show()
     assert "Opened as assessor" in window.banner.text()
     assert not window.new_draft_button.isVisible()
+    for stage in ("action_plan", "process_map", "decision"):
+        window.show_stage(stage)
     page = window.pages["action_plan"]
     assert not page.buttons["add"].isEnabled() and not page.form.isEnabled()
+    tool = window.pages["process_map"].lists["process_step"]  # type: ignore[attr-defined]
+    assert not tool.buttons["add"].isEnabled() and not tool.form.isEnabled()
+    grid = window.pages["decision"].grid  # type: ignore[attr-defined]
+    assert all(
+        not grid.item(row, column).flags() & Qt.ItemFlag.ItemIsEditable
+        for row in range(grid.rowCount())
+        for column in range(grid.columnCount())
+    )
     assert window.session.update_item("action_item", 1, owner="Someone else") is False
     window.close()
 
