@@ -215,21 +215,12 @@ RELATIONS: dict[str, tuple[str, str, str]] = {
 #: Related items must share this field's value with the item (and not be the item itself).
 RELATED_WITHIN: dict[str, str] = {"process_step": "version"}
 
+#: A new item takes the first value of this field's choices that no item has yet (a RATER
+#: self-assessment has one score per dimension).
+NEXT_UNUSED: dict[str, str] = {"rater_score": "dimension"}
+
 #: Defaults for a new item, so it is valid the moment it is added.
 NEW_ITEM: dict[str, dict[str, object]] = {
     "feedback_item": {"source_type": "survey"},
-    "analysis_finding": {},
-    "action_item": {},
-    "log_entry": {},
-    "metric": {},
-    "journey_touchpoint": {},
-    "process_lane": {},
-    "process_step": {},
-    "decision_option": {},
-    "decision_criterion": {},
-    "metric_reading": {},
     "legislation_link": {"entry_id": next(iter(LEGISLATION))},
-    "complaint_case": {},
-    "case_technique": {},
-    "rater_score": {},
 }

@@ -23,7 +23,14 @@ from app.checker.context import COLLECTIONS
 from app.export.builder import PREFIX
 from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
-from app.ui.forms import FORMS, LIST_COLUMNS, NEW_ITEM, RELATED_WITHIN, RELATIONS
+from app.ui.forms import (
+    FORMS,
+    LIST_COLUMNS,
+    NEW_ITEM,
+    NEXT_UNUSED,
+    RELATED_WITHIN,
+    RELATIONS,
+)
 from app.ui.item_form import ItemForm, _display
 from app.ui.legislation_box import LINK_FIELD, LegislationBox
 from app.ui.mapping_box import MappingBox
@@ -377,7 +384,14 @@ class StagePage(QWidget):
     # -- editing ------------------------------------------------------------------------------
 
     def add(self) -> None:
-        fields = dict(NEW_ITEM[self.kind])
+        fields = dict(NEW_ITEM.get(self.kind, {}))
+        if self.kind in NEXT_UNUSED:
+            name = NEXT_UNUSED[self.kind]
+            choices = next(spec.choices for spec in FORMS[self.kind] if spec.name == name) or {}
+            used = {getattr(item, name) for item in self.items()}
+            unused = [value for value in choices if value not in used]
+            if unused:
+                fields[name] = unused[0]
         if self.scope is not None:
             fields[self.scope] = self.scope_id
         item_id = self.session.add_item(self.kind, **fields)

@@ -183,3 +183,18 @@ def test_clicking_a_journey_card_opens_the_touchpoint(qtbot, window_for, tmp_pat
     touchpoints = page.lists["journey_touchpoint"]
     assert touchpoints.selected_id == fourth.id
     assert touchpoints.form.widgets["touchpoint"].text() == "Order moved from warehouse to store"
+
+
+def test_each_new_rater_score_takes_the_next_dimension(
+    qtbot, window_for, new_portfolio: Path
+) -> None:
+    window = window_for(new_portfolio)
+    window.show_stage("rater")
+    scores = window.pages["rater"].lists["rater_score"]  # type: ignore[attr-defined]
+    for _ in range(6):
+        qtbot.mouseClick(scores.buttons["add"], Qt.MouseButton.LeftButton)
+    dimensions = [s.dimension for s in window.session.document.rater_scores]
+    assert dimensions[:5] == ["reliability", "assurance", "tangibles", "empathy", "responsiveness"]
+    assert len(dimensions) == 6  # a sixth is allowed (the learner picks its dimension)
+    window.pages["rater"].redraw()  # type: ignore[attr-defined]
+    assert window.pages["rater"].diagram.figure is None  # no scores given yet: nothing drawn
