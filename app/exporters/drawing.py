@@ -17,6 +17,14 @@ from app.export.shapes import Line, Polygon, Rect, Shape
 from app.exporters import fonts
 
 DASH = (4.0, 3.0)
+#: Control characters and line or paragraph separators, which the text shaper refuses.
+_UNSHAPEABLE = {code: " " for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def _shapeable(text: str) -> str:
+    """``text`` as one line the raster text shaper accepts (the table beside a figure keeps
+    the exact text)."""
+    return text.translate(_UNSHAPEABLE)
 
 
 def _attribute(text: str) -> str:
@@ -138,7 +146,7 @@ def to_png(shapes: list[Shape], width: float, height: float, scale: float = 3.0)
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
             draw.text(
                 (shape.x * scale, shape.y * scale),
-                shape.text,
+                _shapeable(shape.text),
                 fill=shape.colour,
                 font=font(shape.size, shape.bold),
                 anchor=anchor,

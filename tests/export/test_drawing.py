@@ -1,0 +1,31 @@
+"""Any text a learner types can be drawn in a figure, in every output (PNG, SVG, PDF)."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+from reportlab.graphics import renderPDF
+
+from app.export.shapes import Rect, Text
+from app.exporters.drawing import to_drawing, to_png, to_svg
+from app.exporters.pdf import _register_fonts
+
+_register_fonts()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=40))
+def test_any_text_draws(text: str) -> None:
+    shapes = [Rect(0, 0, 40, 20, "#ffffff", "#000000"), Text(4, 14, text, 8)]
+    picture = Image.open(io.BytesIO(to_png(shapes, 120, 30, 1.0)))
+    assert picture.size == (120, 30)
+    assert to_svg(shapes, 120, 30, text).startswith("<svg")
+    assert renderPDF.drawToString(to_drawing(shapes, 120, 30)).startswith(b"%PDF")
+
+
+def test_separators_and_controls_are_drawn_as_spaces() -> None:
+    for character in ("\x85", "\x1c", "\u2029", "\u2028", "\n"):
+        to_png([Text(2, 10, f"a{character}b")], 40, 14, 1.0)
