@@ -61,6 +61,13 @@ def _renderer(
     images: ImageSource,  # type: ignore[no-untyped-def]
     raster_charts: bool = False,
 ):
+    def figure(picture: Markup, caption: str) -> Markup:
+        if raster_charts:  # Qt's text browser knows no <figure>: it would run into the text
+            return Markup(
+                '<p align="center">{}</p><p class="caption" align="center">{}</p>'
+            ).format(picture, caption)
+        return Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(picture, caption)
+
     def render(block: Block) -> Markup:
         if isinstance(block, Paragraph):
             return Markup('<p class="{}">{}</p>').format(block.style, block.text)
@@ -101,9 +108,7 @@ def _renderer(
                 )
             else:  # text is escaped in to_svg
                 picture = Markup(to_svg(shapes, block.width, block.height, block.alt_text))
-            return Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(
-                picture, block.alt_text
-            )
+            return figure(picture, block.alt_text)
         if isinstance(block, Image):
             data = images(block.sha256)
             if data is None:
@@ -112,10 +117,10 @@ def _renderer(
                 )
             kind = "png" if data.data.startswith(b"\x89PNG") else "jpeg"
             source = f"data:image/{kind};base64,{base64.b64encode(data.data).decode('ascii')}"
-            return Markup(
-                '<figure><img src="{}" alt="{}" width="{}" height="{}">'
-                "<figcaption>{}</figcaption></figure>"
-            ).format(source, block.alt_text, data.width, data.height, block.caption)
+            picture = Markup('<img src="{}" alt="{}" width="{}" height="{}">').format(
+                source, block.alt_text, data.width, data.height
+            )
+            return figure(picture, block.caption)
         if isinstance(block, TableOfContents):
             entries = Markup("").join(
                 Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(level, anchor, text)

@@ -215,6 +215,12 @@ def test_preview_shows_the_export(qtbot, window_for, tmp_path: Path) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
     window.preview()
-    text = window.preview_dialog.findChild(object, "preview").toPlainText()
+    browser = window.preview_dialog.findChild(object, "preview")
+    text = browser.toPlainText()
     assert "Evidence mapping grid" in text and "Priya Shah" in text
+    # a figure is a block of its own, never run into the heading before it
+    lines = text.splitlines()
+    heading = len(lines) - 1 - lines[::-1].index("Review: KPI tracker")  # the section, not
+    assert lines[heading + 1] == "\ufffc"  # its contents entry; the picture on its own line
+    assert any(line.startswith("Line charts of each metric over time") for line in lines)
     window.preview_dialog.close()
