@@ -240,6 +240,12 @@ def swimlane(
     spots = tuple(
         Hotspot(x, y, box_w, box_h, "process_step", step_id) for step_id, (x, y) in boxes.items()
     )
+    # arrows into the same step come in at their own height, bending in their own place
+    incoming: dict[int, list[int]] = {}
+    for step in steps:
+        for following in step.next_steps:
+            if following.id in boxes and boxes[following.id][0] > boxes[step.id][0]:
+                incoming.setdefault(following.id, []).append(step.id)
     arrows: list[Shape] = []
     for step in steps:
         x, y = boxes[step.id]
@@ -256,7 +262,10 @@ def swimlane(
             weight = 1.3 if crossing else 0.9
             start_y, end_y = y + box_h / 2, ty + box_h / 2
             if tx > x:  # forwards: out of the right side, into the left side
-                bend = tx - 5
+                sources = incoming[following.id]
+                order = sources.index(step.id)
+                end_y = ty + box_h * (order + 1) / (len(sources) + 1)
+                bend = tx - 4 - 3 * min(order, 2)
                 arrows.append(Line(x + box_w, start_y, bend, start_y, colour, weight))
                 arrows.append(Line(bend, start_y, bend, end_y, colour, weight))
                 arrows.append(Line(bend, end_y, tx, end_y, colour, weight))
