@@ -22,6 +22,7 @@ from app.checker.result import (
     Warning,
 )
 from app.checker.rules import Outcome, evaluate
+from app.checker.tool_gaps import tool_gap_warnings
 from app.models import Portfolio
 
 DEFAULT_CURRENCY_DAYS = 365
@@ -157,7 +158,7 @@ def check(
     quality_warnings += quality.authenticity_warnings(context)
     quality_warnings += quality.currency_warnings(context, currency_days)
     misconceptions = _misconceptions(context)
-    gaps = quality.gap_warnings(context)
+    gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
     stage_status = _stage_status(context, points, misconceptions + quality_warnings + gaps)
     return CheckResult(
         unit_id=unit.id,

@@ -224,3 +224,18 @@ def test_result_serialises_to_json(tmp_path: Path) -> None:
     assert data["total"] == 5 and data["met"] == 3 and data["complete"] is False
     assert data["marking_points"][0]["status"] == "partly"
     assert data["marking_points"][0]["fix"][0]["label"] == "Tools › Process map"
+
+
+def test_loose_ends_in_the_tools_are_gaps(tmp_path: Path) -> None:
+    with make_demo(tmp_path, "process-reengineering") as store:
+        assert not [w for w in run_check(store).gaps if w.code.startswith(("step", "option"))]
+        store.add_item("process_step", label="Orphan step")
+        store.add_item("decision_option", name="Do nothing")
+        store.add_item("legislation_link", entry_id="iso-10002", justification="General")
+        store.add_item("metric_reading", taken_on="2026-01-01", value=3)
+        gaps = {w.code: w for w in run_check(store).gaps}
+    assert gaps["step-without-lane"].text.startswith("Step 16 “Orphan step”: in no lane")
+    assert gaps["step-without-lane"].fixes[0].field == "lane_id"
+    assert gaps["option-unscored"].text == "Option 4 “Do nothing”: not scored yet."
+    assert gaps["legislation-unlinked"].fixes[0].stage == "legislation"
+    assert gaps["reading-without-metric"].fixes[0].kind == "metric_reading"
