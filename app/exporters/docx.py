@@ -36,6 +36,7 @@ from app.export.model import (
     Table,
     TableOfContents,
 )
+from app.exporters.docx_rows import append_rows
 from app.exporters.drawing import to_png
 
 TEXT_WIDTH_CM = 17.0
@@ -178,27 +179,33 @@ class _Renderer:
         if block.caption:
             caption = self.doc.add_paragraph()
             caption.add_run(block.caption).bold = True
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        table = self.doc.add_table(rows=1, cols=len(block.header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False  # fixed layout: Word and LibreOffice use the grid widths below
         total = sum(block.widths)
-        for column, width in zip(table.columns, block.widths, strict=True):
-            column.width = Cm(TEXT_WIDTH_CM * width / total)
-        rows = _cells(table)
-        for cell, text in zip(rows[0], block.header, strict=True):
+        widths = [Cm(TEXT_WIDTH_CM * width / total) for width in block.widths]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for cell, text in zip(_cells(table)[0], block.header, strict=True):
             _set_cell(cell, text, self.head_style)
             _shade(cell, "E5E7EB")
         _repeat_header(table)
-        for row_xml, cells, values in zip(table._tbl.tr_lst[1:], rows[1:], block.rows, strict=True):
-            if block.min_row_height:
-                _min_height(_RowXml(row_xml), block.min_row_height)
-            for cell, value in zip(cells, values, strict=True):
-                if isinstance(value, StatusMark):
-                    _set_cell(cell, value.text, self.head_style)
-                    _shade(cell, STATUS_FILLS[value.status])
-                else:
-                    _set_cell(cell, value, self.cell_style)
+        head, body = self.head_style.style_id, self.cell_style.style_id
+        append_rows(
+            table._tbl,
+            [
+                [
+                    (value.text, head, STATUS_FILLS[value.status])
+                    if isinstance(value, StatusMark)
+                    else (value, body, "")
+                    for value in values
+                ]
+                for values in block.rows
+            ],
+            [width.twips for width in widths],
+            int(block.min_row_height * 567),
+        )
         self.doc.add_paragraph()
 
     def fields(self, rows: tuple[tuple[str, str], ...], boxes: bool = False) -> None:
