@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.checker import CheckResult, Location
+from app.checker.result import TOOL_STAGES
+from app.checker.tool_rules import tool_points
 from app.ui.assessment_page import AssessmentPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
         self._build_menus()
         self._connect()
+        self.navigator.mark_optional(TOOL_STAGES - set(tool_points(session.unit)))
         self.show_result(session.result)
         self._show_read_only()
         self.navigator.select("feedback")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.checker import CheckResult, Status
@@ -63,6 +64,14 @@ class StageNavigator(QTreeWidget):
     def _changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
             self.stageSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
+
+    def mark_optional(self, stages: set[str]) -> None:
+        """Grey the tools the unit does not ask for: there if wanted, not on the way."""
+        for stage in stages:
+            entry = self.entries.get(stage)
+            if entry is not None:
+                entry.setForeground(0, QBrush(QColor("#9ca3af")))
+                entry.setToolTip(0, f"{self.labels[stage]}: optional for this unit")
 
     def select(self, stage: str) -> None:
         if stage in self.entries:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue.legislation import load_library
-from app.checker.tool_rules import option_total
+from app.checker.text import join_names
+from app.checker.tool_rules import option_total, tool_points
 from app.export import diagrams
 from app.export.model import Figure
 from app.export.shapes import fmt
@@ -157,6 +158,16 @@ class ToolPage(QWidget):
         description = QLabel(about)
         description.setWordWrap(True)
         description.setStyleSheet("color: #4b5563;")
+        points = tool_points(session.unit).get(stage, [])
+        self.uses = QLabel(
+            f"Your unit's {join_names(points)} {'uses' if len(points) == 1 else 'use'} this tool."
+            if points
+            else "Optional for your unit: no marking point asks for this tool."
+        )
+        self.uses.setObjectName(f"{stage}.uses")
+        self.uses.setStyleSheet(
+            "color: #1e3a8a; font-weight: 600;" if points else "color: #6b7280;"
+        )
         self.header = QHBoxLayout()
         self.header.addWidget(description, 1)
         self.lists: dict[str, StagePage] = {}
@@ -164,6 +175,7 @@ class ToolPage(QWidget):
         self.built = False
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.uses)
         layout.addLayout(self.header)
 
     def build(self) -> None:
@@ -279,6 +291,10 @@ class ProcessMapPage(ToolPage):
         )
 
 
+#: Columns before the criteria in the score grid: the total and the rank, always in view.
+TOTALS = 2
+
+
 class ScoreGrid(QTableWidget):
     """Options × criteria: type a score (0–5) in a cell; totals and ranks follow."""
 
@@ -308,7 +324,7 @@ class ScoreGrid(QTableWidget):
         self.setRowCount(len(self.options))
         self.setColumnCount(len(self.criteria) + 2)
         self.setHorizontalHeaderLabels(
-            [f"{c.name}\n× {fmt(c.weight)}" for c in self.criteria] + ["Total", "Rank"]
+            ["Total", "Rank"] + [f"{c.name}\n× {fmt(c.weight)}" for c in self.criteria]
         )
         self.setVerticalHeaderLabels([o.name + (" ✓" if o.chosen else "") for o in self.options])
         read_only = self.session.read_only
@@ -319,19 +335,19 @@ class ScoreGrid(QTableWidget):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if read_only:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.setItem(row, column, cell)
+                self.setItem(row, TOTALS + column, cell)
             for offset, text in enumerate((fmt(totals[option.id]), str(ranking.index(option) + 1))):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.setItem(row, len(self.criteria) + offset, cell)
+                self.setItem(row, offset, cell)
         self._loading = False
 
     def _changed(self, cell: QTableWidgetItem) -> None:
-        if self._loading or cell.column() >= len(self.criteria):
+        if self._loading or cell.column() < TOTALS:
             return
         option = self.options[cell.row()]
-        criterion = self.criteria[cell.column()]
+        criterion = self.criteria[cell.column() - TOTALS]
         if not self.session.set_score(option.id, criterion.id, cell.text().strip()):
             self.refresh()  # refused: show the stored value again
 

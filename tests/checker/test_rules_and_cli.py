@@ -109,3 +109,20 @@ def test_check_rejects_bad_options(tmp_path: Path, capsys) -> None:
     path = str(tmp_path / "strategic-service.folio")
     assert main(["check", path, "--today", "yesterday"]) == 2
     assert main(["check", path, "--currency-days", "0"]) == 2
+
+
+def test_which_marking_points_use_which_tool() -> None:
+    from app.catalogue import load_catalogue
+    from app.checker.tool_rules import tool_points
+
+    catalogue = load_catalogue()
+    assert tool_points(catalogue.get("process-reengineering")) == {
+        "process_map": ["MP1", "MP4"],
+        "decision": ["MP3"],
+    }
+    assert tool_points(catalogue.get("strategic-service")) == {"complaint_cases": ["MP2", "MP3"]}
+    assert tool_points(catalogue.get("journey-review")) == {
+        "journey_map": ["MP1"],
+        "legislation": ["MP3"],  # through an alternative ("any") and related links
+    }
+    assert tool_points(catalogue.get("continuous-improvement")) == {}

@@ -68,16 +68,16 @@ def test_score_grid_edits_totals_and_refuses_out_of_scale(
     window.show_stage("decision")
     page: DecisionPage = window.pages["decision"]  # type: ignore[assignment]
     grid = page.grid
-    assert [grid.item(row, grid.columnCount() - 2).text() for row in range(3)] == ["37", "19", "22"]
-    grid.item(1, 0).setText("5")  # extra van run: removes the root cause 2 → 5 (weight 3)
-    assert grid.item(1, grid.columnCount() - 2).text() == "28"
-    assert grid.item(1, grid.columnCount() - 1).text() == "2"
+    assert [grid.item(row, 0).text() for row in range(3)] == ["37", "19", "22"]
+    grid.item(1, 2).setText("5")  # extra van run: removes the root cause 2 → 5 (weight 3)
+    assert grid.item(1, 0).text() == "28"
+    assert grid.item(1, 1).text() == "2"
     assert "28 of 40" in page.diagram.figure.alt_text or "28" in page.diagram.figure.alt_text
-    grid.item(1, 0).setText("9")
-    assert grid.item(1, 0).text() == "5"  # refused, the stored value is shown again
+    grid.item(1, 2).setText("9")
+    assert grid.item(1, 2).text() == "5"  # refused, the stored value is shown again
     assert "outside the scale 0 to 5" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    assert grid.item(1, grid.columnCount() - 2).text() == "19"
+    assert grid.item(1, 0).text() == "19"
 
 
 def test_journey_map_follows_edits_and_the_checker_notices(
@@ -198,3 +198,15 @@ def test_each_new_rater_score_takes_the_next_dimension(
     assert len(dimensions) == 6  # a sixth is allowed (the learner picks its dimension)
     window.pages["rater"].redraw()  # type: ignore[attr-defined]
     assert window.pages["rater"].diagram.figure is None  # no scores given yet: nothing drawn
+
+
+def test_pages_say_which_marking_points_use_each_tool(qtbot, window_for, tmp_path: Path) -> None:
+    window = _open(tmp_path, window_for, "process-reengineering")
+    assert window.pages["process_map"].uses.text() == "Your unit's MP1 and MP4 use this tool."
+    assert window.pages["decision"].uses.text() == "Your unit's MP3 uses this tool."
+    journey = window.pages["journey_map"]
+    assert journey.uses.text().startswith("Optional for your unit")
+    entries = window.navigator.entries
+    assert entries["journey_map"].toolTip(0) == "Journey map: optional for this unit"
+    grey = entries["journey_map"].foreground(0).color().name()
+    assert grey != entries["process_map"].foreground(0).color().name()
