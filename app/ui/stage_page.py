@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.checker.context import COLLECTIONS
-from app.export.builder import PREFIX
 from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
 from app.ui.forms import (
@@ -153,7 +152,7 @@ class ItemListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return f"{PREFIX.get(self.kind, '#')}{index.row() + 1}"
+            return f"{KINDS[self.kind].prefix or '#'}{index.row() + 1}"
         field = self.columns[index.column() - 1][0]
         if field in self.references:
             return self.references[field].get(getattr(item, field), "")
@@ -360,15 +359,14 @@ class StagePage(QWidget):
         self.form.load(values, references, related_options, related_ids)
 
     def _options(self, kind: str) -> list[tuple[int, str]]:
-        headline = KINDS[kind].headline
-        prefix = PREFIX.get(kind, "")
-        return [
-            (
-                item.id,
-                f"{prefix}{n} " * bool(prefix) + summary(kind, headline, getattr(item, headline)),
-            )
-            for n, item in enumerate(getattr(self.session.document, COLLECTIONS[kind]), 1)
-        ]
+        """(id, "F3 what it says") for the items of ``kind``; kinds without reference
+        letters (lanes, criteria) by their name alone."""
+        headline, prefix = KINDS[kind].headline, KINDS[kind].prefix
+        options = []
+        for number, item in enumerate(getattr(self.session.document, COLLECTIONS[kind]), 1):
+            text = summary(kind, headline, getattr(item, headline))
+            options.append((item.id, f"{prefix}{number} {text}" if prefix else text))
+        return options
 
     def select(self, item_id: int | None) -> None:
         self.selected_id = item_id
