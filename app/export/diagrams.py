@@ -33,12 +33,11 @@ from app.export.shapes import (
     wrap,
 )
 from app.export.text import clean
-from app.models.vocab import CHANNELS, JOURNEY_STAGES, PROCESS_VERSIONS, RATER, label
+from app.models.vocab import CHANNELS, EMOTIONS, JOURNEY_STAGES, PROCESS_VERSIONS, RATER, label
 
 WIDTH = 480.0
 #: Card colours by the customer's feeling, -2 … +2.
 EMOTION_FILL = {-2: "#fecaca", -1: "#fed7aa", 0: "#e5e7eb", 1: "#d9f99d", 2: "#bbf7d0"}
-EMOTION_WORD = {-2: "very unhappy", -1: "unhappy", 0: "neutral", 1: "happy", 2: "very happy"}
 HANDOFF = BETTER
 
 
@@ -170,8 +169,8 @@ def journey_map(touchpoints: Sequence[Any], refs: Mapping[int, str]) -> Figure |
         f"{len({p.stage for p in touchpoints})} stages and {len(channels)} channels "
         f"({', '.join(channels)})"
         + (
-            f"; lowest point: {clean(worst.touchpoint)} ({EMOTION_WORD[worst.emotion]})"
-            if worst is not None and worst.emotion in EMOTION_WORD
+            f"; lowest point: {clean(worst.touchpoint)} ({EMOTIONS[worst.emotion]})"
+            if worst is not None and worst.emotion in EMOTIONS
             else ""
         )
     )

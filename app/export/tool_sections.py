@@ -15,24 +15,18 @@ from app.export.text import clean
 from app.models.vocab import (
     CHANNELS,
     CRITERIA,
+    EMOTIONS,
     JOURNEY_STAGES,
     PROCESS_VERSIONS,
     RATER,
     STEP_TYPES,
     TECHNIQUES,
+    emotion_label,
     label,
 )
 
 if TYPE_CHECKING:
     from app.export.builder import DocumentBuilder
-
-FEELING = {
-    -2: "−2 very unhappy",
-    -1: "−1 unhappy",
-    0: "0 neutral",
-    1: "+1 happy",
-    2: "+2 very happy",
-}
 
 
 def _refs(builder: DocumentBuilder, kind: str) -> dict[int, str]:
@@ -52,7 +46,7 @@ def journey_map(builder: DocumentBuilder) -> Section | None:
             builder.ref("journey_touchpoint", point.id),
             f"{clean(point.touchpoint)}\n{label(JOURNEY_STAGES, point.stage)} · "
             f"{label(CHANNELS, point.channel)}" + (" · back office" if point.back_office else ""),
-            FEELING.get(point.emotion, "") if point.emotion is not None else "",
+            emotion_label(point.emotion) if point.emotion in EMOTIONS else "",
             clean(point.pain_point),
             clean(point.opportunity),
             clean(point.source)

@@ -107,6 +107,22 @@ RATER: Mapping[str, str] = {
     "responsiveness": "Responsiveness",
 }
 
+#: The customer's feeling at a journey touchpoint (the store keeps it within -2 … +2).
+EMOTIONS: Mapping[int, str] = {
+    -2: "very unhappy",
+    -1: "unhappy",
+    0: "neutral",
+    1: "happy",
+    2: "very happy",
+}
+
+
+def emotion_label(value: int) -> str:
+    """'−2 very unhappy', '+1 happy' …"""
+    sign = "−" if value < 0 else ("+" if value > 0 else "")
+    return f"{sign}{abs(value)} {EMOTIONS[value]}"
+
+
 #: Which fields take a controlled vocabulary: (kind, field) -> vocabulary.
 VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
     ("feedback_item", "source_type"): FEEDBACK_SOURCES,

@@ -14,22 +14,20 @@ from app.models.vocab import (
     ACTION_STATUSES,
     CHANNELS,
     CRITERIA,
+    EMOTIONS,
     FEEDBACK_SOURCES,
     JOURNEY_STAGES,
     PROCESS_VERSIONS,
     RATER,
     STEP_TYPES,
     TECHNIQUES,
+    emotion_label,
 )
 
 #: The customer's feeling at a touchpoint; None when it is not known.
-EMOTIONS: dict[int | None, str] = {
+FEELINGS: dict[int | None, str] = {
     None: "— not known —",
-    -2: "−2 very unhappy",
-    -1: "−1 unhappy",
-    0: "0 neutral",
-    1: "+1 happy",
-    2: "+2 very happy",
+    **{value: emotion_label(value) for value in EMOTIONS},
 }
 
 
@@ -109,7 +107,7 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         _f("touchpoint", "Touchpoint", placeholder="what the customer meets, e.g. order email"),
         _f("channel", "Channel", "choice", choices=CHANNELS),
         _f("back_office", "Back-office step (not seen by the customer)", "check"),
-        _f("emotion", "Customer feeling", "choice", choices=EMOTIONS),
+        _f("emotion", "Customer feeling", "choice", choices=FEELINGS),
         _f("pain_point", "Pain point", "text"),
         _f("opportunity", "Opportunity", "text"),
         _f("source", "Stakeholder or source", placeholder="who or what tells you this"),

@@ -32,6 +32,7 @@ from app.checker.tool_rules import option_total, tool_points
 from app.export import diagrams
 from app.export.model import Figure
 from app.export.shapes import fmt
+from app.models import KINDS
 from app.models.vocab import PROCESS_VERSIONS
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import TITLES, StagePage
@@ -226,8 +227,12 @@ class ToolPage(QWidget):
         return page
 
 
-def _refs(document: Any, collection: str, prefix: str) -> dict[int, str]:
-    return {item.id: f"{prefix}{n}" for n, item in enumerate(getattr(document, collection), 1)}
+def _refs(document: Any, kind: str) -> dict[int, str]:
+    """Each item's reference (J3, S7 …), numbered as the export numbers them."""
+    info = KINDS[kind]
+    return {
+        item.id: f"{info.prefix}{n}" for n, item in enumerate(getattr(document, info.collection), 1)
+    }
 
 
 class JourneyMapPage(ToolPage):
@@ -239,7 +244,7 @@ class JourneyMapPage(ToolPage):
             "back office, where it hurts and what could be better.",
             (("journey_touchpoint", None),),
             lambda document: diagrams.journey_map(
-                document.touchpoints, _refs(document, "touchpoints", "J")
+                document.touchpoints, _refs(document, "journey_touchpoint")
             ),
             "Add touchpoints below: the journey map is drawn as you go.",
             "journey_map",
@@ -287,7 +292,7 @@ class ProcessMapPage(ToolPage):
             self.version.currentData(),
             document.lanes,
             document.process_steps,
-            _refs(document, "process_steps", "S"),
+            _refs(document, "process_step"),
         )
 
 
