@@ -86,6 +86,8 @@ class Context:
     #: (kind, id, field) -> why a text restates its sources ("" when it does not)
     restated: dict[tuple[str, int, str], str] = field(default_factory=dict)
     echoes: tuple[str, ...] = ()
+    #: who reads texts when no marking point does ("misconception M2"), for the trail
+    reader: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -210,10 +212,11 @@ class Context:
             return when is None or when <= self.today
         judgement = self.judgement(item, field_name)
         counts = judgement.enough(min_words)
-        if self.point is not None:
+        reader = self.point.id if self.point is not None else self.reader
+        if reader:
             kind = "portfolio" if item is self.portfolio else item.__tablename__
             key = (kind, item.id, field_name)
-            trail = self.examined.setdefault(self.point.id, {})
+            trail = self.examined.setdefault(reader, {})
             if key not in trail or not counts:
                 why = judgement.why
                 if not why and not counts:

@@ -109,6 +109,7 @@ def _misconceptions(context: Context) -> list[Warning]:
             continue
         fixes: list[Location] = []
         holds = True
+        context.reader = f"misconception {misconception.id}"
         for rule in misconception.when:
             outcome = evaluate(context, rule)
             is_met = outcome.status is Status.MET
@@ -118,6 +119,7 @@ def _misconceptions(context: Context) -> list[Warning]:
             if not is_met:
                 holds = False
                 break
+        context.reader = ""
         if holds:
             text = misconception.warning or misconception.text
             warnings.append(

@@ -58,7 +58,8 @@ PLACEHOLDER_LEMMAS = words_of(
     write written see attach attached attachment above below previous earlier spreadsheet
     sheet file document doc appendix annex enclosed enclose refer reference page section tab
     folder link ok okay same answer placeholder text here detail details info information
-    applicable relevant various stuff misc miscellaneous
+    applicable relevant various stuff misc miscellaneous reject rejected choose chosen select
+    selected pick fine whatever necessary require required usual normal
     """
 )
 
@@ -93,7 +94,8 @@ _DEFERRED = re.compile(
     r"^\W*(?:to\s+be\s+(?:completed|confirmed|decided|added|done|agreed|written|updated|"
     r"filled(?:\s+in)?|finalised|finalized|arranged|determined)|tbc|tbd|tba|pending|"
     r"(?:i|we)\s+will\s+(?:add|complete|fill|write|finish|update)\b|coming\s+soon|"
-    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed))\b",
+    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed)|whatever|anything|"
+    r"as\s+(?:needed|required|necessary|usual)|the\s+usual)\b",
     re.IGNORECASE,
 )
 #: A deferred answer with at most this many further content words is still a placeholder.
@@ -263,6 +265,20 @@ def _negated(all_lemmas: Sequence[str], label_lemmas: frozenset[str]) -> bool:
     return len(rest) == 0
 
 
+_CLAUSE = re.compile(r"[.;:!?]|\s[-–—]\s|\s[-–—]|[-–—]\s")
+
+
+def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
+    """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
+    and whatever follows only says why there is nothing."""
+    first, _, rest = _CLAUSE.split(text, maxsplit=1)[0], "", ""
+    words = lemmas(first)
+    if not words or not _negated(words, label_lemmas):
+        return False
+    tail = [w for w in content_lemmas(text[len(first) :]) if w not in label_lemmas]
+    return len(tail) <= 6 or any(w in NEGATORS for w in lemmas(text[len(first) :]))
+
+
 @lru_cache(maxsize=65536)
 def judge(
     text: str | None,
@@ -288,7 +304,7 @@ def judge(
     lorem = sum(w in LOREM for w in content)
     if lorem >= 2 and lorem * 3 >= len(content):
         return Judgement(0, "lorem", WHY["lorem"])
-    if _negated(words, label_lemmas):
+    if _negated(words, label_lemmas) or _opens_with_denial(text, label_lemmas):
         return Judgement(0, "negated", WHY["negated"])
     meaningful = [w for w in content if w not in PLACEHOLDER_LEMMAS and w not in label_lemmas]
     if not meaningful:
