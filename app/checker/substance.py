@@ -271,7 +271,7 @@ _CLAUSE = re.compile(r"[.;:!?]|\s[-–—]\s|\s[-–—]|[-–—]\s")
 def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
     and whatever follows only says why there is nothing."""
-    first, _, rest = _CLAUSE.split(text, maxsplit=1)[0], "", ""
+    first = _CLAUSE.split(text, maxsplit=1)[0]
     words = lemmas(first)
     if not words or not _negated(words, label_lemmas):
         return False
