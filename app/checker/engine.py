@@ -53,12 +53,10 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
     if not has_mapping_rule:
         # A mapping lifts a point only when its rules have not already read that item and
         # found nothing in it: a mapped action whose barriers say "none" shows no barriers.
-        rejected_items = _rejected_items(context, point)
-        valid = [
-            link
-            for link in context.valid_links.get(point.id, [])
-            if link.target not in rejected_items
-        ]
+        valid = context.valid_links.get(point.id, [])
+        if status is Status.MISSING and valid:
+            rejected_items = _rejected_items(context, point)
+            valid = [link for link in valid if link.target not in rejected_items]
         if status is Status.MISSING and valid:
             status = Status.PARTLY
             reasons.append(

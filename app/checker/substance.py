@@ -379,12 +379,17 @@ class Term:
         )
 
 
+@lru_cache(maxsize=16384)
+def lemma_set(text: str) -> frozenset[str]:
+    return frozenset(lemmas(text))
+
+
 def find_term(text: str, term: Term) -> bool:
     """Whether ``term`` stands in ``text`` as whole words, in the context it asks for."""
-    words = lemmas(text)
     size = len(term.phrase)
-    if not size:
+    if not size or term.phrase[0] not in lemma_set(text):
         return False
+    words = lemmas(text)
     first = term.phrase[0]
     for start, word in enumerate(words):
         if word != first or tuple(words[start : start + size]) != term.phrase:
