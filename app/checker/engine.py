@@ -22,6 +22,7 @@ from app.checker.result import (
     Warning,
 )
 from app.checker.rules import Outcome, evaluate
+from app.checker.substance_warnings import cap_points, readings, substance_warnings
 from app.checker.tool_gaps import tool_gap_warnings
 from app.models import Portfolio
 
@@ -80,7 +81,9 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
             )
         )
     context.point = None
-    return PointResult(point.id, point.text, status, tuple(reasons), tuple(support))
+    return PointResult(
+        point.id, point.text, status, tuple(reasons), tuple(support), readings(context, point)
+    )
 
 
 def _misconceptions(context: Context) -> list[Warning]:
@@ -158,8 +161,12 @@ def check(
     quality_warnings += quality.authenticity_warnings(context)
     quality_warnings += quality.currency_warnings(context, currency_days)
     misconceptions = _misconceptions(context)
+    points = cap_points(context, points, misconceptions)
+    substance = substance_warnings(context)
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
-    stage_status = _stage_status(context, points, misconceptions + quality_warnings + gaps)
+    stage_status = _stage_status(
+        context, points, misconceptions + substance + quality_warnings + gaps
+    )
     return CheckResult(
         unit_id=unit.id,
         unit_title=unit.title,
@@ -168,5 +175,6 @@ def check(
         misconceptions=tuple(misconceptions),
         quality=tuple(quality_warnings),
         gaps=tuple(gaps),
+        substance=tuple(substance),
         stage_status=stage_status,
     )

@@ -38,11 +38,12 @@ from app.checker.outcome import (
     field_specs,
     matches,
     missing_fields,
-    readable,
     sentence,
+    shortfall,
 )
 from app.checker.result import Location, Status
-from app.checker.text import join_names, word_count
+from app.checker.substance import Term, find_term, quote
+from app.checker.text import join_names
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio
@@ -71,9 +72,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     ]
     support = tuple((kind, it.id) for it in full)
     gaps = [
-        f"{context.name(kind, it)} has no "
-        + join_names([readable(name) for name in missing_fields(context, it, specs)])
-        for it in incomplete[:3]
+        shortfall(context, kind, it, missing_fields(context, it, specs)) for it in incomplete[:3]
     ]
     fixes = tuple(
         context.location(kind, it, missing_fields(context, it, specs)[0]) for it in incomplete[:5]
@@ -223,36 +222,62 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
     field_name = rule["field"]
     minimum = int(rule.get("min_words", 1))
     partly = int(rule.get("partly_words", 1))
-    value = getattr(context.portfolio, field_name) or ""
-    count = word_count(value)
+    portfolio = context.portfolio
     where = (context.location("portfolio", None, field_name),)
-    if count >= minimum:
+    support = (("portfolio", portfolio.id),)
+    if context.filled(portfolio, field_name, minimum):
+        count = context.judgement(portfolio, field_name).content_words
         return Outcome(
-            Status.MET,
-            sentence(rule["label"], f"{count} words written"),
-            (),
-            (("portfolio", context.portfolio.id),),
+            Status.MET, sentence(rule["label"], f"{count} content words written"), (), support
         )
-    if count >= partly:
+    judgement = context.judgement(portfolio, field_name)
+    value = getattr(portfolio, field_name) or ""
+    if judgement.code == "empty":
+        return Outcome(Status.MISSING, sentence(rule["label"], "not written yet"), where)
+    if not judgement.counts:
         return Outcome(
-            Status.PARTLY,
-            sentence(rule["label"], f"{count} words written, {minimum} expected"),
+            Status.MISSING,
+            sentence(rule["label"], f"{quote(value)} {judgement.why}"),
             where,
         )
-    return Outcome(Status.MISSING, sentence(rule["label"], "not written yet"), where)
+    if context.filled(portfolio, field_name, partly):
+        return Outcome(
+            Status.PARTLY,
+            sentence(
+                rule["label"],
+                f"{judgement.content_words} content words, {minimum} expected: say more",
+            ),
+            where,
+        )
+    return Outcome(
+        Status.MISSING, sentence(rule["label"], f"{quote(value)} says too little"), where
+    )
+
+
+def _terms(rule: Rule) -> list[Term]:
+    key = id(rule)
+    cached = _TERM_CACHE.get(key)
+    if cached is None or cached[0] is not rule:
+        cached = _TERM_CACHE[key] = (rule, [Term.parse(raw) for raw in rule["any_of"]])
+    return cached[1]
+
+
+_TERM_CACHE: dict[int, tuple[Rule, list[Term]]] = {}
 
 
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
-    keywords = [k.lower() for k in rule["any_of"]]
+    terms = _terms(rule)
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
         for item in context.collection(kind):
-            text = (getattr(item, field_name) or "").lower()
-            found = next((k for k in keywords if k in text), None)
-            if found and all(h[1] is not item for h in hits):
-                hits.append((kind, item, found))
+            if any(h[1] is item for h in hits) or not context.filled(item, field_name):
+                continue
+            text = getattr(item, field_name) or ""
+            found = next((t for t in terms if find_term(text, t)), None)
+            if found is not None:
+                hits.append((kind, item, found.shown))
     support = tuple((kind, item.id) for kind, item, _ in hits if kind != "portfolio")
     names = [f"{context.name(kind, item)} (“{word}”)" for kind, item, word in hits[:4]]
     if len(hits) > 4:
@@ -261,7 +286,7 @@ def rule_mentions(context: Context, rule: Rule) -> Outcome:
         return Outcome(Status.MET, sentence(rule["label"], join_names(names)), (), support)
     first_kind = rule["in"][0].split(".", 1)
     fixes = (context.location(first_kind[0], None, first_kind[1]),)
-    wanted = join_names([f"“{k}”" for k in rule["any_of"][:4]]).replace(" and ", " or ")
+    wanted = join_names([f"“{t.shown}”" for t in terms[:4]]).replace(" and ", " or ")
     if hits:
         return Outcome(
             Status.PARTLY,
@@ -406,6 +431,21 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for point in document["marking_points"]:
         for index, rule in enumerate(point.get("rules", [])):
             validate_rule(rule, f"{point['id']} rule {index + 1}")
+    short_ids = {point["id"].rsplit(".", 1)[-1] for point in document["marking_points"]}
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
+        for capped in misconception.get("caps", []):
+            if capped not in short_ids:
+                raise InvalidInputError(
+                    f"misconception {misconception['id']} caps '{capped}', which is not a "
+                    "marking point of this unit"
+                )
+    for path, spec in document.get("substance", {}).get("restatement", {}).items():
+        kind, _, field_name = path.partition(".")
+        model = _model_for(kind, f"substance restatement '{path}'")
+        if field_name not in _attributes(model) or spec["against"] not in _attributes(model):
+            raise InvalidInputError(
+                f"substance restatement '{path}': {kind} has no field '{field_name}' or "
+                f"relation '{spec['against']}'"
+            )
