@@ -32,6 +32,13 @@ from typing import Any
 from sqlalchemy import inspect
 
 from app.checker.context import COLLECTIONS, Context
+from app.checker.legislation_rules import (
+    OPTIONAL as LEGISLATION_SETTINGS,
+)
+from app.checker.legislation_rules import (
+    rule_legislation,
+    validate_legislation_rule,
+)
 from app.checker.outcome import (
     NOUN,
     Outcome,
@@ -302,6 +309,8 @@ class RuleType:
     evaluate: Callable[[Context, Rule], Outcome]
     required: frozenset[str]
     optional: frozenset[str]
+    #: checks of the settings beyond the shared ones (a rule type with its own vocabulary)
+    validate: Callable[[Rule, str], None] | None = None
 
 
 _COMMON = frozenset({"rule", "label", "negate"})
@@ -332,6 +341,9 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"min", "each", "where", "child_fields"}),
     ),
     "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
+    "legislation": RuleType(
+        rule_legislation, frozenset(), LEGISLATION_SETTINGS, validate_legislation_rule
+    ),
 }
 
 
@@ -376,6 +388,8 @@ def validate_rule(rule: Rule, where: str) -> None:
         raise InvalidInputError(
             f"{where}: rule '{kind_name}' has unknown setting {', '.join(sorted(unknown))}"
         )
+    if spec.validate is not None:
+        spec.validate(rule, where)
     if kind_name == "any":
         if not isinstance(rule["rules"], list) or not rule["rules"]:
             raise InvalidInputError(f"{where}: rule 'any' needs a list of rules")
