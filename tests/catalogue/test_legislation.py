@@ -101,6 +101,7 @@ def _cited(text: str) -> list[tuple[str, str, str]]:
         ),
         ("Health & Safety", [("health-and-safety-at-work-act-1974", "Health & Safety", "")]),
         ("Please contact the customer, then act on it", []),
+        ("Physics topics and democracy", []),
         ("our returns policy", []),
     ],
 )
