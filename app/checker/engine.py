@@ -52,7 +52,14 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
 
     has_mapping_rule = any(rule["rule"] == "mapped" for rule in point.rules)
     if not has_mapping_rule:
-        valid = context.valid_links.get(point.id, [])
+        # A mapping lifts a point only when its rules have not already read that item and
+        # found nothing in it: a mapped action whose barriers say "none" shows no barriers.
+        rejected_items = _rejected_items(context, point)
+        valid = [
+            link
+            for link in context.valid_links.get(point.id, [])
+            if link.target not in rejected_items
+        ]
         if status is Status.MISSING and valid:
             status = Status.PARTLY
             reasons.append(
@@ -85,6 +92,15 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
     return PointResult(
         point.id, point.text, status, tuple(reasons), tuple(support), readings(context, point)
     )
+
+
+def _rejected_items(context: Context, point: MarkingPoint) -> set[tuple[str, int]]:
+    """Items every text of which this point's rules read and could not count."""
+    counted: dict[tuple[str, int], bool] = {}
+    for (kind, item_id, _), seen in context.examined.get(point.id, {}).items():
+        key = (kind, item_id)
+        counted[key] = counted.get(key, False) or seen.counts
+    return {key for key, any_counted in counted.items() if not any_counted}
 
 
 def _misconceptions(context: Context) -> list[Warning]:

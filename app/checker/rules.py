@@ -13,17 +13,35 @@ words, used to begin the reason a learner reads). Types:
               at least ``min``.
 ``mapped``    at least ``min`` explicit evidence mappings to this marking point whose
               justification is valid; a bare or generic justification is at most "partly".
-``text``      the portfolio's narrative ``field`` has at least ``min_words`` words
-              (``partly_words`` for "partly").
-``mentions``  at least ``min`` items mention one of ``any_of`` (case-insensitive) in one of the
-              fields named in ``in`` (``"kind.field"``).
+``text``      the portfolio's narrative ``field`` has at least ``min_words`` content words
+              that count (``partly_words`` for "partly").
+``mentions``  at least ``min`` items mention one of ``any_of`` in one of the fields named in
+              ``in`` (``"kind.field"``); with ``"each": true`` every item whose field says
+              something must. Terms match whole words as lemmas ("briefed" is "brief",
+              "briefly" is not); a term may be ``{"term": ..., "near": [...], "not_near":
+              [...], "window": n}`` to require (or exclude) words around it. ``none_of``:
+              an item mentioning one of these does not count; ``numbers``: a figure counts
+              as a mention; ``where`` filters the items.
+``tailored``  every (``each``, default) or one item of ``collection`` says in ``field``
+              something specific to the items it is linked to through ``relation``: at
+              least ``min_shared`` content words (beyond the ``generic`` list of words any
+              plan could use) shared with their ``against`` fields. A recommendation that
+              could be pasted into any portfolio is not tailored.
 
 A field in ``fields`` is a name or ``{"name": ..., "min_words": n}``. ``where`` maps field
 names to a required value or a list of allowed values.
+
+A text field is *filled* only when it says something (app/checker/substance.py): ``min_words``
+counts content words (not "the", "was", "will"), and placeholders (TBC, N/A, "see
+attached", lorem ipsum, the field's own name, a marking point's wording), negations ("none
+identified"), intentions in records of what happened ("I will…"), sentences repeated to pad,
+copies of a sibling item and restatements of the feedback analysed do not count. Records
+dated after today are left out of every collection.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -50,6 +68,7 @@ from app.checker.outcome import (
 )
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
+from app.checker.substance_rules import rule_tailored
 from app.checker.text import join_names
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_swimlane
 from app.errors import InvalidInputError
@@ -261,39 +280,74 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
     )
 
 
-def _terms(rule: Rule) -> list[Term]:
-    key = id(rule)
-    cached = _TERM_CACHE.get(key)
+def _terms(rule: Rule, key: str) -> list[Term]:
+    """The rule's keywords, parsed once per rule object."""
+    cache_key = (id(rule), key)
+    cached = _TERM_CACHE.get(cache_key)
     if cached is None or cached[0] is not rule:
-        cached = _TERM_CACHE[key] = (rule, [Term.parse(raw) for raw in rule["any_of"]])
+        cached = _TERM_CACHE[cache_key] = (rule, [Term.parse(raw) for raw in rule.get(key, [])])
     return cached[1]
 
 
-_TERM_CACHE: dict[int, tuple[Rule, list[Term]]] = {}
+_TERM_CACHE: dict[tuple[int, str], tuple[Rule, list[Term]]] = {}
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _mentions(text: str, terms: list[Term], numbers: bool) -> str | None:
+    """The first term ``text`` mentions (a figure counts when ``numbers``), else None."""
+    found = next((t.shown for t in terms if find_term(text, t)), None)
+    if found is None and numbers and _FIGURE.search(text):
+        found = "a figure"
+    return found
 
 
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
-    terms = _terms(rule)
+    terms = _terms(rule, "any_of")
+    excluded = _terms(rule, "none_of") if rule.get("none_of") else []
+    numbers = bool(rule.get("numbers", False))
+    each = bool(rule.get("each", False))
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
+    misses: list[tuple[str, Any, str]] = []
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
         for item in context.collection(kind):
-            if any(h[1] is item for h in hits) or not context.filled(item, field_name):
+            if not matches(item, rule.get("where")) or not context.filled(item, field_name):
+                continue
+            if any(h[1] is item for h in hits):
                 continue
             text = getattr(item, field_name) or ""
-            found = next((t for t in terms if find_term(text, t)), None)
-            if found is not None:
-                hits.append((kind, item, found.shown))
+            found = _mentions(text, terms, numbers)
+            if found is not None and not any(find_term(text, t) for t in excluded):
+                hits.append((kind, item, found))
+            else:
+                misses.append((kind, item, field_name))
+    misses = [m for m in misses if not any(h[1] is m[1] for h in hits)]
     support = tuple((kind, item.id) for kind, item, _ in hits if kind != "portfolio")
     names = [f"{context.name(kind, item)} (“{word}”)" for kind, item, word in hits[:4]]
     if len(hits) > 4:
         names.append(f"{len(hits) - 4} more")
+    wanted = join_names([f"“{t.shown}”" for t in terms[:4]]).replace(" and ", " or ")
+    if each and misses:
+        shown = join_names(
+            [
+                f"{context.name(kind, item)} {quote(getattr(item, f), 40)}"
+                for kind, item, f in misses
+            ]
+        )
+        fixes = tuple(context.location(kind, item, f) for kind, item, f in misses[:5])
+        return Outcome(
+            Status.PARTLY if hits else Status.MISSING,
+            sentence(rule["label"], f"{shown} {'does' if len(misses) == 1 else 'do'} not say it"),
+            fixes,
+            support,
+        )
     if len(hits) >= minimum:
         return Outcome(Status.MET, sentence(rule["label"], join_names(names)), (), support)
     first_kind = rule["in"][0].split(".", 1)
     fixes = (context.location(first_kind[0], None, first_kind[1]),)
-    wanted = join_names([f"“{t.shown}”" for t in terms[:4]]).replace(" and ", " or ")
     if hits:
         return Outcome(
             Status.PARTLY,
@@ -328,7 +382,16 @@ RULE_TYPES: dict[str, RuleType] = {
     ),
     "mapped": RuleType(rule_mapped, frozenset(), frozenset({"min"})),
     "text": RuleType(rule_text, frozenset({"field"}), frozenset({"min_words", "partly_words"})),
-    "mentions": RuleType(rule_mentions, frozenset({"any_of", "in"}), frozenset({"min"})),
+    "mentions": RuleType(
+        rule_mentions,
+        frozenset({"any_of", "in"}),
+        frozenset({"min", "each", "where", "numbers", "none_of"}),
+    ),
+    "tailored": RuleType(
+        rule_tailored,
+        frozenset({"collection", "field", "relation"}),
+        frozenset({"each", "min_shared", "against", "generic"}),
+    ),
     "swimlane": RuleType(
         rule_swimlane,
         frozenset(),

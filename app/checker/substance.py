@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 # -- words and lemmas ---------------------------------------------------------------------------
 
 
-def _words(block: str) -> frozenset[str]:
+def words_of(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
@@ -33,7 +33,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 #: Words that carry no content of their own (function words, fillers, modal verbs).
-STOPWORDS = _words(
+STOPWORDS = words_of(
     """
     a about above across after again against all also am an and any anyone anything are as
     at be because been before being below between both but by can could did do does doing
@@ -50,7 +50,7 @@ STOPWORDS = _words(
 )
 
 #: Lemmas that a placeholder, a pointer elsewhere or a non-answer is made of.
-PLACEHOLDER_LEMMAS = _words(
+PLACEHOLDER_LEMMAS = words_of(
     """
     tbc tbd tba tbs na n/a nil none nothing null void todo tba xxx xx x test testing asdf
     qwerty blah dunno unknown unsure sure know idea pending later soon follow complete
@@ -67,7 +67,7 @@ POINTER_LEMMAS = frozenset({"see", "attach", "attached", "refer", "appendix", "a
 #: Words that negate what a field asks for ("no barriers", "none identified").
 NEGATORS = frozenset({"no", "none", "not", "nothing", "never", "nil", "n't", "without", "nobody"})
 #: Verbs and fillers a negated answer is built from ("there were none identified here").
-NEGATION_FILLER = _words(
+NEGATION_FILLER = words_of(
     """
     identify identified find found see seen there here have be exist any really at all
     encounter encountered face faced apply applicable report reported note noted expect
@@ -77,7 +77,7 @@ NEGATION_FILLER = _words(
 )
 
 #: Lorem ipsum and its kin: filler text, not an answer.
-LOREM = _words(
+LOREM = words_of(
     """
     lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed
     eiusmod tempor incididunt labore dolore magna aliqua enim minim veniam quis nostrud
@@ -87,6 +87,17 @@ LOREM = _words(
     pellentesque nunc
     """
 )
+
+#: How a deferred answer begins: "To be completed after…", "TBC once…", "Will add later".
+_DEFERRED = re.compile(
+    r"^\W*(?:to\s+be\s+(?:completed|confirmed|decided|added|done|agreed|written|updated|"
+    r"filled(?:\s+in)?|finalised|finalized|arranged|determined)|tbc|tbd|tba|pending|"
+    r"(?:i|we)\s+will\s+(?:add|complete|fill|write|finish|update)\b|coming\s+soon|"
+    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed))\b",
+    re.IGNORECASE,
+)
+#: A deferred answer with at most this many further content words is still a placeholder.
+DEFERRED_TAIL = 5
 
 #: Phrases that put a sentence in the future or make it an intention, not a record.
 _FUTURE = re.compile(
@@ -219,7 +230,7 @@ PUBLIC_CODE = {
     "pointer": "placeholder",
     "echo": "placeholder",
     "label": "placeholder",
-    "padding": "duplicate-text",
+    "padding": "placeholder",
 }
 
 
@@ -284,6 +295,8 @@ def judge(
         pointer = any(w in POINTER_LEMMAS for w in content)
         code = "pointer" if pointer else ("label" if label_lemmas & set(content) else "placeholder")
         return Judgement(0, code, WHY[code])
+    if _DEFERRED.search(text) and len(meaningful) <= DEFERRED_TAIL:
+        return Judgement(0, "placeholder", WHY["placeholder"])
     for echo in echoes:
         if len(content) >= 4 and covered(text, (echo,)) >= 90 and not new_content(text, (echo,)):
             return Judgement(0, "echo", WHY["echo"])

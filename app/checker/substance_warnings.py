@@ -129,17 +129,29 @@ def cap_points(
             continue
         for short_id in misconception.caps:
             capped.setdefault(short_id, []).append((misconception.text, warning.fixes))
-    if not capped:
-        return points
     out = []
     for point in points:
-        mistakes = capped.get(point.short_id)
-        if not mistakes or point.status is not Status.MET:
+        reasons = tuple(
+            Reason(Status.PARTLY, f"Common mistake shown: “{text}”", fixes)
+            for text, fixes in capped.get(point.short_id, [])
+        )
+        restated = [r for r in point.readings if r.code == "restated"]
+        if restated:
+            # Copying the feedback into the analysis shows the skill is not there yet, even
+            # when other items meet the rule's count.
+            reasons += (
+                Reason(
+                    Status.PARTLY,
+                    "Analysis: "
+                    + join_names([f"{r.location.item_label} {quote(r.text, 40)}" for r in restated])
+                    + " only repeat the feedback; an examiner looks for the cause behind it.",
+                    tuple(r.location for r in restated[:5]),
+                ),
+            )
+        if not reasons or point.status is not Status.MET:
             out.append(point)
             continue
-        reasons = point.reasons + tuple(
-            Reason(Status.PARTLY, f"Common mistake shown: “{text}”", fixes)
-            for text, fixes in mistakes
+        out.append(
+            dataclasses.replace(point, status=Status.PARTLY, reasons=point.reasons + reasons)
         )
-        out.append(dataclasses.replace(point, status=Status.PARTLY, reasons=reasons))
     return out
