@@ -27,6 +27,8 @@ words, used to begin the reason a learner reads). Types:
               least ``min_shared`` content words (beyond the ``generic`` list of words any
               plan could use) shared with their ``against`` fields. A recommendation that
               could be pasted into any portfolio is not tailored.
+``legislation`` every citation on actions and findings judged against the legislation library
+              (see app/checker/legislation_rules.py for its settings).
 
 A field in ``fields`` is a name or ``{"name": ..., "min_words": n}``. ``where`` maps field
 names to a required value or a list of allowed values.
