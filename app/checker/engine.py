@@ -10,6 +10,7 @@ import datetime as dt
 from app.catalogue import MarkingPoint, Unit
 from app.checker import quality
 from app.checker.context import Context
+from app.checker.legislation_rules import legislation_warnings
 from app.checker.result import (
     KIND_STAGE,
     STAGES,
@@ -178,7 +179,7 @@ def check(
     quality_warnings += quality.currency_warnings(context, currency_days)
     misconceptions = _misconceptions(context)
     points = cap_points(context, points, misconceptions)
-    substance = substance_warnings(context)
+    substance = substance_warnings(context) + legislation_warnings(context)
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
     stage_status = _stage_status(
         context, points, misconceptions + substance + quality_warnings + gaps

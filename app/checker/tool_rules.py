@@ -185,7 +185,11 @@ def rule_any(context: Context, rule: Rule) -> Outcome:
 
 
 #: Kinds a tool rule reads without naming a collection.
-_RULE_KINDS = {"swimlane": "process_step", "matrix": "decision_option"}
+_RULE_KINDS = {
+    "swimlane": "process_step",
+    "matrix": "decision_option",
+    "legislation": "legislation_link",
+}
 
 
 def rule_kinds(rule: Rule) -> set[str]:
