@@ -272,6 +272,7 @@ _POLICY = re.compile(
     r"rules|terms\s+and\s+conditions|t&cs|sop)"
     r"|customer\s+(?:service\s+)?charter|code\s+of\s+conduct|staff\s+handbook"
     r"|(?:returns?|refunds?|exchange|complaints?|privacy|data|cookie)\s+polic(?:y|ies)"
+    r"|(?:[A-Za-z\-]+\s+){1,2}polic(?:y|ies)"
     r")(?![A-Za-z0-9])",
     re.IGNORECASE,
 )

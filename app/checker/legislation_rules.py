@@ -109,6 +109,8 @@ class Cited:
     why: str = ""
     #: a standard where the rule asks for legislation: neither counted nor wrong
     not_counted: str = ""
+    #: the justification repeats a marking point's wording (a placeholder, not a reason)
+    echo: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -284,6 +286,7 @@ def _judge_justification(context: Context, cited: Cited, settings: Settings) -> 
         substance.similarity(text, echo) >= settings.same_text for echo in point_texts
     ):
         cited.problem = "boilerplate-justification"
+        cited.echo = True
         cited.why = (
             f"the justification {quote(text)} in {where} repeats the marking point's wording "
             "instead of saying how the action complies"
@@ -366,9 +369,16 @@ def judge_citations(
                 _judge_justification(context, cited, settings)
     for found in judged.values():  # a law justified once on an item needs no second one
         good = {c.entry.id for c in found if c.accepted and c.entry is not None}
+        # "CRA 2015 s.49; CCRs 2013" with one justification naming the CRA's duty: the
+        # justification serves the citation it names; the other is not wrong, only uncounted.
+        shared = {c.justification for c in found if c.accepted and c.link is None}
         for cited in found:
-            if cited.problem == "unjustified" and cited.entry and cited.entry.id in good:
+            if cited.problem != "unjustified" or cited.entry is None:
+                continue
+            if cited.entry.id in good:
                 cited.problem, cited.not_counted = "", "justified elsewhere on the item"
+            elif cited.link is None and cited.justification in shared:
+                cited.problem, cited.not_counted = "", "cited beside a law the text justifies"
     return {(kind, item.id): judged[(kind, item.id)] for kind, item in items}
 
 
@@ -391,6 +401,10 @@ def _record(context: Context, citations: list[Cited]) -> None:
         if key in trail and (counts or not trail[key].counts):
             continue
         code = ""
+        if cited.problem == "boilerplate-justification" and (
+            cited.echo or any(substance.similarity(text, e) >= 85 for e in context.echoes)
+        ):
+            code = "echo"  # the criterion pasted in: a placeholder as well as boilerplate
         if cited.problem == "unjustified" and text.strip():
             judgement = substance.judge(text, "justification", False, context.echoes)
             code = judgement.code if judgement.code not in {"echo", "empty"} else ""
@@ -480,7 +494,9 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
         f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
     )
     anything = bool(everything)
-    status = Status.PARTLY if anything else Status.MISSING
+    # A policy or an unknown "law" is no legislation at all: nothing creditable was cited.
+    creditable = any(c.problem not in {"not-legislation", "unknown-law"} for c in everything)
+    status = Status.PARTLY if creditable else Status.MISSING
     if not anything:
         detail = (
             f"no law is cited on any {noun} yet (name one, or link one on the Legislation tool)"
@@ -494,10 +510,12 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
 
 
 def _without(context: Context, rule: Rule, everything: list[Cited]) -> Outcome:
-    code = rule["without"]
-    offending = [c for c in everything if c.problem == code]
+    codes = rule["without"] if isinstance(rule["without"], list) else [rule["without"]]
+    offending = [c for c in everything if c.problem in codes]
     if not offending:
-        return Outcome(Status.MET, sentence(rule["label"], f"no citation shows {code}"))
+        return Outcome(
+            Status.MET, sentence(rule["label"], f"no citation shows {' or '.join(codes)}")
+        )
     return Outcome(
         Status.PARTLY,
         sentence(rule["label"], "; ".join(c.why for c in offending[:3])),
@@ -526,8 +544,12 @@ def validate_legislation_rule(rule: Rule, where: str) -> None:
         raise InvalidInputError(f"{where}: 'same_text' must be a similarity from 50 to 100")
     if "min" in rule and (not isinstance(rule["min"], int) or rule["min"] < 1):
         raise InvalidInputError(f"{where}: 'min' must be a whole number of at least 1")
-    if "without" in rule and rule["without"] not in PROBLEMS:
-        raise InvalidInputError(f"{where}: 'without' must be one of {', '.join(PROBLEMS)}")
+    if "without" in rule:
+        codes = rule["without"] if isinstance(rule["without"], list) else [rule["without"]]
+        if not codes or any(code not in PROBLEMS for code in codes):
+            raise InvalidInputError(
+                f"{where}: 'without' must be one (or a list) of {', '.join(PROBLEMS)}"
+            )
 
 
 #: Settings the rule accepts besides rule, label and negate.

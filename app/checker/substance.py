@@ -268,15 +268,20 @@ def _negated(all_lemmas: Sequence[str], label_lemmas: frozenset[str]) -> bool:
 _CLAUSE = re.compile(r"[.;:!?]|\s[-–—]\s|\s[-–—]|[-–—]\s")
 
 
+#: A clause that is nothing but a denial: "None.", "No –", "Nothing:", "N/A -".
+_BARE_DENIAL = frozenset({"none", "no", "nothing", "nil", "na", "n/a", "nope"})
+
+
 def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
     and whatever follows only says why there is nothing."""
     first = _CLAUSE.split(text, maxsplit=1)[0]
-    words = lemmas(first)
-    if not words or not _negated(words, label_lemmas):
+    opening = [w for w in lemmas(first) if w not in NEGATION_FILLER and w not in label_lemmas]
+    if not opening or not set(opening) <= _BARE_DENIAL | STOPWORDS:
         return False
-    tail = [w for w in content_lemmas(text[len(first) :]) if w not in label_lemmas]
-    return len(tail) <= 6 or any(w in NEGATORS for w in lemmas(text[len(first) :]))
+    rest = text[len(first) :]
+    tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
+    return len(tail) <= 6 or _negated(lemmas(rest), label_lemmas)
 
 
 @lru_cache(maxsize=65536)
