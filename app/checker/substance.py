@@ -277,7 +277,7 @@ def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     and whatever follows only says why there is nothing."""
     first = _CLAUSE.split(text, maxsplit=1)[0]
     opening = [w for w in lemmas(first) if w not in NEGATION_FILLER and w not in label_lemmas]
-    if not opening or not set(opening) <= _BARE_DENIAL | STOPWORDS:
+    if not set(opening) & _BARE_DENIAL or not set(opening) <= _BARE_DENIAL | STOPWORDS:
         return False
     rest = text[len(first) :]
     tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
