@@ -10,6 +10,7 @@ import datetime as dt
 from app.catalogue import MarkingPoint, Unit
 from app.checker import quality
 from app.checker.context import Context
+from app.checker.relations import relation_warnings
 from app.checker.result import (
     KIND_STAGE,
     STAGES,
@@ -157,6 +158,7 @@ def check(
     points = [_check_point(context, point) for point in unit.marking_points]
     quality_warnings += quality.authenticity_warnings(context)
     quality_warnings += quality.currency_warnings(context, currency_days)
+    quality_warnings += relation_warnings(context)
     misconceptions = _misconceptions(context)
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
     stage_status = _stage_status(context, points, misconceptions + quality_warnings + gaps)
