@@ -124,7 +124,7 @@ def _action_start(context: Context, action: ActionItem) -> tuple[dt.date, str] |
     if not entries:
         return None
     first = min(entries, key=lambda entry: entry.logged_on)
-    return first.logged_on, f"its first log entry ({context.name('log_entry', first)})"
+    return first.logged_on, f"the date of its first log entry, {context.name('log_entry', first)}"
 
 
 def _plan_floor(context: Context, action: ActionItem | None) -> tuple[dt.date, str] | None:
@@ -200,7 +200,7 @@ def date_order_warnings(context: Context) -> list[Warning]:
                 for a in evaluated_actions(context, metric)
                 if (s := _action_start(context, a)) is not None and s[0] == start_on
             )
-            what = f"{context.name('action_item', action)} started ({why}, {_day(start_on)})"
+            what = f"{context.name('action_item', action)} started ({_day(start_on)}, {why})"
         else:
             floor = _plan_floor(context, None)
             if floor is None:
@@ -276,7 +276,11 @@ _TURNED = re.compile(
     re.IGNORECASE,
 )
 #: A claim about one criterion ("scored best on cost"), not about the total.
-_ON_CRITERION = re.compile(r"^\s+(?:on|for|in|against)\b", re.IGNORECASE)
+_ON_CRITERION = re.compile(
+    r"^\s+(?:on|for|in|against)\s+(?!(?:the\s+)?(?:matrix|decision|weighted|total|overall|"
+    r"options?|scores?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _claim(pattern: re.Pattern[str], text: str) -> str:
@@ -539,9 +543,8 @@ _APPROVAL = re.compile(
 )
 #: Words just before an amount in a solution that say it is not what was given.
 _NOT_GIVEN = re.compile(
-    r"(?:asked\s+for|requested|request(?:ing)?|wanted|demanded|claimed|claiming|instead\s+of"
-    r"|rather\s+than|refused|declined|not|n't|no|within|under|below|limit\s+of|up\s+to"
-    r"|maximum\s+of|the)\s*(?:a\s+|an\s+|the\s+|full\s+|her\s+|his\s+|their\s+)?$",
+    r"\b(?:asked\s+for|requested|request(?:ing)?|wanted|demanded|claimed|claiming|instead\s+of"
+    r"|rather\s+than|refused|declined|not|n't)\s+(?:(?:a|an|the|full|her|his|their)\s+)?$",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[.;\n]|\bbut\b")

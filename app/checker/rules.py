@@ -404,6 +404,8 @@ def validate_rule(rule: Rule, where: str) -> None:
                 fields_to_check.append((collection, rule[key]))
     elif "field" in rule:
         fields_to_check.append(("portfolio", rule["field"]))
+    if kind_name == "smart":  # reads the actions without naming them
+        fields_to_check += [("action_item", name) for name in rule.get("where") or {}]
     for path in rule.get("in", []):
         if "." not in path:
             raise InvalidInputError(f"{where}: '{path}' must be written kind.field")
