@@ -18,6 +18,8 @@ class Misconception:
     text: str
     warning: str = ""
     when: tuple[dict[str, Any], ...] = ()
+    #: short ids of the marking points this mistake holds at "partly met" when detected
+    caps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Unit:
                     text=m["text"],
                     warning=m.get("warning", ""),
                     when=tuple(m.get("when", [])),
+                    caps=tuple(m.get("caps", [])),
                 )
                 for m in document.get("misconceptions", [])
             ),

@@ -7,12 +7,61 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.catalogue import MarkingPoint, Unit
+from app.checker import substance
 from app.checker.result import KIND_STAGE, Location
-from app.checker.text import describe, has_words, is_filled, join_names
+from app.checker.substance import Judgement
+from app.checker.text import describe, is_filled, join_names
 from app.models import KINDS, EvidenceLink, Portfolio
 
 #: Rule collection name -> attribute of Portfolio holding that list.
 COLLECTIONS: dict[str, str] = {name: kind.collection for name, kind in KINDS.items()}
+
+#: Records of what happened, and the date that says when: dated after today, an item is not
+#: evidence of anything yet and no rule counts it.
+DATED_RECORDS: dict[str, str] = {
+    "feedback_item": "received_on",
+    "log_entry": "logged_on",
+    "evidence_file": "produced_on",
+    "metric_reading": "taken_on",
+}
+#: Values that record a result, and the date they were taken on.
+DATED_VALUES: dict[tuple[str, str], str] = {
+    ("metric", "result_value"): "result_on",
+    ("metric", "baseline_value"): "baseline_on",
+}
+#: Fields that record what was done: sentences about the future do not count there.
+RECORD_FIELDS = frozenset(
+    {
+        ("log_entry", "what_done"),
+        ("log_entry", "outcome"),
+        ("portfolio", "evaluation_narrative"),
+        ("metric", "source"),
+    }
+)
+#: Text fields whose near-identical copies across sibling items count once.
+SIBLING_TEXT: dict[str, tuple[str, ...]] = {
+    "feedback_item": ("text",),
+    "analysis_finding": ("root_cause", "data_summary"),
+    "action_item": ("action",),
+    "log_entry": ("what_done", "reflection"),
+    "journey_touchpoint": ("pain_point",),
+}
+DEFAULT_NEAR_DUPLICATE = 92.0
+#: Above this many items the near-duplicate search is limited to exact copies.
+FUZZY_SIBLING_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class Examined:
+    """One text a rule read for a marking point, and whether it counted (for --explain)."""
+
+    kind: str
+    item_id: int
+    field: str
+    text: str
+    counts: bool
+    code: str = ""
+    why: str = ""
 
 
 @dataclass
@@ -28,31 +77,151 @@ class Context:
     #: marking point id -> mappings present but not acceptable, with the reason why
     weak_links: dict[str, list[tuple[EvidenceLink, str]]] = field(default_factory=dict)
     point: MarkingPoint | None = None
+    #: (kind, id) of records dated after today: kept out of every collection a rule reads
+    future: list[tuple[str, Any, str]] = field(default_factory=list)
+    #: (kind, id, field) -> the earlier sibling that already says the same
+    copies: dict[tuple[str, int, str], Any] = field(default_factory=dict)
+    #: marking point id -> every text its rules read, counted or not
+    examined: dict[str, dict[tuple[str, int, str], Examined]] = field(default_factory=dict)
+    #: (kind, id, field) -> why a text restates its sources ("" when it does not)
+    restated: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    echoes: tuple[str, ...] = ()
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
         context = cls(portfolio=portfolio, unit=unit, today=today)
+        context.echoes = tuple(point.text for point in unit.marking_points)
+        context.settings = dict(unit.document.get("substance", {})) if unit.document else {}
         for kind, attribute in COLLECTIONS.items():
             items = list(getattr(portfolio, attribute))
-            context.items[kind] = items
+            dated = DATED_RECORDS.get(kind)
+            counted = []
             for number, item in enumerate(items, start=1):
                 key = (kind, item.__dict__["id"])
                 context.numbers[key] = number
                 context.by_id[key] = item
+                when = getattr(item, dated) if dated else None
+                if when is not None and when > today:
+                    context.future.append((kind, item, dated or ""))
+                else:
+                    counted.append(item)
+            context.items[kind] = counted
         context.items["portfolio"] = [portfolio]
         context.numbers[("portfolio", portfolio.id)] = 1
+        context._find_copies()
         return context
+
+    def _find_copies(self) -> None:
+        """Mark near-identical texts among sibling items: only the first of them counts."""
+        threshold = float(self.settings.get("near_duplicate", DEFAULT_NEAR_DUPLICATE))
+        for kind, fields in SIBLING_TEXT.items():
+            items = self.items.get(kind, [])
+            if len(items) < 2:
+                continue
+            for field_name in fields:
+                kept: list[tuple[str, Any]] = []
+                exact: dict[str, Any] = {}
+                fuzzy = len(items) <= FUZZY_SIBLING_LIMIT
+                for item in items:
+                    text = getattr(item, field_name) or ""
+                    key = substance.normalised(text)
+                    if len(key.split()) < 3:
+                        continue
+                    earlier = exact.get(key)
+                    if earlier is None and fuzzy:
+                        earlier = next(
+                            (
+                                other
+                                for other_key, other in kept
+                                if substance.similarity(key, other_key) >= threshold
+                            ),
+                            None,
+                        )
+                    if earlier is not None:
+                        self.copies[(kind, item.id, field_name)] = earlier
+                        continue
+                    exact[key] = item
+                    kept.append((key, item))
 
     def collection(self, kind: str) -> list[Any]:
         return self.items[kind]
 
-    def filled(self, item: Any, field_name: str, min_words: int = 1) -> bool:
-        """Whether ``item.field_name`` holds real content (at least ``min_words`` words)."""
+    def judgement(self, item: Any, field_name: str) -> Judgement:
+        """What the text of ``item.field_name`` is worth (see substance.judge)."""
+        kind = "portfolio" if item is self.portfolio else item.__tablename__
         state = item.__dict__  # loaded ORM state: much cheaper than the attribute descriptor
         value = state[field_name] if field_name in state else getattr(item, field_name)
+        judgement = substance.judge(
+            value,
+            field_name.replace("_", " "),
+            (kind, field_name) in RECORD_FIELDS,
+            self.echoes,
+        )
+        if not judgement.counts:
+            return judgement
+        key = (kind, item.id, field_name)
+        earlier = self.copies.get(key)
+        if earlier is not None:
+            return Judgement(
+                0,
+                "duplicate-text",
+                f"says the same as {self.name(kind, earlier)}",
+            )
+        restated = self.restatement(kind, item, field_name)
+        if restated:
+            return Judgement(0, "restated", restated)
+        return judgement
+
+    def restatement(self, kind: str, item: Any, field_name: str) -> str:
+        """Why a text only repeats what it analyses ("" when it adds something of its own)."""
+        rules = self.settings.get("restatement", {})
+        spec = rules.get(f"{kind}.{field_name}")
+        if not spec:
+            return ""
+        key = (kind, item.id, field_name)
+        if key in self.restated:
+            return self.restated[key]
+        sources = [getattr(source, "text", "") or "" for source in getattr(item, spec["against"])]
+        text = getattr(item, field_name) or ""
+        why = ""
+        if sources:
+            new = substance.new_content(text, sources)
+            score = substance.covered(text, sources)
+            if score >= float(spec.get("max_similarity", 85)) and len(new) < int(
+                spec.get("min_new_words", 2)
+            ):
+                why = "only repeats the feedback it analyses; say why it happens"
+        self.restated[key] = why
+        return why
+
+    def filled(self, item: Any, field_name: str, min_words: int = 1) -> bool:
+        """Whether ``item.field_name`` says something: at least ``min_words`` content words
+        of real content (not a placeholder, a negation, an intention in a record, a copy of a
+        sibling or a restatement), or a value for a non-text field."""
+        state = item.__dict__
+        value = state[field_name] if field_name in state else getattr(item, field_name)
         if not isinstance(value, str):
-            return is_filled(value, min_words)
-        return has_words(value, min_words)
+            if value is None or not is_filled(value, min_words):
+                return False
+            kind = "portfolio" if item is self.portfolio else item.__tablename__
+            date_field = DATED_VALUES.get((kind, field_name))
+            when = getattr(item, date_field) if date_field else None
+            return when is None or when <= self.today
+        judgement = self.judgement(item, field_name)
+        counts = judgement.enough(min_words)
+        if self.point is not None:
+            kind = "portfolio" if item is self.portfolio else item.__tablename__
+            key = (kind, item.id, field_name)
+            trail = self.examined.setdefault(self.point.id, {})
+            if key not in trail or not counts:
+                why = judgement.why
+                if not why and not counts:
+                    why = (
+                        f"says too little ({judgement.content_words} of {min_words} content words)"
+                    )
+                trail[key] = Examined(kind, item.id, field_name, value, counts, judgement.code, why)
+        return counts
 
     def join(self, kind: str, items: list[Any], limit: int = 4) -> str:
         """'a, b and c' naming items, describing only the ones shown."""

@@ -23,6 +23,7 @@ from app.checker.result import (
     Warning,
 )
 from app.checker.rules import Outcome, evaluate
+from app.checker.substance_warnings import cap_points, readings, substance_warnings
 from app.checker.tool_gaps import tool_gap_warnings
 from app.models import Portfolio
 
@@ -51,7 +52,14 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
 
     has_mapping_rule = any(rule["rule"] == "mapped" for rule in point.rules)
     if not has_mapping_rule:
-        valid = context.valid_links.get(point.id, [])
+        # A mapping lifts a point only when its rules have not already read that item and
+        # found nothing in it: a mapped action whose barriers say "none" shows no barriers.
+        rejected_items = _rejected_items(context, point)
+        valid = [
+            link
+            for link in context.valid_links.get(point.id, [])
+            if link.target not in rejected_items
+        ]
         if status is Status.MISSING and valid:
             status = Status.PARTLY
             reasons.append(
@@ -81,7 +89,18 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
             )
         )
     context.point = None
-    return PointResult(point.id, point.text, status, tuple(reasons), tuple(support))
+    return PointResult(
+        point.id, point.text, status, tuple(reasons), tuple(support), readings(context, point)
+    )
+
+
+def _rejected_items(context: Context, point: MarkingPoint) -> set[tuple[str, int]]:
+    """Items every text of which this point's rules read and could not count."""
+    counted: dict[tuple[str, int], bool] = {}
+    for (kind, item_id, _), seen in context.examined.get(point.id, {}).items():
+        key = (kind, item_id)
+        counted[key] = counted.get(key, False) or seen.counts
+    return {key for key, any_counted in counted.items() if not any_counted}
 
 
 def _misconceptions(context: Context) -> list[Warning]:
@@ -158,10 +177,13 @@ def check(
     points = [_check_point(context, point) for point in unit.marking_points]
     quality_warnings += quality.authenticity_warnings(context)
     quality_warnings += quality.currency_warnings(context, currency_days)
-    quality_warnings += relation_warnings(context)
     misconceptions = _misconceptions(context)
+    points = cap_points(context, points, misconceptions)
+    substance = substance_warnings(context) + relation_warnings(context)
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
-    stage_status = _stage_status(context, points, misconceptions + quality_warnings + gaps)
+    stage_status = _stage_status(
+        context, points, misconceptions + substance + quality_warnings + gaps
+    )
     return CheckResult(
         unit_id=unit.id,
         unit_title=unit.title,
@@ -170,5 +192,6 @@ def check(
         misconceptions=tuple(misconceptions),
         quality=tuple(quality_warnings),
         gaps=tuple(gaps),
+        substance=tuple(substance),
         stage_status=stage_status,
     )

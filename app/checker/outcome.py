@@ -8,7 +8,8 @@ from typing import Any
 
 from app.checker.context import Context
 from app.checker.result import Location, Status
-from app.checker.text import NOUNS
+from app.checker.substance import quote
+from app.checker.text import NOUNS, join_names
 
 Rule = Mapping[str, Any]
 
@@ -53,6 +54,25 @@ def missing_fields(context: Context, item: Any, specs: list[tuple[str, int]]) ->
 
 def readable(name: str) -> str:
     return name.replace("_", " ")
+
+
+def shortfall(context: Context, kind: str, item: Any, names: list[str]) -> str:
+    """Why an item falls short, quoting what it says: 'action 1 “…”: owner “TBC” reads as a
+    placeholder, not an answer; no barriers'."""
+    empty: list[str] = []
+    said: list[str] = []
+    for name in names:
+        value = getattr(item, name)
+        if not isinstance(value, str) or not value.strip():
+            empty.append(readable(name))
+            continue
+        judgement = context.judgement(item, name)
+        why = judgement.why if not judgement.counts else "says too little"
+        said.append(f"{readable(name)} {quote(value)} {why}")
+    name = context.name(kind, item)
+    if not said:
+        return f"{name} has no {join_names(empty)}"
+    return f"{name}: " + "; ".join(said) + (f"; it has no {join_names(empty)}" if empty else "")
 
 
 def sentence(label_text: str, detail: str) -> str:

@@ -42,22 +42,7 @@ from typing import Any
 from app.checker.context import Context
 from app.checker.outcome import Outcome, matches, readable
 from app.checker.result import Location, Status, Warning
-
-try:
-    from app.checker.substance import content_lemmas, similarity
-except ImportError:  # pragma: no cover - until the substance module lands
-    from rapidfuzz import fuzz
-
-    from app.checker.text import content_stems
-
-    def content_lemmas(text: str) -> tuple[str, ...]:
-        return tuple(sorted(content_stems(text)))
-
-    def similarity(first: str, second: str) -> float:
-        a, b = " ".join(content_lemmas(first)), " ".join(content_lemmas(second))
-        return float(fuzz.token_sort_ratio(a, b)) if a and b else 0.0
-
-
+from app.checker.substance import content_lemmas, similarity
 from app.models.stages import ActionItem, Metric
 from app.models.tools import ComplaintCase, DecisionOption
 from app.models.vocab import VOCABULARIES, label
@@ -179,7 +164,7 @@ def date_order_warnings(context: Context) -> list[Warning]:
                 Warning(
                     CATEGORY,
                     "date-order",
-                    f"{name}: the baseline is dated {_day(metric.baseline_on)}, after the "
+                    f"Dates: {name}: the baseline is dated {_day(metric.baseline_on)}, after the "
                     f"result ({_day(metric.result_on)}); a baseline is measured before the "
                     "change it is compared with.",
                     (context.location("metric", metric, "baseline_on"),),
@@ -212,8 +197,9 @@ def date_order_warnings(context: Context) -> list[Warning]:
                 Warning(
                     CATEGORY,
                     "date-order",
-                    f"{name}: the result is dated {_day(metric.result_on)}, before {what}; a "
-                    "result taken before the change cannot show what the change achieved.",
+                    f"Dates: {name}: the result is dated {_day(metric.result_on)}, before "
+                    f"{what}; a result taken before the change cannot show what the change "
+                    "achieved.",
                     (context.location("metric", metric, "result_on"),),
                     metric_point,
                 )
@@ -232,7 +218,7 @@ def date_order_warnings(context: Context) -> list[Warning]:
             Warning(
                 CATEGORY,
                 "date-order",
-                f"{_capital(context.name('log_entry', entry))}{implements} is dated "
+                f"Dates: {_capital(context.name('log_entry', entry))}{implements} is dated "
                 f"{_day(entry.logged_on)}, before {floor[1]} ({_day(floor[0])}); a log of "
                 "carrying out the plan cannot begin before the plan could exist.",
                 (context.location("log_entry", entry, "logged_on"),),
@@ -476,7 +462,7 @@ def technique_warnings(context: Context) -> list[Warning]:
                 Warning(
                     CATEGORY,
                     "same-technique",
-                    f"{_capital(context.name('complaint_case', case))}: techniques "
+                    f"Techniques: {_capital(context.name('complaint_case', case))}: techniques "
                     f"{numbers[repeat.earlier.id]} and {numbers[repeat.child.id]} count as one "
                     f"({repeat.why}); multiple techniques means different techniques, each "
                     "chosen for its own reason.",
@@ -730,8 +716,8 @@ def limit_warnings(context: Context) -> list[Warning]:
                 Warning(
                     CATEGORY,
                     "exceeds-limit",
-                    f"{_capital(breach_text(context, kind, breach))}; a solution has to "
-                    "satisfy the organisation's constraints as well as the customer.",
+                    f"Constraints: {_capital(breach_text(context, kind, breach))}; a solution "
+                    "has to satisfy the organisation's constraints as well as the customer.",
                     (context.location(kind, case, "solution"),),
                     point,
                 )
@@ -752,6 +738,10 @@ NOBODY = _word_set(
 )
 
 
+#: An owner written as the learner themself ("Me", "myself").
+_LEARNER = frozenset({"me", "myself", "i"})
+
+
 def owner_problem(context: Context, action: ActionItem) -> str:
     """Why the action's owner is not a named owner ("" when it is).
 
@@ -763,6 +753,8 @@ def owner_problem(context: Context, action: ActionItem) -> str:
     if not owner.strip():
         return "has no owner"
     words = re.findall(r"[^\W_]+", owner.lower())
+    if words and set(words) <= _LEARNER:
+        return ""  # the learner: the portfolio names them
     if not context.filled(action, "owner") or not words or set(words) <= NOBODY:
         return f"has owner {_quote(owner, 40)}, which names no one accountable"
     return ""

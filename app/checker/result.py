@@ -99,6 +99,26 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A text a marking point's rules read, and whether it counted: what an assessor audits."""
+
+    location: Location
+    text: str
+    counts: bool
+    code: str = ""
+    why: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "where": self.location.to_dict(),
+            "text": self.text,
+            "counted": self.counts,
+            "code": self.code or None,
+            "why": self.why or None,
+        }
+
+
+@dataclass(frozen=True)
 class PointResult:
     marking_point_id: str
     text: str
@@ -106,6 +126,16 @@ class PointResult:
     reasons: tuple[Reason, ...]
     #: (kind, id) of every item that supports the point, rules and justified mappings alike.
     support: tuple[tuple[str, int], ...] = ()
+    #: every text the rules read for this point, counted or rejected, with why
+    readings: tuple[Reading, ...] = ()
+
+    @property
+    def relied_on(self) -> tuple[Reading, ...]:
+        return tuple(r for r in self.readings if r.counts)
+
+    @property
+    def rejected(self) -> tuple[Reading, ...]:
+        return tuple(r for r in self.readings if not r.counts)
 
     @property
     def short_id(self) -> str:
@@ -128,6 +158,8 @@ class PointResult:
             "reasons": [reason.to_dict() for reason in self.reasons],
             "fix": [location.to_dict() for location in self.fixes],
             "support": [{"kind": kind, "id": item_id} for kind, item_id in self.support],
+            "relied_on": [reading.to_dict() for reading in self.relied_on],
+            "rejected": [reading.to_dict() for reading in self.rejected],
         }
 
 
@@ -135,7 +167,7 @@ class PointResult:
 class Warning:
     """Something an assessor would query that is not itself a marking point."""
 
-    category: str  # misconception | quality | gap
+    category: str  # misconception | quality | substance | gap
     code: str
     text: str
     fixes: tuple[Location, ...] = ()
@@ -160,6 +192,8 @@ class CheckResult:
     misconceptions: tuple[Warning, ...] = ()
     quality: tuple[Warning, ...] = ()
     gaps: tuple[Warning, ...] = ()
+    #: texts that say nothing, records dated after today, copies and restatements
+    substance: tuple[Warning, ...] = ()
     stage_status: dict[str, Status] = field(default_factory=dict)
 
     @property
@@ -172,7 +206,7 @@ class CheckResult:
 
     @property
     def warnings(self) -> tuple[Warning, ...]:
-        return self.misconceptions + self.quality + self.gaps
+        return self.misconceptions + self.substance + self.quality + self.gaps
 
     def point(self, marking_point_id: str) -> PointResult:
         for point in self.points:
@@ -201,6 +235,7 @@ class CheckResult:
             "marking_points": [point.to_dict() for point in self.points],
             "misconceptions": [w.to_dict() for w in self.misconceptions],
             "quality": [w.to_dict() for w in self.quality],
+            "substance": [w.to_dict() for w in self.substance],
             "gaps": [w.to_dict() for w in self.gaps],
             "stages": {stage: status.value for stage, status in self.stage_status.items()},
         }

@@ -13,17 +13,35 @@ words, used to begin the reason a learner reads). Types:
               at least ``min``.
 ``mapped``    at least ``min`` explicit evidence mappings to this marking point whose
               justification is valid; a bare or generic justification is at most "partly".
-``text``      the portfolio's narrative ``field`` has at least ``min_words`` words
-              (``partly_words`` for "partly").
-``mentions``  at least ``min`` items mention one of ``any_of`` (case-insensitive) in one of the
-              fields named in ``in`` (``"kind.field"``).
+``text``      the portfolio's narrative ``field`` has at least ``min_words`` content words
+              that count (``partly_words`` for "partly").
+``mentions``  at least ``min`` items mention one of ``any_of`` in one of the fields named in
+              ``in`` (``"kind.field"``); with ``"each": true`` every item whose field says
+              something must. Terms match whole words as lemmas ("briefed" is "brief",
+              "briefly" is not); a term may be ``{"term": ..., "near": [...], "not_near":
+              [...], "window": n}`` to require (or exclude) words around it. ``none_of``:
+              an item mentioning one of these does not count; ``numbers``: a figure counts
+              as a mention; ``where`` filters the items.
+``tailored``  every (``each``, default) or one item of ``collection`` says in ``field``
+              something specific to the items it is linked to through ``relation``: at
+              least ``min_shared`` content words (beyond the ``generic`` list of words any
+              plan could use) shared with their ``against`` fields. A recommendation that
+              could be pasted into any portfolio is not tailored.
 
 A field in ``fields`` is a name or ``{"name": ..., "min_words": n}``. ``where`` maps field
 names to a required value or a list of allowed values.
+
+A text field is *filled* only when it says something (app/checker/substance.py): ``min_words``
+counts content words (not "the", "was", "will"), and placeholders (TBC, N/A, "see
+attached", lorem ipsum, the field's own name, a marking point's wording), negations ("none
+identified"), intentions in records of what happened ("I will…"), sentences repeated to pad,
+copies of a sibling item and restatements of the feedback analysed do not count. Records
+dated after today are left out of every collection.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,12 +56,14 @@ from app.checker.outcome import (
     field_specs,
     matches,
     missing_fields,
-    readable,
     sentence,
+    shortfall,
 )
 from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
-from app.checker.text import join_names, word_count
+from app.checker.substance import Term, find_term, quote
+from app.checker.substance_rules import rule_tailored
+from app.checker.text import join_names
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio
@@ -72,9 +92,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     ]
     support = tuple((kind, it.id) for it in full)
     gaps = [
-        f"{context.name(kind, it)} has no "
-        + join_names([readable(name) for name in missing_fields(context, it, specs)])
-        for it in incomplete[:3]
+        shortfall(context, kind, it, missing_fields(context, it, specs)) for it in incomplete[:3]
     ]
     fixes = tuple(
         context.location(kind, it, missing_fields(context, it, specs)[0]) for it in incomplete[:5]
@@ -224,45 +242,106 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
     field_name = rule["field"]
     minimum = int(rule.get("min_words", 1))
     partly = int(rule.get("partly_words", 1))
-    value = getattr(context.portfolio, field_name) or ""
-    count = word_count(value)
+    portfolio = context.portfolio
     where = (context.location("portfolio", None, field_name),)
-    if count >= minimum:
+    support = (("portfolio", portfolio.id),)
+    if context.filled(portfolio, field_name, minimum):
+        count = context.judgement(portfolio, field_name).content_words
         return Outcome(
-            Status.MET,
-            sentence(rule["label"], f"{count} words written"),
-            (),
-            (("portfolio", context.portfolio.id),),
+            Status.MET, sentence(rule["label"], f"{count} content words written"), (), support
         )
-    if count >= partly:
+    judgement = context.judgement(portfolio, field_name)
+    value = getattr(portfolio, field_name) or ""
+    if judgement.code == "empty":
+        return Outcome(Status.MISSING, sentence(rule["label"], "not written yet"), where)
+    if not judgement.counts:
         return Outcome(
-            Status.PARTLY,
-            sentence(rule["label"], f"{count} words written, {minimum} expected"),
+            Status.MISSING,
+            sentence(rule["label"], f"{quote(value)} {judgement.why}"),
             where,
         )
-    return Outcome(Status.MISSING, sentence(rule["label"], "not written yet"), where)
+    if context.filled(portfolio, field_name, partly):
+        return Outcome(
+            Status.PARTLY,
+            sentence(
+                rule["label"],
+                f"{judgement.content_words} content words, {minimum} expected: say more",
+            ),
+            where,
+        )
+    return Outcome(
+        Status.MISSING, sentence(rule["label"], f"{quote(value)} says too little"), where
+    )
+
+
+def _terms(rule: Rule, key: str) -> list[Term]:
+    """The rule's keywords, parsed once per rule object."""
+    cache_key = (id(rule), key)
+    cached = _TERM_CACHE.get(cache_key)
+    if cached is None or cached[0] is not rule:
+        cached = _TERM_CACHE[cache_key] = (rule, [Term.parse(raw) for raw in rule.get(key, [])])
+    return cached[1]
+
+
+_TERM_CACHE: dict[tuple[int, str], tuple[Rule, list[Term]]] = {}
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _mentions(text: str, terms: list[Term], numbers: bool) -> str | None:
+    """The first term ``text`` mentions (a figure counts when ``numbers``), else None."""
+    found = next((t.shown for t in terms if find_term(text, t)), None)
+    if found is None and numbers and _FIGURE.search(text):
+        found = "a figure"
+    return found
 
 
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
-    keywords = [k.lower() for k in rule["any_of"]]
+    terms = _terms(rule, "any_of")
+    excluded = _terms(rule, "none_of") if rule.get("none_of") else []
+    numbers = bool(rule.get("numbers", False))
+    each = bool(rule.get("each", False))
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
+    misses: list[tuple[str, Any, str]] = []
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
         for item in context.collection(kind):
-            text = (getattr(item, field_name) or "").lower()
-            found = next((k for k in keywords if k in text), None)
-            if found and all(h[1] is not item for h in hits):
+            if not matches(item, rule.get("where")) or not context.filled(item, field_name):
+                continue
+            if any(h[1] is item for h in hits):
+                continue
+            text = getattr(item, field_name) or ""
+            found = _mentions(text, terms, numbers)
+            if found is not None and not any(find_term(text, t) for t in excluded):
                 hits.append((kind, item, found))
+            else:
+                misses.append((kind, item, field_name))
+    misses = [m for m in misses if not any(h[1] is m[1] for h in hits)]
     support = tuple((kind, item.id) for kind, item, _ in hits if kind != "portfolio")
     names = [f"{context.name(kind, item)} (“{word}”)" for kind, item, word in hits[:4]]
     if len(hits) > 4:
         names.append(f"{len(hits) - 4} more")
+    wanted = join_names([f"“{t.shown}”" for t in terms[:4]]).replace(" and ", " or ")
+    if each and misses:
+        shown = join_names(
+            [
+                f"{context.name(kind, item)} {quote(getattr(item, f), 40)}"
+                for kind, item, f in misses
+            ]
+        )
+        fixes = tuple(context.location(kind, item, f) for kind, item, f in misses[:5])
+        return Outcome(
+            Status.PARTLY if hits else Status.MISSING,
+            sentence(rule["label"], f"{shown} {'does' if len(misses) == 1 else 'do'} not say it"),
+            fixes,
+            support,
+        )
     if len(hits) >= minimum:
         return Outcome(Status.MET, sentence(rule["label"], join_names(names)), (), support)
     first_kind = rule["in"][0].split(".", 1)
     fixes = (context.location(first_kind[0], None, first_kind[1]),)
-    wanted = join_names([f"“{k}”" for k in rule["any_of"][:4]]).replace(" and ", " or ")
     if hits:
         return Outcome(
             Status.PARTLY,
@@ -295,7 +374,16 @@ RULE_TYPES: dict[str, RuleType] = {
     ),
     "mapped": RuleType(rule_mapped, frozenset(), frozenset({"min"})),
     "text": RuleType(rule_text, frozenset({"field"}), frozenset({"min_words", "partly_words"})),
-    "mentions": RuleType(rule_mentions, frozenset({"any_of", "in"}), frozenset({"min"})),
+    "mentions": RuleType(
+        rule_mentions,
+        frozenset({"any_of", "in"}),
+        frozenset({"min", "each", "where", "numbers", "none_of"}),
+    ),
+    "tailored": RuleType(
+        rule_tailored,
+        frozenset({"collection", "field", "relation"}),
+        frozenset({"each", "min_shared", "against", "generic"}),
+    ),
     "swimlane": RuleType(
         rule_swimlane,
         frozenset(),
@@ -432,6 +520,21 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for point in document["marking_points"]:
         for index, rule in enumerate(point.get("rules", [])):
             validate_rule(rule, f"{point['id']} rule {index + 1}")
+    short_ids = {point["id"].rsplit(".", 1)[-1] for point in document["marking_points"]}
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
+        for capped in misconception.get("caps", []):
+            if capped not in short_ids:
+                raise InvalidInputError(
+                    f"misconception {misconception['id']} caps '{capped}', which is not a "
+                    "marking point of this unit"
+                )
+    for path, spec in document.get("substance", {}).get("restatement", {}).items():
+        kind, _, field_name = path.partition(".")
+        model = _model_for(kind, f"substance restatement '{path}'")
+        if field_name not in _attributes(model) or spec["against"] not in _attributes(model):
+            raise InvalidInputError(
+                f"substance restatement '{path}': {kind} has no field '{field_name}' or "
+                f"relation '{spec['against']}'"
+            )

@@ -19,7 +19,7 @@
 ``smart``     at least ``min`` actions (filtered by ``where``; with ``"each": true`` every
               one) with a named owner (a person or a role one person holds, not "TBC", "the
               team" or "someone"), a due date and a measure of success of at least
-              ``measure_words`` words (default 3).
+              ``measure_words`` content words (default 2).
 ``any``       the best outcome of the ``rules`` listed (alternative ways to show the same thing).
 
 One setting works on the ``items`` rule too (rules.py evaluates it after the rule):
@@ -235,7 +235,7 @@ def rule_smart(context: Context, rule: Rule) -> Outcome:
     kind = "action_item"
     minimum = int(rule.get("min", 1))
     each = bool(rule.get("each", False))
-    measure_words = int(rule.get("measure_words", 3))
+    measure_words = int(rule.get("measure_words", 2))
     items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
     if not items or (each and len(items) < minimum):
         detail = "no actions yet" if not items else f"{len(items)} of {minimum} actions"

@@ -98,12 +98,16 @@ def test_old_evidence_is_flagged_by_the_currency_window(tmp_path: Path) -> None:
 
 def test_sufficiency_needs_enough_distinct_items(tmp_path: Path, unit) -> None:
     with PortfolioStore.create(tmp_path / "thin.folio", unit, "Ada") as store:
-        for _ in range(2):
-            store.add_item(
-                "log_entry",
-                what_done="Coached two colleagues on the new rota",
-                reflection="It worked because they helped design the rota itself",
-            )
+        store.add_item(
+            "log_entry",
+            what_done="Coached two colleagues on the new rota",
+            reflection="It worked because they helped design the rota itself",
+        )
+        store.add_item(
+            "log_entry",
+            what_done="Rewrote the returns checklist with the warehouse lead",
+            reflection="Fewer parcels went missing once both teams signed the same sheet",
+        )
         # MP8 needs 2 distinct items; both log entries count, so it is met ...
         assert run_check(store).point("MP8").status is Status.MET
         store.delete_item("log_entry", store.load().log_entries[0].id)

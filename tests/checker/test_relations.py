@@ -319,7 +319,9 @@ def test_the_demo_matrix_with_the_choice_moved_to_a_lower_option(tmp_path: Path)
         store.update_item("decision_option", options[0].id, chosen=False)
         store.update_item("decision_option", options[2].id, chosen=True, reason=reason_first)
         store.update_item(
-            "decision_option", options[0].id, reason="Rejected: it needs an IT change we wait for."
+            "decision_option",
+            options[0].id,
+            reason="Rejected: the IT supplier cannot change the email trigger until spring.",
         )
         result = run_check(store)
     assert result.point("MP3").status is Status.PARTLY
@@ -372,7 +374,7 @@ def test_the_same_technique_twice_counts_once(make: Make) -> None:
     found = warned(result, "same-technique")
     assert len(found) == 1 and found[0].marking_point_id == "strategic-service.MP2"
     assert "techniques 1 and 2 count as one (both are HEAT" in found[0].text
-    assert found[0].text.startswith("Case 1 “Missed collection after time off work”: ")
+    assert found[0].text.startswith("Techniques: Case 1 “Missed collection after time off work”: ")
     rule = reason(result, "MP2", "Multiple different")
     assert rule.status is Status.PARTLY and "has 1 of 2 different" in rule.text
     assert result.point("MP2").status is Status.PARTLY
@@ -403,7 +405,7 @@ def test_other_twice_is_one_technique_only_when_the_texts_match(make: Make) -> N
         title="Second case",
     )
     found = warned(check(portfolio), "same-technique")
-    assert len(found) == 1 and found[0].text.startswith("Case 1 ")
+    assert len(found) == 1 and found[0].text.startswith("Techniques: Case 1 ")
     assert "both are Other with near-identical text" in found[0].text
 
 

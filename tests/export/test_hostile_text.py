@@ -24,7 +24,8 @@ HOSTILE = {
     "accents": "Café £5 €10 naïve Zoë Łódź Ελληνικά Кириллица",
     "long_word": LONG_WORD,
 }
-HUGE = ("Paragraph of a very long reflection. " * 5600)[:200_000]
+# Numbered sentences: a 200 KB text that is not one sentence pasted to pad it.
+HUGE = " ".join(f"Paragraph {n} of a very long reflection." for n in range(5000))[:200_000]
 
 
 def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
@@ -74,8 +75,9 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
         line for page in PdfReader(pdf).pages for line in (page.extract_text() or "").splitlines()
     ]
     body = squash("".join(line for line in lines if not furniture.search(line.strip())))
-    sentence = squash("Paragraph of a very long reflection.")
+    sentence = squash("of a very long reflection.")
     assert body.count(sentence) == squash(HUGE).count(sentence)
+    assert squash("Paragraph 4999 of a very long reflection.") in body
     layout = pdf_layout_text(pdf)
     assert "Zoë <O'Brien> & Co" in layout
     for character in "❤✓☎":

@@ -1,0 +1,382 @@
+"""Whether a text says something: the judgement behind every field a rule counts.
+
+An examiner does not count filled boxes. "TBC", "See the attached spreadsheet", lorem ipsum,
+"None. There were no barriers", a sentence pasted three times, the marking point's own
+wording, or "I will…" in a log of what happened say nothing about what the learner did.
+``judge`` reads a text once and returns a :class:`Judgement`: how many content words it
+holds that count, and when it does not count, why (one of the ``substance`` codes a
+reason or warning carries).
+
+Words are compared as lemmas (simplemma), so "analysed" and "analysis" meet and "act"
+never matches inside "contact"; near-identical texts are found with rapidfuzz. Every
+function is pure and cached by its text, so a re-check after one edit costs little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+from rapidfuzz import fuzz
+
+# -- words and lemmas ---------------------------------------------------------------------------
+
+
+def words_of(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+#: Words that carry no content of their own (function words, fillers, modal verbs).
+STOPWORDS = words_of(
+    """
+    a about above across after again against all also am an and any anyone anything are as
+    at be because been before being below between both but by can could did do does doing
+    done down during each either else etc even ever every for from further get got had has
+    have having he her here hers herself him himself his how however i if in into is it its
+    itself just least less let like lot make many may me might mine more most much must my
+    myself near need neither no nor not now of off often on once one only onto or other
+    others our ours ourselves out over own per quite rather really same shall she should so
+    some something still such than that the their theirs them themselves then there these
+    they thing things this those though through thus to too under until up upon us very via
+    was we well were what when where whether which while who whom whose why will with within
+    without would yes yet you your yours yourself yourselves e g eg ie i.e etc
+    """
+)
+
+#: Lemmas that a placeholder, a pointer elsewhere or a non-answer is made of.
+PLACEHOLDER_LEMMAS = words_of(
+    """
+    tbc tbd tba tbs na n/a nil none nothing null void todo tba xxx xx x test testing asdf
+    qwerty blah dunno unknown unsure sure know idea pending later soon follow complete
+    completed confirm confirmed decide decided fill filled update updated add added insert
+    write written see attach attached attachment above below previous earlier spreadsheet
+    sheet file document doc appendix annex enclosed enclose refer reference page section tab
+    folder link ok okay same answer placeholder text here detail details info information
+    applicable relevant various stuff misc miscellaneous
+    """
+)
+
+#: Lemmas of a pointer elsewhere ("see attached", "refer to appendix 2").
+POINTER_LEMMAS = frozenset({"see", "attach", "attached", "refer", "appendix", "above", "annex"})
+#: Words that negate what a field asks for ("no barriers", "none identified").
+NEGATORS = frozenset({"no", "none", "not", "nothing", "never", "nil", "n't", "without", "nobody"})
+#: Verbs and fillers a negated answer is built from ("there were none identified here").
+NEGATION_FILLER = words_of(
+    """
+    identify identified find found see seen there here have be exist any really at all
+    encounter encountered face faced apply applicable report reported note noted expect
+    expected occur occurred arise arose come came up need needed real major particular
+    specific obvious significant actual currently current so far time moment this that
+    """
+)
+
+#: Lorem ipsum and its kin: filler text, not an answer.
+LOREM = words_of(
+    """
+    lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed
+    eiusmod tempor incididunt labore dolore magna aliqua enim minim veniam quis nostrud
+    exercitation ullamco laboris nisi aliquip commodo consequat duis aute irure
+    reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint occaecat
+    cupidatat proident sunt culpa officia deserunt mollit anim est laborum vestibulum
+    pellentesque nunc
+    """
+)
+
+#: How a deferred answer begins: "To be completed after…", "TBC once…", "Will add later".
+_DEFERRED = re.compile(
+    r"^\W*(?:to\s+be\s+(?:completed|confirmed|decided|added|done|agreed|written|updated|"
+    r"filled(?:\s+in)?|finalised|finalized|arranged|determined)|tbc|tbd|tba|pending|"
+    r"(?:i|we)\s+will\s+(?:add|complete|fill|write|finish|update)\b|coming\s+soon|"
+    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed))\b",
+    re.IGNORECASE,
+)
+#: A deferred answer with at most this many further content words is still a placeholder.
+DEFERRED_TAIL = 5
+
+#: Phrases that put a sentence in the future or make it an intention, not a record.
+_FUTURE = re.compile(
+    r"\b(?:i|we|they|he|she|it|the team|staff|you)\s*(?:will|shall|'ll|’ll)\b"
+    r"|\b(?:will|shall)\s+(?:be\s+)?(?:\w+ed|\w+)\b(?=.*)"
+    r"|\b(?:am|are|is)\s+going\s+to\b|\bgoing\s+to\b"
+    r"|\b(?:plan|plans|planning|intend|intends|intending|hope|hopes|aim|aims|want|wants|would like)"
+    r"\s+to\b"
+    r"|\bnext\s+(?:week|month|year|time|quarter)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of one word, lower case ('analysed' -> 'analyse')."""
+    lowered = word.lower().replace("’", "'")
+    if not lowered.isalpha():
+        return lowered
+    return simplemma.lemmatize(lowered, lang="en").lower()
+
+
+def tokens(text: str | None) -> list[str]:
+    """The words of ``text`` as written (letters and digits; "don't" stays one word)."""
+    return _TOKEN.findall(text or "")
+
+
+@lru_cache(maxsize=8192)
+def lemmas(text: str) -> tuple[str, ...]:
+    """Every word of ``text`` as a lemma, in order (stopwords kept: phrases need them)."""
+    return tuple(lemma(word) for word in tokens(text))
+
+
+def is_content(word_lemma: str) -> bool:
+    """Whether a lemma carries content: not a stopword, and a number or a real word."""
+    if word_lemma in STOPWORDS:
+        return False
+    return word_lemma.isdigit() or len(word_lemma) > 1
+
+
+@lru_cache(maxsize=8192)
+def content_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of ``text`` that carry content, in order."""
+    return tuple(w for w in lemmas(text) if is_content(w))
+
+
+@lru_cache(maxsize=8192)
+def normalised(text: str) -> str:
+    """Content lemmas joined by spaces: the form texts are compared in."""
+    return " ".join(content_lemmas(text))
+
+
+def similarity(first: str, second: str) -> float:
+    """0–100: how alike two texts are in what they say (order and padding aside)."""
+    a, b = normalised(first or ""), normalised(second or "")
+    if not a or not b:
+        return 0.0
+    return _similarity(a, b) if a <= b else _similarity(b, a)
+
+
+@lru_cache(maxsize=32768)
+def _similarity(a: str, b: str) -> float:
+    return float(fuzz.token_sort_ratio(a, b))
+
+
+def covered(text: str, sources: Iterable[str]) -> float:
+    """0–100: how much of what ``text`` says is already said by ``sources`` (restatement).
+
+    token_set_ratio scores 100 when every content word of the shorter text stands in the
+    longer one, so a root cause that only repeats the feedback it analyses scores high.
+    """
+    own = normalised(text or "")
+    if not own:
+        return 0.0
+    best = 0.0
+    for source in sources:
+        other = normalised(source or "")
+        if other:
+            best = max(best, float(fuzz.token_set_ratio(own, other)))
+    return best
+
+
+def new_content(text: str, sources: Iterable[str]) -> tuple[str, ...]:
+    """The content lemmas of ``text`` that none of ``sources`` uses."""
+    seen: set[str] = set()
+    for source in sources:
+        seen.update(content_lemmas(source or ""))
+    return tuple(dict.fromkeys(w for w in content_lemmas(text or "") if w not in seen))
+
+
+# -- the judgement ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What a text is worth to an examiner."""
+
+    #: content words that count (repeats and future-tense sentences in records left out)
+    content_words: int
+    #: why the text does not count: "" when it does; else a substance code
+    code: str = ""
+    #: the reason in plain words ("reads as a placeholder", ...)
+    why: str = ""
+
+    @property
+    def counts(self) -> bool:
+        return not self.code
+
+    def enough(self, minimum: int) -> bool:
+        return not self.code and self.content_words >= minimum
+
+
+EMPTY = Judgement(0, "empty", "is empty")
+
+#: Why each code rejects a text, in the words a learner reads.
+WHY = {
+    "empty": "is empty",
+    "placeholder": "reads as a placeholder, not an answer",
+    "lorem": "is filler text (lorem ipsum), not an answer",
+    "pointer": "points elsewhere instead of saying it here",
+    "negated": "says there is none, which does not answer what is asked",
+    "intention": "says what will be done, not what was done",
+    "padding": "repeats the same sentence instead of saying more",
+    "echo": "repeats the wording of the question instead of answering it",
+    "label": "repeats the field's own name instead of answering it",
+}
+#: Codes a warning or a calibration case sees (pointers, filler and echoes are placeholders).
+PUBLIC_CODE = {
+    "lorem": "placeholder",
+    "pointer": "placeholder",
+    "echo": "placeholder",
+    "label": "placeholder",
+    "padding": "placeholder",
+}
+
+
+def public_code(code: str) -> str:
+    return PUBLIC_CODE.get(code, code)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in (part.strip() for part in _SENTENCE.split(text)) if tokens(s)]
+
+
+def _is_future(sentence: str) -> bool:
+    return _FUTURE.search(sentence) is not None
+
+
+def _negated(all_lemmas: Sequence[str], label_lemmas: frozenset[str]) -> bool:
+    """A text that only denies: negators, fillers and the field's own subject."""
+    if not any(w in NEGATORS or w.endswith("n't") for w in all_lemmas):
+        return False
+    rest = [
+        w
+        for w in all_lemmas
+        if w not in NEGATORS
+        and not w.endswith("n't")
+        and w not in NEGATION_FILLER
+        and w not in STOPWORDS
+        and w not in label_lemmas
+        and w not in PLACEHOLDER_LEMMAS
+    ]
+    return len(rest) == 0
+
+
+@lru_cache(maxsize=65536)
+def judge(
+    text: str | None,
+    label: str = "",
+    record: bool = False,
+    echoes: tuple[str, ...] = (),
+) -> Judgement:
+    """Judge ``text`` written in a field called ``label``.
+
+    ``record``: the field records what happened (a log entry, an outcome, an evaluation), so
+    sentences about the future do not count. ``echoes``: wording the text must not merely
+    repeat (the unit's marking points).
+    """
+    if not text or not text.strip():
+        return EMPTY
+    words = lemmas(text)
+    content = [w for w in words if is_content(w)]
+    label_lemmas = frozenset(content_lemmas(label)) if label else frozenset()
+    if not content:
+        # Only stopwords and punctuation: "-", "?", "N/A", "no", "none at all".
+        code = "negated" if any(w in NEGATORS for w in words) and label else "placeholder"
+        return Judgement(0, code, WHY[code])
+    lorem = sum(w in LOREM for w in content)
+    if lorem >= 2 and lorem * 3 >= len(content):
+        return Judgement(0, "lorem", WHY["lorem"])
+    if _negated(words, label_lemmas):
+        return Judgement(0, "negated", WHY["negated"])
+    meaningful = [w for w in content if w not in PLACEHOLDER_LEMMAS and w not in label_lemmas]
+    if not meaningful:
+        pointer = any(w in POINTER_LEMMAS for w in content)
+        code = "pointer" if pointer else ("label" if label_lemmas & set(content) else "placeholder")
+        return Judgement(0, code, WHY[code])
+    if _DEFERRED.search(text) and len(meaningful) <= DEFERRED_TAIL:
+        return Judgement(0, "placeholder", WHY["placeholder"])
+    for echo in echoes:
+        if len(content) >= 4 and covered(text, (echo,)) >= 90 and not new_content(text, (echo,)):
+            return Judgement(0, "echo", WHY["echo"])
+    # Count each sentence once; in a record, leave out what is only intended.
+    seen: set[str] = set()
+    counted = 0
+    repeated = future = 0
+    sentences = _sentences(text)
+    for sentence in sentences:
+        key = normalised(sentence)
+        if not key:
+            continue
+        if key in seen:
+            repeated += 1
+            continue
+        seen.add(key)
+        if record and _is_future(sentence):
+            future += 1
+            continue
+        counted += sum(1 for w in content_lemmas(sentence) if w not in PLACEHOLDER_LEMMAS)
+    if counted == 0 and future:
+        return Judgement(0, "intention", WHY["intention"])
+    if repeated and repeated >= len(seen):
+        return Judgement(counted, "padding", WHY["padding"])
+    return Judgement(counted)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A short quotation of a learner's text for a reason: “…”."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f"“{flat}”"
+
+
+# -- keywords as whole words --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A keyword or phrase matched on whole lemmas, optionally only in context.
+
+    ``near``: at least one of these lemmas within ``window`` words (the phrase is about the
+    right thing); ``not_near``: none of these within the window (a customer's *online*
+    review is not a review of the process).
+    """
+
+    phrase: tuple[str, ...]
+    near: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
+    window: int = 6
+    shown: str = ""
+
+    @classmethod
+    def parse(cls, raw: str | dict) -> Term:
+        if isinstance(raw, str):
+            return cls(lemmas(raw), shown=raw)
+        return cls(
+            lemmas(raw["term"]),
+            frozenset(lemma(w) for w in raw.get("near", [])),
+            frozenset(lemma(w) for w in raw.get("not_near", [])),
+            int(raw.get("window", 6)),
+            raw["term"],
+        )
+
+
+def find_term(text: str, term: Term) -> bool:
+    """Whether ``term`` stands in ``text`` as whole words, in the context it asks for."""
+    words = lemmas(text)
+    size = len(term.phrase)
+    if not size:
+        return False
+    first = term.phrase[0]
+    for start, word in enumerate(words):
+        if word != first or tuple(words[start : start + size]) != term.phrase:
+            continue
+        around = set(words[max(0, start - term.window) : start + size + term.window])
+        if term.not_near and term.not_near & around:
+            continue
+        if term.near and not term.near & around:
+            continue
+        return True
+    return False

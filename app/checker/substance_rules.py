@@ -1,0 +1,83 @@
+"""Rule types that judge what texts say about each other (see rules.py for the vocabulary)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.checker.context import Context
+from app.checker.outcome import NOUN, Outcome, Rule, matches, sentence
+from app.checker.result import Status
+from app.checker.substance import content_lemmas, lemma, quote, words_of
+from app.checker.text import join_names
+
+#: Words any recommendation could use: they do not tailor it to a service gap.
+GENERIC_WORDS = frozenset(
+    lemma(word)
+    for word in words_of(
+        """
+        customer customers service services staff team teams all every everyone provide improve
+        improvement ensure better good great make sure deliver excellent experience quality
+        communication communicate training train trained always high standard standards business
+        across organisation company more best level levels offer give help support satisfaction
+        happy happier focus increase approach new way ways work process
+        """
+    )
+)
+
+
+def _ownwords_of(text: str, generic: frozenset[str]) -> set[str]:
+    return {w for w in content_lemmas(text) if w not in generic and not w.isdigit()}
+
+
+def rule_tailored(context: Context, rule: Rule) -> Outcome:
+    kind = rule["collection"]
+    field_name = rule["field"]
+    relation = rule["relation"]
+    against = rule.get("against") or ["theme", "touchpoint", "root_cause", "data_summary"]
+    each = bool(rule.get("each", True))
+    minimum = int(rule.get("min_shared", 1))
+    generic = GENERIC_WORDS | frozenset(lemma(w) for w in rule.get("generic", []))
+    items = [
+        it
+        for it in context.collection(kind)
+        if matches(it, rule.get("where")) and context.filled(it, field_name)
+    ]
+    noun = NOUN.get(kind, kind)
+    if not items:
+        return Outcome(
+            Status.MISSING, sentence(rule["label"], f"no {noun}s yet"), (context.location(kind),)
+        )
+    tailored: list[Any] = []
+    generic_items: list[Any] = []
+    for item in items:
+        own = _ownwords_of(getattr(item, field_name) or "", generic)
+        related = getattr(item, relation)
+        related = related if isinstance(related, list) else [related] if related else []
+        theirs: set[str] = set()
+        for other in related:
+            for name in against:
+                theirs |= _ownwords_of(getattr(other, name, "") or "", generic)
+            theirs |= _ownwords_of(getattr(other, "text", "") or "", generic)
+            for feedback in getattr(other, "feedback_items", ()):
+                theirs |= _ownwords_of(feedback.text or "", generic)
+        (tailored if len(own & theirs) >= minimum else generic_items).append(item)
+    support = tuple((kind, it.id) for it in tailored)
+    if (each and not generic_items) or (not each and tailored):
+        return Outcome(
+            Status.MET,
+            sentence(rule["label"], f"{len(tailored)} of {len(items)} {noun}s specific"),
+            (),
+            support,
+        )
+    shown = join_names(
+        [f"{context.name(kind, it)} {quote(getattr(it, field_name), 50)}" for it in generic_items]
+    )
+    return Outcome(
+        Status.PARTLY if tailored else Status.MISSING,
+        sentence(
+            rule["label"],
+            f"{shown} could be written for any organisation: name the gap it closes",
+        ),
+        tuple(context.location(kind, it, field_name) for it in generic_items[:5]),
+        support,
+    )
