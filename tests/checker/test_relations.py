@@ -225,18 +225,35 @@ def test_a_second_ranked_choice_with_the_first_ruled_out_is_fine(make: Make) -> 
         portfolio,
         [
             (LOCKERS, False, REJECT_LOCKERS, [5, 4, 4]),
-            (
-                SCAN,
-                True,
-                "Removes the cause at almost no cost; lockers wait for next year.",
-                [4, 4, 3],
-            ),
+            (SCAN, True, "Removes the cause at almost no cost to run.", [4, 4, 3]),
         ],
     )
     result = check(portfolio)
     assert warned(result, "chosen-not-top") == []
     assert result.point("MP3").status is Status.MET
     assert "ranked 2 of 2" in result.point("MP3").reasons[0].text
+
+
+def test_a_choice_whose_reason_rules_out_the_higher_option_is_explained(make: Make) -> None:
+    portfolio = make("process-reengineering")
+    matrix(
+        portfolio,
+        [
+            (LOCKERS, False, "Too slow.", [5, 4, 4]),
+            (
+                SCAN,
+                True,
+                "Chosen over collection lockers, which take six months to fit.",
+                [4, 4, 3],
+            ),
+        ],
+    )
+    result = check(portfolio)
+    assert warned(result, "chosen-not-top") == []
+    # the matrix still asks for the lockers' own reason
+    assert "no reason why option 1 “Collection lockers” was rejected" in (
+        result.point("MP3").reasons[0].text
+    )
 
 
 def test_a_higher_option_rejected_for_scoring_lower_is_flagged(make: Make) -> None:
