@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,10 @@ DATED_VALUES: dict[tuple[str, str], str] = {
     ("metric", "result_value"): "result_on",
     ("metric", "baseline_value"): "baseline_on",
 }
+#: (kind, field) -> a test a recorded value must also pass to count, registered by the
+#: modules that judge relations between records (a result taken before the change it
+#: evaluates started says nothing about the change).
+VALUE_CHECKS: dict[tuple[str, str], Callable[[Context, Any], bool]] = {}
 #: Fields that record what was done: sentences about the future do not count there.
 RECORD_FIELDS = frozenset(
     {
@@ -228,7 +233,10 @@ class Context:
                 return False
             date_field = DATED_VALUES.get((kind, field_name))
             when = getattr(item, date_field) if date_field else None
-            return when is None or when <= self.today
+            if when is not None and when > self.today:
+                return False
+            check = VALUE_CHECKS.get((kind, field_name))
+            return check is None or check(self, item)
         if field_name in _VOCABULARY_FIELDS.get(kind, ()):
             return bool(value)  # a value from a fixed list says what it says
         key = (kind, state["id"], field_name)

@@ -11,6 +11,7 @@ from app.catalogue import MarkingPoint, Unit
 from app.checker import quality
 from app.checker.context import Context
 from app.checker.legislation_rules import legislation_warnings
+from app.checker.relations import relation_warnings
 from app.checker.result import (
     KIND_STAGE,
     STAGES,
@@ -101,23 +102,30 @@ def _rejected_items(context: Context, point: MarkingPoint) -> set[tuple[str, int
     return {key for key, any_counted in counted.items() if not any_counted}
 
 
+def _holds(context: Context, conditions: tuple[dict, ...], fixes: list[Location]) -> bool:
+    """Whether every condition holds (a ``negate``d rule holds when it is not met)."""
+    for rule in conditions:
+        outcome = evaluate(context, rule)
+        is_met = outcome.status is Status.MET
+        if rule.get("negate"):
+            is_met = not is_met
+            fixes.extend(outcome.fixes)
+        if not is_met:
+            return False
+    return True
+
+
 def _misconceptions(context: Context) -> list[Warning]:
     warnings = []
     for misconception in context.unit.misconceptions:
-        if not misconception.when:
+        alternatives = ((misconception.when,) if misconception.when else ()) + tuple(
+            misconception.when_any
+        )
+        if not alternatives:
             continue
         fixes: list[Location] = []
-        holds = True
         context.reader = f"misconception {misconception.id}"
-        for rule in misconception.when:
-            outcome = evaluate(context, rule)
-            is_met = outcome.status is Status.MET
-            if rule.get("negate"):
-                is_met = not is_met
-                fixes.extend(outcome.fixes)
-            if not is_met:
-                holds = False
-                break
+        holds = any(_holds(context, conditions, fixes) for conditions in alternatives)
         context.reader = ""
         if holds:
             text = misconception.warning or misconception.text
@@ -179,7 +187,9 @@ def check(
     quality_warnings += quality.currency_warnings(context, currency_days)
     misconceptions = _misconceptions(context)
     points = cap_points(context, points, misconceptions)
-    substance = substance_warnings(context) + legislation_warnings(context)
+    substance = (
+        substance_warnings(context) + legislation_warnings(context) + relation_warnings(context)
+    )
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
     stage_status = _stage_status(
         context, points, misconceptions + substance + quality_warnings + gaps

@@ -68,11 +68,12 @@ from app.checker.outcome import (
     sentence,
     shortfall,
 )
+from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
 from app.checker.substance_rules import rule_tailored
 from app.checker.text import join_names
-from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_swimlane
+from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio
 from app.models.vocab import PROCESS_VERSIONS, VOCABULARIES, label
@@ -374,7 +375,7 @@ RULE_TYPES: dict[str, RuleType] = {
     "items": RuleType(
         rule_items,
         frozenset({"collection"}),
-        frozenset({"fields", "partly_fields", "min", "each", "where"}),
+        frozenset({"fields", "partly_fields", "min", "each", "where", WITHIN}),
     ),
     "distinct": RuleType(
         rule_distinct, frozenset({"collection", "field"}), frozenset({"min", "fields", "where"})
@@ -403,7 +404,10 @@ RULE_TYPES: dict[str, RuleType] = {
     "children": RuleType(
         rule_children,
         frozenset({"collection", "relation"}),
-        frozenset({"min", "each", "where", "child_fields"}),
+        frozenset({"min", "each", "where", "child_fields", "distinct"}),
+    ),
+    "smart": RuleType(
+        rule_smart, frozenset(), frozenset({"min", "each", "where", "measure_words"})
     ),
     "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
     "legislation": RuleType(
@@ -413,7 +417,7 @@ RULE_TYPES: dict[str, RuleType] = {
 
 
 def evaluate(context: Context, rule: Rule) -> Outcome:
-    return RULE_TYPES[rule["rule"]].evaluate(context, rule)
+    return apply_within(context, rule, RULE_TYPES[rule["rule"]].evaluate(context, rule))
 
 
 # -- validation of rules in unit files --------------------------------------------------------
@@ -464,15 +468,34 @@ def validate_rule(rule: Rule, where: str) -> None:
     if "version" in rule and rule["version"] not in PROCESS_VERSIONS:
         raise InvalidInputError(f"{where}: version must be one of {', '.join(PROCESS_VERSIONS)}")
     fields_to_check: list[tuple[str, str]] = []
-    if "child_fields" in rule:
+    if "child_fields" in rule or "distinct" in rule:
         relation = inspect(_model_for(rule["collection"], where)).relationships.get(
             rule["relation"]
         )
         if relation is None:
             raise InvalidInputError(f"{where}: {rule['collection']} has no '{rule['relation']}'")
         child = relation.mapper.class_.__tablename__
-        for name, _ in field_specs(rule["child_fields"]):
+        for name, _ in field_specs(rule.get("child_fields")):
             fields_to_check.append((child, name))
+        distinct = rule.get("distinct", [])
+        if not isinstance(distinct, list) or not all(isinstance(n, str) for n in distinct):
+            raise InvalidInputError(f"{where}: 'distinct' must be a list of field names")
+        fields_to_check += [(child, name) for name in distinct]
+    if WITHIN in rule:
+        setting = rule[WITHIN]
+        if (
+            not isinstance(setting, Mapping)
+            or set(setting) != {"amounts", "limits"}
+            or not isinstance(setting["limits"], str)
+            or not isinstance(setting["amounts"], str | list)
+        ):
+            raise InvalidInputError(
+                f'{where}: \'{WITHIN}\' must be {{"amounts": [fields], "limits": field}}'
+            )
+        amounts = setting["amounts"]
+        for name in [amounts] if isinstance(amounts, str) else amounts:
+            fields_to_check.append((rule["collection"], str(name)))
+        fields_to_check.append((rule["collection"], setting["limits"]))
     if "collection" in rule:
         collection = rule["collection"]
         _model_for(collection, where)
@@ -485,6 +508,8 @@ def validate_rule(rule: Rule, where: str) -> None:
                 fields_to_check.append((collection, rule[key]))
     elif "field" in rule:
         fields_to_check.append(("portfolio", rule["field"]))
+    if kind_name == "smart":  # reads the actions without naming them
+        fields_to_check += [("action_item", name) for name in rule.get("where") or {}]
     for path in rule.get("in", []):
         if "." not in path:
             raise InvalidInputError(f"{where}: '{path}' must be written kind.field")
@@ -501,6 +526,7 @@ def validate_rule(rule: Rule, where: str) -> None:
         "min_options",
         "min_criteria",
         "min_outcomes",
+        "measure_words",
     ):
         if key in rule and (not isinstance(rule[key], int) or rule[key] < 1):
             raise InvalidInputError(f"{where}: '{key}' must be a whole number of at least 1")
@@ -514,6 +540,13 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
+        for group, rules in enumerate(misconception.get("when_any", []), start=1):
+            for index, rule in enumerate(rules):
+                validate_rule(
+                    rule,
+                    f"misconception {misconception['id']} alternative {group} condition "
+                    f"{index + 1}",
+                )
         for capped in misconception.get("caps", []):
             if capped not in short_ids:
                 raise InvalidInputError(

@@ -5,27 +5,55 @@
               another; ``min_outcomes`` steps with a measurable outcome when given.
 ``matrix``    a decision matrix of at least ``min_options`` options × ``min_criteria`` criteria,
               every option scored on every criterion, a chosen option with its reason and a
-              reason for each option rejected.
+              reason for each option rejected. The choice must follow from the totals: a
+              chosen option that is not the top weighted total needs the record to say why
+              each higher option was rejected, and a reason claiming the top score for an
+              option that is not top is at most "partly" (relations.matrix_problems).
 ``children``  items of ``collection`` (filtered by ``where``) with at least ``min`` related
               items through ``relation`` whose ``child_fields`` are filled; with ``"each":
-              true`` every matching item needs them, otherwise one is enough.
+              true`` every matching item needs them, otherwise one is enough. ``distinct``
+              lists child fields that must differ: a child with the same vocabulary value as
+              an earlier one ("Other" only with near-identical text) or a near-identical text
+              (similarity of 85 or more) counts once, so "multiple techniques, each with its
+              rationale" means different techniques with their own rationales.
+``smart``     at least ``min`` actions (filtered by ``where``; with ``"each": true`` every
+              one) with a named owner (a person or a role one person holds, not "TBC", "the
+              team" or "someone"), a due date and a measure of success of at least
+              ``measure_words`` content words (default 2).
 ``any``       the best outcome of the ``rules`` listed (alternative ways to show the same thing).
+
+One setting works on the ``items`` rule too (rules.py evaluates it after the rule):
+
+``within``    ``{"amounts": [fields], "limits": field}``: an item whose ``amounts`` fields give
+              more than a limit its ``limits`` field states ("up to £25", "£25 limit", "no
+              more than 48 hours", "maximum of 10%"; like units only) makes a met rule at most
+              "partly" (relations.apply_within).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import inspect
 
 from app.catalogue import Unit
 from app.checker.context import Context
 from app.checker.outcome import NOUN, Outcome, Rule, field_specs, matches, missing_fields, sentence
+from app.checker.relations import (
+    Repeat,
+    matrix_problems,
+    option_total,
+    ranked_options,
+    repeats,
+    smart_gaps,
+)
 from app.checker.result import TOOL_STAGES, Location, Status
 from app.checker.text import join_names
 from app.models.kinds import KINDS
-from app.models.tools import DecisionOption, ProcessStep
+from app.models.tools import ProcessStep
 from app.models.vocab import PROCESS_VERSIONS, label
+
+__all__ = ["handoffs", "option_total", "rule_kinds", "tool_points"]
 
 
 def handoffs(steps: list[ProcessStep]) -> list[tuple[ProcessStep, ProcessStep]]:
@@ -84,11 +112,6 @@ def rule_swimlane(context: Context, rule: Rule) -> Outcome:
     )
 
 
-def option_total(option: DecisionOption, weights: Mapping[int, float]) -> float:
-    """Weighted total of an option: the sum of weight × score over the criteria."""
-    return sum(weights.get(s.criterion_id, 0.0) * s.score for s in option.scores)
-
-
 def rule_matrix(context: Context, rule: Rule) -> Outcome:
     min_options = int(rule.get("min_options", 2))
     min_criteria = int(rule.get("min_criteria", 3))
@@ -123,9 +146,14 @@ def rule_matrix(context: Context, rule: Rule) -> Outcome:
     if rejected:
         gaps.append(f"no reason why {context.join('decision_option', rejected)} was rejected")
         fixes.append(context.location("decision_option", rejected[0], "reason"))
+    if chosen and not unscored:
+        for problem in matrix_problems(context):
+            if problem.option in rejected:
+                continue  # already asked for: its reason is missing
+            gaps.append(problem.text)
+            fixes.extend(problem.fixes)
     if not gaps:
-        weights = {c.id: c.weight for c in criteria}
-        ranked = sorted(options, key=lambda o: -option_total(o, weights))
+        ranked, _ = ranked_options(context)
         detail = (
             f"{len(options)} options × {len(criteria)} criteria, "
             f"{context.name('decision_option', chosen[0])} chosen "
@@ -151,10 +179,17 @@ def rule_children(context: Context, rule: Rule) -> Outcome:
             sentence(rule["label"], f"no {noun} yet"),
             (context.location(kind),),
         )
-    counted = {
-        it.id: [c for c in getattr(it, relation) if not missing_fields(context, c, specs)]
-        for it in items
-    }
+    distinct = list(rule.get("distinct") or [])
+    child_kind = _child_kind(kind, relation)
+    counted: dict[int, list[Any]] = {}
+    repeated: dict[int, list[Repeat]] = {}
+    for it in items:
+        children = [c for c in getattr(it, relation) if not missing_fields(context, c, specs)]
+        if distinct:
+            repeated[it.id] = repeats(child_kind, children, distinct)
+            again = {id(r.child) for r in repeated[it.id]}
+            children = [c for c in children if id(c) not in again]
+        counted[it.id] = children
     complete = [it for it in items if len(counted[it.id]) >= minimum]
     short = [it for it in items if len(counted[it.id]) < minimum]
     support = tuple((kind, it.id) for it in complete)
@@ -162,7 +197,17 @@ def rule_children(context: Context, rule: Rule) -> Outcome:
         shown = complete if not each else items
         detail = f"{context.join(kind, shown)} with {minimum} or more"
         return Outcome(Status.MET, sentence(rule["label"], detail), (), support)
-    gaps = [f"{context.name(kind, it)} has {len(counted[it.id])} of {minimum}" for it in short[:3]]
+    child_noun = NOUN.get(child_kind, child_kind)
+    gaps = [
+        f"{context.name(kind, it)} has {len(counted[it.id])} of {minimum}"
+        + (" different" if distinct else "")
+        + "".join(
+            f"; {child_noun}s {_number(it, relation, r.earlier)} and "
+            f"{_number(it, relation, r.child)} count once ({r.why})"
+            for r in repeated.get(it.id, [])[:2]
+        )
+        for it in short[:3]
+    ]
     status = (
         Status.PARTLY
         if complete or any(counted[it.id] or getattr(it, relation) for it in items)
@@ -174,6 +219,43 @@ def rule_children(context: Context, rule: Rule) -> Outcome:
         tuple(context.location(kind, it) for it in short[:5]),
         support,
     )
+
+
+def _child_kind(kind: str, relation: str) -> str:
+    model = KINDS[kind].model
+    return str(inspect(model).relationships[relation].mapper.class_.__tablename__)
+
+
+def _number(item: Any, relation: str, child: Any) -> int:
+    """A child's number within its parent (technique 2 of the case)."""
+    return 1 + [id(c) for c in getattr(item, relation)].index(id(child))
+
+
+def rule_smart(context: Context, rule: Rule) -> Outcome:
+    kind = "action_item"
+    minimum = int(rule.get("min", 1))
+    each = bool(rule.get("each", False))
+    measure_words = int(rule.get("measure_words", 2))
+    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
+    if not items or (each and len(items) < minimum):
+        detail = "no actions yet" if not items else f"{len(items)} of {minimum} actions"
+        return Outcome(Status.MISSING, sentence(rule["label"], detail), (context.location(kind),))
+    gaps = {it.id: smart_gaps(context, it, measure_words) for it in items}
+    smart = [it for it in items if not gaps[it.id]]
+    short = [it for it in items if gaps[it.id]]
+    support = tuple((kind, it.id) for it in smart)
+    if (each and not short) or (not each and len(smart) >= minimum):
+        detail = f"{len(smart)} of {len(items)} SMART ({context.join(kind, smart)})"
+        return Outcome(Status.MET, sentence(rule["label"], detail), (), support)
+    problems = [
+        f"{context.name(kind, it)} {join_names([why for _, why in gaps[it.id]])}"
+        for it in short[:3]
+    ]
+    if len(short) > 3:
+        problems.append(f"{len(short) - 3} more")
+    fixes = tuple(context.location(kind, it, gaps[it.id][0][0]) for it in short[:5])
+    status = Status.PARTLY if smart or any(len(g) < 3 for g in gaps.values()) else Status.MISSING
+    return Outcome(status, sentence(rule["label"], "; ".join(problems)), fixes, support)
 
 
 def rule_any(context: Context, rule: Rule) -> Outcome:
@@ -189,6 +271,7 @@ _RULE_KINDS = {
     "swimlane": "process_step",
     "matrix": "decision_option",
     "legislation": "legislation_link",
+    "smart": "action_item",
 }
 
 
