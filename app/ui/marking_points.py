@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.checker import CheckResult, Location, Status
+from app.checker.result import PointResult
+from app.checker.substance import quote
 from app.ui.status_icons import COLOURS, status_icon
+from app.ui.wrapping import WrappingDelegate
 
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -24,7 +27,14 @@ class MarkingPointsDock(QDockWidget):
         self.tree.setObjectName("markingPoints")
         self.tree.setAccessibleName("Marking points and their status")
         self.tree.setHeaderHidden(True)
+        # Reasons are the panel's content: wrap them in the dock's width, never elide them.
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.setWidget(self.tree)
@@ -43,6 +53,7 @@ class MarkingPointsDock(QDockWidget):
             QTreeWidgetItem(item, [point.text]).setForeground(0, QBrush(QColor("#374151")))
             for reason in point.reasons:
                 self._reason(item, reason.text, reason.status, reason.fixes)
+            self._readings(item, point, f"{point.marking_point_id}/read" in expanded)
             item.setExpanded(point.marking_point_id in expanded or point.status is not Status.MET)
         warnings = result.warnings
         if warnings:
@@ -51,6 +62,33 @@ class MarkingPointsDock(QDockWidget):
                 self._reason(group, warning.text, Status.PARTLY, warning.fixes)
             group.setExpanded("warnings" in expanded or True)
             self.points["warnings"] = group
+
+    def _readings(self, parent: QTreeWidgetItem, point: PointResult, expand: bool) -> None:
+        """What the checker read for this point, counted or not: shown when asked for."""
+        if not point.readings:
+            return
+        counted, rejected = len(point.relied_on), len(point.rejected)
+        group = QTreeWidgetItem(
+            parent,
+            [
+                self.tr("What the checker read: %n counted", "", counted)
+                + ", "
+                + self.tr("%n not counted", "", rejected)
+            ],
+        )
+        group.setData(0, Qt.ItemDataRole.UserRole, f"{point.marking_point_id}/read")
+        self.points[f"{point.marking_point_id}/read"] = group
+        for reading in point.rejected + point.relied_on:
+            mark = "✓" if reading.counts else "✗"
+            text = f"{mark} {reading.location.label}: {quote(reading.text, 80)}"
+            if not reading.counts:
+                text += f" — {reading.why}"
+            child = QTreeWidgetItem(group, [text])
+            child.setToolTip(0, reading.text)
+            child.setData(0, LOCATION_ROLE, reading.location)
+            if not reading.counts:
+                child.setForeground(0, QBrush(QColor(COLOURS[Status.PARTLY]).darker(130)))
+        group.setExpanded(expand)
 
     def _reason(
         self, parent: QTreeWidgetItem, text: str, status: Status, fixes: tuple[Location, ...]
@@ -68,6 +106,10 @@ class MarkingPointsDock(QDockWidget):
 
     def status_of(self, marking_point_id: str) -> str:
         return self.points[marking_point_id].text(0).split(" · ", 1)[1]
+
+    def readings_of(self, marking_point_id: str) -> QTreeWidgetItem | None:
+        """The 'what the checker read' group of a point (None when it read no text)."""
+        return self.points.get(f"{marking_point_id}/read")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         location = item.data(0, LOCATION_ROLE)

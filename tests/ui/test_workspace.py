@@ -238,3 +238,39 @@ def test_links_moves_and_signing_undo_and_redo(qtbot, tmp_path: Path) -> None:
     assert [entry.id for entry in session.document.log_entries] == moved
     assert session.document.declaration.signed_name == "Someone Else"
     session.close()
+
+
+def test_marking_point_shows_what_the_checker_read_on_demand(qtbot, window_for, tmp_path):
+    make_demo(tmp_path, "continuous-improvement").close()
+    with PortfolioStore.open(tmp_path / "continuous-improvement.folio") as store:
+        second = store.load().actions[1]
+        store.update_item("action_item", second.id, team_roles="TBC")
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    group = window.points.readings_of("continuous-improvement.MP3")
+    assert group is not None and not group.isExpanded()  # shown when asked for
+    assert group.text(0).startswith("What the checker read: ")
+    assert group.text(0).endswith(", 1 not counted")
+    rejected = group.child(0)
+    assert rejected.text(0).startswith("✗ Plan › Action plan › action 2")
+    assert rejected.text(0).endswith("team roles: “TBC” — reads as a placeholder, not an answer")
+    counted = [group.child(i).text(0) for i in range(1, group.childCount())]
+    assert counted and all(text.startswith("✓ ") for text in counted)
+    window.points.tree.itemActivated.emit(rejected, 0)
+    page: StagePage = window.pages["action_plan"]  # type: ignore[assignment]
+    assert page.selected_id == second.id
+    assert window.focusWidget() is page.form.widgets["team_roles"]
+
+
+def test_marking_point_reasons_wrap_instead_of_being_cut(qtbot, window_for, tmp_path):
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    tree = window.points.tree
+    point = window.points.points["continuous-improvement.MP3"]
+    point.setExpanded(True)
+    reason = point.child(1)  # "The role of team members … explained: 2 found (…)"
+    assert len(reason.text(0)) > 120
+    qtbot.waitUntil(lambda: tree.visualItemRect(reason).height() > 0)
+    line = tree.fontMetrics().height()
+    rect = tree.visualItemRect(reason)
+    assert rect.height() >= 3 * line  # several lines, not one line cut off with "…"
+    assert rect.right() <= tree.viewport().width()
