@@ -20,6 +20,8 @@ class Misconception:
     when: tuple[dict[str, Any], ...] = ()
     #: short ids of the marking points this mistake holds at "partly met" when detected
     caps: tuple[str, ...] = ()
+    #: further condition lists: the mistake is shown when ``when`` or any of these holds
+    when_any: tuple[tuple[dict[str, Any], ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Unit:
                     warning=m.get("warning", ""),
                     when=tuple(m.get("when", [])),
                     caps=tuple(m.get("caps", [])),
+                    when_any=tuple(tuple(group) for group in m.get("when_any", [])),
                 )
                 for m in document.get("misconceptions", [])
             ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from app.checker.result import KIND_STAGE, Location
 from app.checker.substance import Judgement
 from app.checker.text import describe, is_filled, join_names
 from app.models import KINDS, EvidenceLink, Portfolio
+from app.models.vocab import VOCABULARIES
 
 #: Rule collection name -> attribute of Portfolio holding that list.
 COLLECTIONS: dict[str, str] = {name: kind.collection for name, kind in KINDS.items()}
@@ -29,6 +31,10 @@ DATED_VALUES: dict[tuple[str, str], str] = {
     ("metric", "result_value"): "result_on",
     ("metric", "baseline_value"): "baseline_on",
 }
+#: (kind, field) -> a test a recorded value must also pass to count, registered by the
+#: modules that judge relations between records (a result taken before the change it
+#: evaluates started says nothing about the change).
+VALUE_CHECKS: dict[tuple[str, str], Callable[[Context, Any], bool]] = {}
 #: Fields that record what was done: sentences about the future do not count there.
 RECORD_FIELDS = frozenset(
     {
@@ -47,6 +53,13 @@ SIBLING_TEXT: dict[str, tuple[str, ...]] = {
     "journey_touchpoint": ("pain_point",),
 }
 DEFAULT_NEAR_DUPLICATE = 92.0
+#: kind -> fields whose values come from a fixed list (not free text to judge)
+_VOCABULARY_FIELDS: dict[str, frozenset[str]] = {}
+for _kind, _field in VOCABULARIES:
+    _VOCABULARY_FIELDS[_kind] = _VOCABULARY_FIELDS.get(_kind, frozenset()) | {_field}
+
+#: Counted texts kept per marking point for the audit trail; every rejected text is kept.
+RELIED_LIMIT = 40
 #: Above this many items the near-duplicate search is limited to exact copies.
 FUZZY_SIBLING_LIMIT = 400
 
@@ -86,7 +99,13 @@ class Context:
     #: (kind, id, field) -> why a text restates its sources ("" when it does not)
     restated: dict[tuple[str, int, str], str] = field(default_factory=dict)
     echoes: tuple[str, ...] = ()
+    #: who reads texts when no marking point does ("misconception M2"), for the trail
+    reader: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
+    names: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: reader -> how many counted texts its trail keeps (rejected ones are all kept)
+    relied: dict[str, int] = field(default_factory=dict)
+    judged: dict[tuple[str, int, str], Judgement] = field(default_factory=dict)
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
@@ -150,6 +169,13 @@ class Context:
     def judgement(self, item: Any, field_name: str) -> Judgement:
         """What the text of ``item.field_name`` is worth (see substance.judge)."""
         kind = "portfolio" if item is self.portfolio else item.__tablename__
+        key = (kind, item.id, field_name)
+        judged = self.judged.get(key)
+        if judged is None:
+            judged = self.judged[key] = self._judge(kind, item, field_name)
+        return judged
+
+    def _judge(self, kind: str, item: Any, field_name: str) -> Judgement:
         state = item.__dict__  # loaded ORM state: much cheaper than the attribute descriptor
         value = state[field_name] if field_name in state else getattr(item, field_name)
         judgement = substance.judge(
@@ -201,26 +227,40 @@ class Context:
         sibling or a restatement), or a value for a non-text field."""
         state = item.__dict__
         value = state[field_name] if field_name in state else getattr(item, field_name)
+        kind = "portfolio" if item is self.portfolio else item.__tablename__
         if not isinstance(value, str):
             if value is None or not is_filled(value, min_words):
                 return False
-            kind = "portfolio" if item is self.portfolio else item.__tablename__
             date_field = DATED_VALUES.get((kind, field_name))
             when = getattr(item, date_field) if date_field else None
-            return when is None or when <= self.today
-        judgement = self.judgement(item, field_name)
-        counts = judgement.enough(min_words)
-        if self.point is not None:
-            kind = "portfolio" if item is self.portfolio else item.__tablename__
-            key = (kind, item.id, field_name)
-            trail = self.examined.setdefault(self.point.id, {})
-            if key not in trail or not counts:
-                why = judgement.why
-                if not why and not counts:
-                    why = (
-                        f"says too little ({judgement.content_words} of {min_words} content words)"
-                    )
-                trail[key] = Examined(kind, item.id, field_name, value, counts, judgement.code, why)
+            if when is not None and when > self.today:
+                return False
+            check = VALUE_CHECKS.get((kind, field_name))
+            return check is None or check(self, item)
+        if field_name in _VOCABULARY_FIELDS.get(kind, ()):
+            return bool(value)  # a value from a fixed list says what it says
+        key = (kind, state["id"], field_name)
+        judgement = self.judged.get(key) or self.judgement(item, field_name)
+        counts = not judgement.code and judgement.content_words >= min_words
+        reader = self.point.id if self.point is not None else self.reader
+        if not reader:
+            return counts
+        trail = self.examined.get(reader)
+        if trail is None:
+            trail = self.examined[reader] = {}
+        if counts:
+            if key in trail:
+                return counts
+            relied = self.relied.get(reader, 0)
+            if relied >= RELIED_LIMIT:
+                return counts
+            self.relied[reader] = relied + 1
+            trail[key] = Examined(kind, key[1], field_name, value, True)
+            return counts
+        why = judgement.why or (
+            f"says too little ({judgement.content_words} of {min_words} content words)"
+        )
+        trail[key] = Examined(kind, key[1], field_name, value, False, judgement.code, why)
         return counts
 
     def join(self, kind: str, items: list[Any], limit: int = 4) -> str:
@@ -232,7 +272,11 @@ class Context:
     def name(self, kind: str, item: Any) -> str:
         if kind == "portfolio":
             return "the portfolio"
-        return describe(kind, self.numbers.get((kind, item.id), 0), item)
+        key = (kind, item.id)
+        shown = self.names.get(key)
+        if shown is None:
+            shown = self.names[key] = describe(kind, self.numbers.get(key, 0), item)
+        return shown
 
     def location(self, kind: str, item: Any = None, field_name: str | None = None) -> Location:
         stage = KIND_STAGE.get(kind, "details")

@@ -10,6 +10,7 @@ import datetime as dt
 from app.catalogue import MarkingPoint, Unit
 from app.checker import quality
 from app.checker.context import Context
+from app.checker.legislation_rules import legislation_warnings
 from app.checker.relations import relation_warnings
 from app.checker.result import (
     KIND_STAGE,
@@ -54,12 +55,10 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
     if not has_mapping_rule:
         # A mapping lifts a point only when its rules have not already read that item and
         # found nothing in it: a mapped action whose barriers say "none" shows no barriers.
-        rejected_items = _rejected_items(context, point)
-        valid = [
-            link
-            for link in context.valid_links.get(point.id, [])
-            if link.target not in rejected_items
-        ]
+        valid = context.valid_links.get(point.id, [])
+        if status is Status.MISSING and valid:
+            rejected_items = _rejected_items(context, point)
+            valid = [link for link in valid if link.target not in rejected_items]
         if status is Status.MISSING and valid:
             status = Status.PARTLY
             reasons.append(
@@ -103,22 +102,31 @@ def _rejected_items(context: Context, point: MarkingPoint) -> set[tuple[str, int
     return {key for key, any_counted in counted.items() if not any_counted}
 
 
+def _holds(context: Context, conditions: tuple[dict, ...], fixes: list[Location]) -> bool:
+    """Whether every condition holds (a ``negate``d rule holds when it is not met)."""
+    for rule in conditions:
+        outcome = evaluate(context, rule)
+        is_met = outcome.status is Status.MET
+        if rule.get("negate"):
+            is_met = not is_met
+            fixes.extend(outcome.fixes)
+        if not is_met:
+            return False
+    return True
+
+
 def _misconceptions(context: Context) -> list[Warning]:
     warnings = []
     for misconception in context.unit.misconceptions:
-        if not misconception.when:
+        alternatives = ((misconception.when,) if misconception.when else ()) + tuple(
+            misconception.when_any
+        )
+        if not alternatives:
             continue
         fixes: list[Location] = []
-        holds = True
-        for rule in misconception.when:
-            outcome = evaluate(context, rule)
-            is_met = outcome.status is Status.MET
-            if rule.get("negate"):
-                is_met = not is_met
-                fixes.extend(outcome.fixes)
-            if not is_met:
-                holds = False
-                break
+        context.reader = f"misconception {misconception.id}"
+        holds = any(_holds(context, conditions, fixes) for conditions in alternatives)
+        context.reader = ""
         if holds:
             text = misconception.warning or misconception.text
             warnings.append(
@@ -179,7 +187,9 @@ def check(
     quality_warnings += quality.currency_warnings(context, currency_days)
     misconceptions = _misconceptions(context)
     points = cap_points(context, points, misconceptions)
-    substance = substance_warnings(context) + relation_warnings(context)
+    substance = (
+        substance_warnings(context) + legislation_warnings(context) + relation_warnings(context)
+    )
     gaps = quality.gap_warnings(context) + tool_gap_warnings(context)
     stage_status = _stage_status(
         context, points, misconceptions + substance + quality_warnings + gaps

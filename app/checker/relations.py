@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.checker.context import Context
+from app.checker.context import VALUE_CHECKS, Context
 from app.checker.outcome import Outcome, matches, readable
 from app.checker.result import Location, Status, Warning
 from app.checker.substance import content_lemmas, similarity
@@ -152,6 +152,18 @@ def evaluated_actions(context: Context, metric: Metric) -> list[ActionItem]:
         action for action in actions if name & set(content_lemmas(action.success_measure or ""))
     ]
     return named or actions
+
+
+def result_after_start(context: Context, metric: Metric) -> bool:
+    """Whether ``metric``'s result could show the change: not dated before the earliest of
+    the actions it evaluates started (a result with no date, or no start known, passes)."""
+    if metric.result_on is None:
+        return True
+    starts = [s for a in evaluated_actions(context, metric) if (s := _action_start(context, a))]
+    return not starts or metric.result_on >= min(day for day, _ in starts)
+
+
+VALUE_CHECKS[("metric", "result_value")] = result_after_start
 
 
 def date_order_warnings(context: Context) -> list[Warning]:
@@ -405,11 +417,53 @@ def _texts(item: Any) -> str:
     )
 
 
+#: What each technique is made of, to recognise one entered as "Other" under other words.
+TECHNIQUE_TERMS: Mapping[str, tuple[str, ...]] = {
+    "empowerment": (
+        "authority",
+        "empower",
+        "empowered",
+        "empowerment",
+        "discretion",
+        "own decision",
+        "without asking",
+        "without a manager",
+        "myself",
+        "my own authority",
+    ),
+    "escalation": ("escalate", "escalated", "escalation", "refer to a manager", "passed it up"),
+    "heat": ("empathise", "empathised", "apologise", "apologised", "take ownership"),
+    "active_listening": ("listen", "listened", "listening", "paraphrase", "summarise back"),
+    "root_cause": ("root cause", "five whys", "underlying cause"),
+    "service_recovery": ("gesture", "goodwill", "recovery", "make amends", "compensation"),
+    "negotiation": ("negotiate", "negotiated", "compromise", "meet halfway", "counter-offer"),
+}
+
+
+def recognised_technique(item: Any) -> str:
+    """The technique an "Other" entry describes, when its words say one clearly."""
+    from app.checker.substance import Term, find_term
+
+    text = _texts(item)
+    scores = {
+        name: sum(find_term(text, Term.parse(term)) for term in terms)
+        for name, terms in TECHNIQUE_TERMS.items()
+    }
+    best = max(scores.values(), default=0)
+    winners = [name for name, score in scores.items() if score == best]
+    return winners[0] if best >= 2 and len(winners) == 1 else ""
+
+
 def _same(kind: str, first: Any, second: Any, fields: Sequence[str]) -> str:
     """Why ``second`` repeats ``first`` on one of ``fields`` ("" when it does not)."""
     for field_name in fields:
         a, b = getattr(first, field_name), getattr(second, field_name)
         vocabulary = VOCABULARIES.get((kind, field_name))
+        if vocabulary is not None and "other" in (a, b) and a != b:
+            described = recognised_technique(second if b == "other" else first)
+            named = a if b == "other" else b
+            if described and described == named:
+                return f"the “Other” technique describes {label(vocabulary, named)} again"
         if vocabulary is not None:
             if a != b or not a:
                 continue

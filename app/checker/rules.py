@@ -27,6 +27,8 @@ words, used to begin the reason a learner reads). Types:
               least ``min_shared`` content words (beyond the ``generic`` list of words any
               plan could use) shared with their ``against`` fields. A recommendation that
               could be pasted into any portfolio is not tailored.
+``legislation`` every citation on actions and findings judged against the legislation library
+              (see app/checker/legislation_rules.py for its settings).
 
 A field in ``fields`` is a name or ``{"name": ..., "min_words": n}``. ``where`` maps field
 names to a required value or a list of allowed values.
@@ -50,6 +52,13 @@ from typing import Any
 from sqlalchemy import inspect
 
 from app.checker.context import COLLECTIONS, Context
+from app.checker.legislation_rules import (
+    OPTIONAL as LEGISLATION_SETTINGS,
+)
+from app.checker.legislation_rules import (
+    rule_legislation,
+    validate_legislation_rule,
+)
 from app.checker.outcome import (
     NOUN,
     Outcome,
@@ -357,6 +366,8 @@ class RuleType:
     evaluate: Callable[[Context, Rule], Outcome]
     required: frozenset[str]
     optional: frozenset[str]
+    #: checks of the settings beyond the shared ones (a rule type with its own vocabulary)
+    validate: Callable[[Rule, str], None] | None = None
 
 
 _COMMON = frozenset({"rule", "label", "negate"})
@@ -399,6 +410,9 @@ RULE_TYPES: dict[str, RuleType] = {
         rule_smart, frozenset(), frozenset({"min", "each", "where", "measure_words"})
     ),
     "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
+    "legislation": RuleType(
+        rule_legislation, frozenset(), LEGISLATION_SETTINGS, validate_legislation_rule
+    ),
 }
 
 
@@ -443,6 +457,8 @@ def validate_rule(rule: Rule, where: str) -> None:
         raise InvalidInputError(
             f"{where}: rule '{kind_name}' has unknown setting {', '.join(sorted(unknown))}"
         )
+    if spec.validate is not None:
+        spec.validate(rule, where)
     if kind_name == "any":
         if not isinstance(rule["rules"], list) or not rule["rules"]:
             raise InvalidInputError(f"{where}: rule 'any' needs a list of rules")
@@ -524,6 +540,13 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
+        for group, rules in enumerate(misconception.get("when_any", []), start=1):
+            for index, rule in enumerate(rules):
+                validate_rule(
+                    rule,
+                    f"misconception {misconception['id']} alternative {group} condition "
+                    f"{index + 1}",
+                )
         for capped in misconception.get("caps", []):
             if capped not in short_ids:
                 raise InvalidInputError(

@@ -58,7 +58,8 @@ PLACEHOLDER_LEMMAS = words_of(
     write written see attach attached attachment above below previous earlier spreadsheet
     sheet file document doc appendix annex enclosed enclose refer reference page section tab
     folder link ok okay same answer placeholder text here detail details info information
-    applicable relevant various stuff misc miscellaneous
+    applicable relevant various stuff misc miscellaneous reject rejected choose chosen select
+    selected pick fine whatever necessary require required usual normal
     """
 )
 
@@ -93,7 +94,8 @@ _DEFERRED = re.compile(
     r"^\W*(?:to\s+be\s+(?:completed|confirmed|decided|added|done|agreed|written|updated|"
     r"filled(?:\s+in)?|finalised|finalized|arranged|determined)|tbc|tbd|tba|pending|"
     r"(?:i|we)\s+will\s+(?:add|complete|fill|write|finish|update)\b|coming\s+soon|"
-    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed))\b",
+    r"not\s+(?:yet\s+)?(?:known|started|done|written|completed)|whatever|anything|"
+    r"as\s+(?:needed|required|necessary|usual)|the\s+usual)\b",
     re.IGNORECASE,
 )
 #: A deferred answer with at most this many further content words is still a placeholder.
@@ -263,6 +265,25 @@ def _negated(all_lemmas: Sequence[str], label_lemmas: frozenset[str]) -> bool:
     return len(rest) == 0
 
 
+_CLAUSE = re.compile(r"[.;:!?]|\s[-–—]\s|\s[-–—]|[-–—]\s")
+
+
+#: A clause that is nothing but a denial: "None.", "No –", "Nothing:", "N/A -".
+_BARE_DENIAL = frozenset({"none", "no", "nothing", "nil", "na", "n/a", "nope"})
+
+
+def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
+    """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
+    and whatever follows only says why there is nothing."""
+    first = _CLAUSE.split(text, maxsplit=1)[0]
+    opening = [w for w in lemmas(first) if w not in NEGATION_FILLER and w not in label_lemmas]
+    if not set(opening) & _BARE_DENIAL or not set(opening) <= _BARE_DENIAL | STOPWORDS:
+        return False
+    rest = text[len(first) :]
+    tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
+    return len(tail) <= 6 or _negated(lemmas(rest), label_lemmas)
+
+
 @lru_cache(maxsize=65536)
 def judge(
     text: str | None,
@@ -288,7 +309,7 @@ def judge(
     lorem = sum(w in LOREM for w in content)
     if lorem >= 2 and lorem * 3 >= len(content):
         return Judgement(0, "lorem", WHY["lorem"])
-    if _negated(words, label_lemmas):
+    if _negated(words, label_lemmas) or _opens_with_denial(text, label_lemmas):
         return Judgement(0, "negated", WHY["negated"])
     meaningful = [w for w in content if w not in PLACEHOLDER_LEMMAS and w not in label_lemmas]
     if not meaningful:
@@ -363,12 +384,17 @@ class Term:
         )
 
 
+@lru_cache(maxsize=16384)
+def lemma_set(text: str) -> frozenset[str]:
+    return frozenset(lemmas(text))
+
+
 def find_term(text: str, term: Term) -> bool:
     """Whether ``term`` stands in ``text`` as whole words, in the context it asks for."""
-    words = lemmas(text)
     size = len(term.phrase)
-    if not size:
+    if not size or term.phrase[0] not in lemma_set(text):
         return False
+    words = lemmas(text)
     first = term.phrase[0]
     for start, word in enumerate(words):
         if word != first or tuple(words[start : start + size]) != term.phrase:

@@ -61,6 +61,10 @@ def substance_warnings(context: Context) -> list[Warning]:
                 entry[key] = (shown, context.location(kind, item, field_name), point_id)
             elif entry[key][2] != point_id:
                 entry[key] = (shown, entry[key][1], None)
+    for entries in found.values():
+        for key, (shown, location, point_id) in list(entries.items()):
+            if point_id and not point_id.count("."):
+                entries[key] = (shown, location, None)  # read by a misconception, not a point
     warnings = [_warning(context, code, entries) for code, entries in found.items()]
     future = _future_records(context)
     if future:

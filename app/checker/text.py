@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from app.models.kinds import KINDS
@@ -132,6 +133,7 @@ def is_filled(value: Any, min_words: int = 1) -> bool:
 NOUNS = {**{name: kind.noun for name, kind in KINDS.items()}, "portfolio": "portfolio"}
 
 
+@lru_cache(maxsize=16384)
 def _snippet(text: str, limit: int = 48) -> str:
     flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split()) if text else ""
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -267,7 +267,12 @@ def rule_any(context: Context, rule: Rule) -> Outcome:
 
 
 #: Kinds a tool rule reads without naming a collection.
-_RULE_KINDS = {"swimlane": "process_step", "matrix": "decision_option", "smart": "action_item"}
+_RULE_KINDS = {
+    "swimlane": "process_step",
+    "matrix": "decision_option",
+    "legislation": "legislation_link",
+    "smart": "action_item",
+}
 
 
 def rule_kinds(rule: Rule) -> set[str]:

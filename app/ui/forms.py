@@ -45,7 +45,8 @@ def _f(name: str, label: str, widget: str = "line", **extra: object) -> FieldSpe
     return FieldSpec(name, label, widget, **extra)  # type: ignore[arg-type]
 
 
-LEGISLATION = {key: entry.title for key, entry in load_library().items()}
+#: Every entry, so an old link still shows; superseded ones say they are no longer current.
+LEGISLATION = {key: entry.choice_label for key, entry in load_library().items()}
 
 FORMS: dict[str, tuple[FieldSpec, ...]] = {
     "feedback_item": (

@@ -3,7 +3,7 @@ compliance is ensured: the same legislation links the Legislation tool lists."""
 
 from __future__ import annotations
 
-from app.catalogue.legislation import load_library
+from app.catalogue.legislation import current_entries, load_library
 from app.ui.link_box import LinkBox
 from app.ui.session import PortfolioSession
 
@@ -20,7 +20,8 @@ class LegislationBox(LinkBox):
             "Legislation and standards",
             kind,
             ("legislation_links", "legislation_entry", "legislation_why", "legislation_link"),
-            ((entry.title, key, entry.summary) for key, entry in load_library().items()),
+            # Only laws still in force are offered: a repealed one is never the one to cite.
+            ((entry.title, key, entry.summary) for key, entry in current_entries().items()),
             "Law or standard",
             "How compliance is ensured",
             "&Link law",
@@ -32,8 +33,8 @@ class LegislationBox(LinkBox):
     def lines(self, item_id: int) -> list[str]:
         library = load_library()
         return [
-            f"{library[link.entry_id].title if link.entry_id in library else link.entry_id}: "
-            f"{link.justification or '(no justification yet)'}"
+            f"{library[link.entry_id].choice_label if link.entry_id in library else link.entry_id}"
+            f": {link.justification or '(no justification yet)'}"
             for link in self.session.document.legislation_links
             if getattr(link, self.field) == item_id
         ]

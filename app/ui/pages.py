@@ -369,9 +369,13 @@ class UnitGuidePage(QTextBrowser):
         parts.append("</ul><h2>Common mistakes to avoid</h2><ul>")
         parts += [f"<li>{escape(m.text)}</li>" for m in unit.misconceptions]
         parts.append("</ul><h2>Legislation and standards</h2>")
-        for entry in load_library().values():
+        library = load_library().values()
+        for entry in (e for e in library if e.current):
             parts.append(f"<h3>{escape(entry.title)}</h3><p>{escape(entry.summary)}</p><ul>")
             parts += [f"<li>{escape(line)}</li>" for line in entry.requires]
             parts.append("</ul>")
+        parts.append("<h3>No longer current: do not cite</h3><ul>")
+        parts += [f"<li>{escape(e.status_text())}.</li>" for e in library if not e.current]
+        parts.append("</ul>")
         parts.append("<p style='color:#6b7280'>Plain-English summaries, not legal advice.</p>")
         self.setHtml("".join(parts))

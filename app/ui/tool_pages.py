@@ -475,4 +475,5 @@ class LegislationPage(ToolPage):
             self.entry.setText("Choose a law or standard to see what it requires.")
             return
         requires = "\n".join(f"• {line}" for line in entry.requires)
-        self.entry.setText(f"{entry.title}: {entry.summary}\n{requires}")
+        status = "" if entry.current else f"\nNo longer current: {entry.status_text()}."
+        self.entry.setText(f"{entry.title}: {entry.summary}{status}\n{requires}")

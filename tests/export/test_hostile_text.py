@@ -25,7 +25,7 @@ HOSTILE = {
     "long_word": LONG_WORD,
 }
 # Numbered sentences: a 200 KB text that is not one sentence pasted to pad it.
-HUGE = " ".join(f"Paragraph {n} of a very long reflection." for n in range(5000))[:200_000]
+HUGE = " ".join(f"Paragraph {n} of a very long reflection." for n in range(4700))
 
 
 def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
@@ -77,7 +77,7 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     body = squash("".join(line for line in lines if not furniture.search(line.strip())))
     sentence = squash("of a very long reflection.")
     assert body.count(sentence) == squash(HUGE).count(sentence)
-    assert squash("Paragraph 4999 of a very long reflection.") in body
+    assert squash("Paragraph 4699 of a very long reflection.") in body
     layout = pdf_layout_text(pdf)
     assert "Zoë <O'Brien> & Co" in layout
     for character in "❤✓☎":
