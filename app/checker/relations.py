@@ -185,18 +185,13 @@ def date_order_warnings(context: Context) -> list[Warning]:
             )
         if metric.result_on is None:
             continue
-        starts = [
-            start
+        started = [
+            (start, action)
             for action in evaluated_actions(context, metric)
             if (start := _action_start(context, action)) is not None
         ]
-        if starts:
-            start_on, why = min(starts, key=lambda pair: pair[0])
-            action = next(
-                a
-                for a in evaluated_actions(context, metric)
-                if (s := _action_start(context, a)) is not None and s[0] == start_on
-            )
+        if started:
+            (start_on, why), action = min(started, key=lambda pair: pair[0][0])
             what = f"{context.name('action_item', action)} started ({_day(start_on)}, {why})"
         else:
             floor = _plan_floor(context, None)
@@ -254,7 +249,7 @@ _TOP = re.compile(
     r"(?:score|scorer|scoring|total|ranked|rank|result|overall)\b"
     r"|\bscored\s+(?:the\s+)?(?:best|highest|most|top)\b"
     r"|\b(?:ranked|came(?:\s+out)?|placed|finished)\s+(?:first|1st|top|highest)\b"
-    r"|\btop\s+scorer\b|\bnumber\s+one\b",
+    r"|\btop\s+scorer\b|\bnumber\s+one\s+(?:option|choice|scorer|on\s+the\s+matrix)\b",
     re.IGNORECASE,
 )
 #: A reason that says its option scored lower than another.
