@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from app.checker import substance
 from app.checker.context import Context
 from app.checker.result import STAGES, Location, Warning
 from app.checker.text import content_stems, join_names, normalise, words
@@ -19,6 +20,10 @@ from app.models import EvidenceLink
 MIN_JUSTIFICATION_WORDS = 6
 #: The same justification on this many marking points is a generic phrase, not a reason.
 REUSED_JUSTIFICATION_POINTS = 3
+#: Similarity (0–100) at which two justifications are one phrase reused.
+NEAR_SAME_JUSTIFICATION = 90.0
+#: Above this many mappings only identical justifications are compared.
+FUZZY_LINK_LIMIT = 200
 GENERIC_PHRASES = frozenset(
     {
         "see attached",
@@ -49,9 +54,24 @@ def sort_links(context: Context) -> list[Warning]:
     tokens = {link.id: words(link.justification) for link in links}
     normalised = {link.id: normalise(None, tokens[link.id]) for link in links}
     reuse: dict[str, set[str]] = defaultdict(set)
+    fuzzy = len(links) <= FUZZY_LINK_LIMIT
     for link in links:
-        if normalised[link.id]:
-            reuse[normalised[link.id]].add(link.marking_point_id)
+        text = normalised[link.id]
+        if not text:
+            continue
+        if text not in reuse and fuzzy:
+            # "Shows how I met the point" and "This shows how I met this point" are one
+            # phrase reused, not two reasons.
+            text = next(
+                (
+                    seen
+                    for seen in reuse
+                    if substance.similarity(seen, text) >= NEAR_SAME_JUSTIFICATION
+                ),
+                text,
+            )
+            normalised[link.id] = text
+        reuse[text].add(link.marking_point_id)
     generic = {text for text, ids in reuse.items() if len(ids) >= REUSED_JUSTIFICATION_POINTS}
     warnings: list[Warning] = []
     point_stems = {point_id: content_stems(point.text) for point_id, point in points.items()}

@@ -56,6 +56,21 @@ def test_reused_justification_is_flagged_and_does_not_count(tmp_path: Path) -> N
     assert "MP2, MP3 and MP4" in warning.text
 
 
+def test_near_identical_justifications_count_as_one_phrase_reused(tmp_path: Path) -> None:
+    phrases = {
+        "MP2": "This evidence shows my customer service practice and improvement work",
+        "MP3": "This evidence shows my customer service practice and my improvement work.",
+        "MP4": "The evidence shows my customer service practice and improvement work!",
+    }
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        file_id = _first_file(store)
+        for short, phrase in phrases.items():
+            store.link_evidence(f"continuous-improvement.{short}", "evidence_file", file_id, phrase)
+        result = run_check(store)
+    warning = next(w for w in result.quality if w.code == "reused-justification")
+    assert "MP2, MP3 and MP4" in warning.text
+
+
 def test_item_mapped_to_most_points_is_flagged(tmp_path: Path) -> None:
     with make_demo(tmp_path, "continuous-improvement") as store:
         file_id = _first_file(store)
