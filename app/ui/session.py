@@ -194,7 +194,7 @@ class PortfolioSession(QObject):
     @property
     def read_only(self) -> bool:
         """The learner's work cannot be changed: submitted, or opened as an assessor."""
-        return self.document.status == "submitted" or self.store.role == "assessor"
+        return self.document.status == "submitted" or self.store.role != "learner"
 
     def submit(self, name: str, on: object, incomplete_reason: str = "") -> None:
         """Freeze this version (not undoable: a submission is a record)."""
