@@ -65,6 +65,20 @@ def _umask() -> int:
     return mask
 
 
+def decision_trust(store: PortfolioStore) -> dict[int, str]:
+    """Per submitted version, what verify says of its decision (shown beside it)."""
+    from app.workflow.verification import verify
+
+    report = verify(store)
+    trust = {version.version: version.trust() for version in report.versions}
+    if report.altered:
+        found = report.trust()
+        trust = {
+            number: text if text.startswith("ALTERED") else found for number, text in trust.items()
+        }
+    return trust
+
+
 def export_portfolio(
     store: PortfolioStore,
     fmt: str,
@@ -83,7 +97,8 @@ def export_portfolio(
     result = check(portfolio, unit, today)
     if not draft and not result.complete:
         raise IncompleteError(result)
-    document = build_document(portfolio, unit, result, draft=draft)
+    trust = decision_trust(store)
+    document = build_document(portfolio, unit, result, draft=draft, trust=trust)
     target = Path(target)
     if not target.parent.is_dir():
         raise InvalidInputError(f"the folder '{target.parent}' does not exist")
