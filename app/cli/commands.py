@@ -354,6 +354,11 @@ def _export(sub: Subparsers) -> None:
         action="store_true",
         help="export even if incomplete: every page marked DRAFT, gaps appended",
     )
+    parser.add_argument(
+        "--sign",
+        metavar="NAME",
+        help="sign the final PDF of a signed-off portfolio with NAME's staff key (PAdES)",
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -361,16 +366,24 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out_dir is None:
         if len(args.files) != 1 or args.output is None:
             raise InvalidInputError("give -o OUT for one file, or --out-dir DIR for several")
+        signer = None
+        if args.sign:
+            signer = staff_signer(args.sign, "")
+            if signer is None:
+                raise InvalidInputError(f"no staff key of {args.sign} is installed here")
         with PortfolioStore.open(args.files[0]) as store:
             try:
-                export_portfolio(store, args.format, args.output, draft=args.draft)
+                export_portfolio(store, args.format, args.output, draft=args.draft, signer=signer)
             except IncompleteError as refused:
                 print("Gaps to close before a final export:")
                 for line in refused.result.gap_list():
                     print(f"  - {one_line(line)}")
                 raise
-        print(f"Wrote {args.output}{' (draft)' if args.draft else ''}.")
+        signed = f", signed by {signer.identity.describe()}" if signer else ""
+        print(f"Wrote {args.output}{' (draft)' if args.draft else ''}{signed}.")
         return 0
+    if args.sign:
+        raise InvalidInputError("--sign signs one PDF (-o OUT), not a cohort")
     if args.output is not None:
         raise InvalidInputError("use either -o or --out-dir, not both")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import one_line, print_json
+from app.errors import InvalidInputError
 from app.workflow.verification import VerifyReport
 
 
@@ -83,3 +84,27 @@ def print_report(path: Path, report: VerifyReport, as_json: bool = False) -> Non
         print(
             "Result: intact" + (" and signed." if any(v.decision for v in report.versions) else ".")
         )
+
+
+def run_verify_pdf(args: Any) -> int:
+    """``folio verify FILE.pdf``: 0 when every signature is intact and trusted."""
+    from app.trust.pdf_signing import verify_pdf
+
+    if not args.file.is_file():
+        raise InvalidInputError(f"'{args.file}' does not exist")
+    reports = verify_pdf(args.file)
+    if args.json:
+        print_json(
+            {
+                "file": str(args.file),
+                "signatures": [
+                    {"field": r.field, "verified": r.verified, "text": r.describe()}
+                    for r in reports
+                ],
+            }
+        )
+    elif not reports:
+        print(f"{args.file.name}: the PDF carries no signature.")
+    for report in reports if not args.json else []:
+        print(f"{args.file.name}: {one_line(report.describe())}")
+    return 0 if reports and all(r.verified for r in reports) else 1
