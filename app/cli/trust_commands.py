@@ -50,7 +50,7 @@ def run_centre_init(args: argparse.Namespace) -> int:
     target = args.output or keystore.centre_dir / "centre.pem"
     target.write_bytes(pki.pem(certificate))
     print(
-        f"Created the signing authority of {one_line(pki.identity(certificate).describe())}; "
+        f"Created the signing authority of {one_line(pki.identity(certificate).centre_label)}; "
         f"its certificate is {target} (give it to everyone who checks your portfolios: "
         "folio trust add)."
     )
@@ -187,7 +187,7 @@ def run_trust_list(_args: argparse.Namespace) -> int:
         crl = crls.get(pki.fingerprint(certificate))
         revoked = f", {len(list(crl))} revoked" if crl is not None else ""
         print(
-            f"{one_line(pki.identity(certificate).describe())}{revoked}; SHA-256 "
+            f"{one_line(pki.identity(certificate).centre_label)}{revoked}; SHA-256 "
             f"{pki.fingerprint(certificate)}"
         )
     return 0

@@ -216,4 +216,4 @@ class KeyStore:
             return f"revocation list of {pki.identity(issuer).centre} ({len(list(crl))} revoked)"
         certificate = pki.load_certificates(data)[0]
         self.trust(certificate)
-        return f"centre certificate of {pki.identity(certificate).describe()}"
+        return f"centre certificate of {pki.identity(certificate).centre_label}"

@@ -35,8 +35,12 @@ class Identity:
     centre: str
     centre_number: str
 
+    @property
+    def centre_label(self) -> str:
+        return self.centre + (f" ({self.centre_number})" if self.centre_number else "")
+
     def describe(self) -> str:
-        centre = self.centre + (f" ({self.centre_number})" if self.centre_number else "")
+        centre = self.centre_label
         role = ROLE_LABELS.get(self.role, self.role)
         return f"{self.name}, {role}, {centre}" if role else f"{self.name}, {centre}"
 
