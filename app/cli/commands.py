@@ -606,6 +606,7 @@ def run_cohort(args: argparse.Namespace) -> int:
             f"{entry.path.name}: {one_line(entry.learner)} ({entry.unit_id}) "
             f"{entry.met}/{entry.total} met, {entry.status} v{entry.version}"
             + (f", {entry.decision}" if entry.decision else "")
+            + (f", {one_line(entry.trust)}" if entry.trust else "")
         )
     if args.csv:
         cohort.write_csv(entries, args.csv)

@@ -259,9 +259,11 @@ class MainWindow(QMainWindow):
         """A submitted version (or an assessor's view) can be read, not edited."""
         document = self.session.document
         read_only = self.session.read_only
-        assessor = self.session.store.role == "assessor"
+        role = self.session.store.role
+        assessor = role != "learner"
         if assessor:
-            self.banner.setText("Opened as assessor: the learner's work is read-only.")
+            label = "IQA" if role == "iqa" else role
+            self.banner.setText(f"Opened as {label}: the learner's work is read-only.")
         elif read_only:
             self.banner.setText(
                 f"Version {document.draft_version} was submitted and is "

@@ -564,11 +564,17 @@ def _compare_facts(
     """Name each difference between what was signed and the rows as they are now."""
     problems = []
     signed_decision = payload.get("decision") or {}
+    labels = {
+        "decision": "the decision",
+        "action_points": "the action points",
+        "assessor": "the deciding assessor",
+        "signed_on": "the sign-off date",
+    }
     for key, value in (facts.get("decision") or {}).items():
         if signed_decision.get(key) != value:
             problems.append(
-                f"the decision's {key.replace('_', ' ')} on version {version} is "
-                f"'{value}', but {who} signed '{signed_decision.get(key)}'"
+                f"{labels.get(key, key)} on version {version} is '{value}', but {who} "
+                f"signed '{signed_decision.get(key)}'"
             )
     if "judgements" in facts:
         signed = {j.get("marking_point"): j for j in payload.get("judgements") or []}

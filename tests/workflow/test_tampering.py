@@ -172,7 +172,7 @@ def test_an_edited_decision_is_named(signed: Path, elsewhere: KeyStore) -> None:
     report = _verify(signed, elsewhere)
     assert report.exit_code == 1
     assert (
-        "the decision's decision on version 1 is 'refer', but Daniel Okafor signed 'competent'"
+        "the decision on version 1 is 'refer', but Daniel Okafor signed 'competent'"
         in _problems(report)
     )
 
