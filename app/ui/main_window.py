@@ -301,8 +301,20 @@ class MainWindow(QMainWindow):
         from app.ui.export_dialog import ExportDialog  # loaded on first use: start-up stays quick
 
         self._commit_focused_field()
+        document = self.session.document
+        current = document.current_submission
+        can_sign = (
+            self.session.staff_certificate() is not None
+            and current is not None
+            and document.decision_for(current) is not None
+        )
         return ExportDialog(
-            self.session.path, self.session.result, self.session.document.learner_name, self
+            self.session.path,
+            self.session.result,
+            document.learner_name,
+            self,
+            unlock=self.session.unlock if can_sign else None,
+            signer_label=self.session.signer_label(),
         )
 
     def export(self) -> None:

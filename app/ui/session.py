@@ -253,6 +253,10 @@ class PortfolioSession(QObject):
         certificate = self.staff_certificate()
         return pki.identity(certificate).describe() if certificate is not None else ""
 
+    def unlock(self, passphrase: str) -> Signer:
+        """This user's staff key, unlocked (for signing a PDF export)."""
+        return self._signer(passphrase)
+
     def _signer(self, passphrase: str) -> Signer:
         certificate = self.staff_certificate()
         if certificate is None:

@@ -116,3 +116,43 @@ def test_the_cohort_window_shows_trust(qtbot, cohort_folder: Path, tmp_path: Pat
     assert shown["altered.folio"].font().bold()
     window.resize(1280, 800)
     window.grab().save(str(tmp_path / "cohort.png"))
+
+
+def test_an_assessor_signs_the_final_pdf_from_the_export_dialog(
+    qtbot, tmp_path: Path, settings, centre: Centre, monkeypatch
+) -> None:
+    from app.trust.pdf_signing import verify_pdf
+
+    path = _submitted(tmp_path)
+    with PortfolioStore.open(path, actor="assessor: Daniel Okafor") as store:
+        for point in store.unit().marking_points:
+            submission.assess(store, point.id, "met", "seen")
+        submission.sign_off(store, "competent", "", centre.assessor)
+    window, _ = _page(qtbot, path, settings, "assessor: Daniel Okafor")
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.sign.isVisibleTo(dialog) and dialog.sign.isChecked()
+    assert "Daniel Okafor, assessor" in dialog.sign.text()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a: ("wrong-pass", True)))
+    dialog.open_when_done.setChecked(False)
+    dialog.path.setText(str(tmp_path / "signed.pdf"))
+    dialog.start()
+    assert "wrong passphrase" in dialog.state.text()
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a: ("staff-passphrase", True))
+    )
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.state.text().startswith("Saved"), timeout=30_000)
+    (report,) = verify_pdf(tmp_path / "signed.pdf")
+    assert report.verified and report.signer.name == "Daniel Okafor"
+    dialog.resize(1280, 800)
+    dialog.grab().save(str(tmp_path / "export-dialog.png"))
+    window.close()
+
+
+def test_a_learner_is_not_offered_pdf_signing(qtbot, tmp_path: Path, settings) -> None:
+    window, _ = _page(qtbot, _submitted(tmp_path), settings, "learner")
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.sign.isVisibleTo(dialog)
+    window.close()
