@@ -472,8 +472,10 @@ def _decisions(
         version.problems.append(
             f"version {submission.version} has {len(current)} current decisions"
         )
-    for index, decision in enumerate(decisions):
-        signature = sign_offs[index] if index < len(sign_offs) else None
+    signable = [d for d in decisions if not d.made_before_signatures]
+    paired = dict(zip((d.id for d in signable), sign_offs, strict=False))
+    for decision in decisions:
+        signature = paired.get(decision.id)
         is_current = decision.reopened_at is None
         record = RecordReport("decision", submission.version)
         if signature is None:
@@ -516,12 +518,12 @@ def _decisions(
             version.records.insert(0, record)
         elif record.state == "altered":
             version.records.append(record)
-    for signature in sign_offs[len(decisions) :]:
+    for signature in sign_offs[len(signable) :]:
         checked[signature.id].problems.append(
             f"the decision signed in version {submission.version}'s sign-off is missing (deleted)"
         )
         checked[signature.id].state = "altered"
-    return {s.id for s in sign_offs[: len(decisions)]}
+    return {s.id for s in paired.values()}
 
 
 def _latest_judgements(session: Session, submission: Submission) -> list[Assessment]:

@@ -148,3 +148,22 @@ def test_a_new_draft_carries_no_earlier_sign_off(submitted: Path, centre: Centre
         pytest.raises(DomainError, match="version 2 is a draft"),
     ):
         submission.assess(store, "MP1", "met")
+
+
+def test_a_decision_made_before_signatures_can_be_reopened_and_signed(
+    tmp_path: Path, centre: Centre
+) -> None:
+    import shutil
+
+    from tests.conftest import REPO
+
+    path = tmp_path / "old.folio"
+    shutil.copy2(REPO / "tests" / "fixtures" / "schema-0004-signed-off.folio", path)
+    with PortfolioStore.open(path, actor=ASSESSOR) as store:
+        assert submission.verify(store).versions[0].trust() == "unsigned (made before signatures)"
+        submission.reopen(store, "re-sign with the centre's new staff key", None)
+        _judge_all(store)
+        submission.sign_off(store, "competent", "", centre.assessor)
+        report = submission.verify(store)
+    assert report.exit_code == 0, report.trust()
+    assert report.versions[0].trust().startswith("signed by Daniel Okafor, assessor")

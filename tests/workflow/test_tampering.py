@@ -100,13 +100,15 @@ def _resign(path: Path, signer: Signer, **changes: object) -> None:
 
 
 def test_honest_flow_verifies_on_another_machine(
-    signed: Path, tmp_path: Path, elsewhere: KeyStore, capsys, monkeypatch
+    signed: Path, tmp_path: Path, centre: Centre, elsewhere: KeyStore, capsys, monkeypatch
 ) -> None:
     emailed = tmp_path / "inbox" / "priya.folio"
     emailed.parent.mkdir()
     shutil.copyfile(signed, emailed)
     report = _verify(emailed, elsewhere)
     assert report.exit_code == 0, _problems(report)
+    secret = centre.assessor.key.private_numbers().private_value.to_bytes(32, "big")
+    assert secret not in emailed.read_bytes()  # no private key travels with the file
     (version,) = report.versions
     assert version.trust() == (
         "signed by Daniel Okafor, assessor, Northgate College (40123), verified"
