@@ -5,6 +5,7 @@ centre's certificate; and checking such a PDF against this machine's trust list.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,6 +19,11 @@ from app.trust import pki
 from app.trust.keystore import KeyStore, Signer
 
 FIELD_NAME = "FolioAssessorSignature"
+
+# pyHanko logs validation failures with tracebacks; Folio reports them in one line instead.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
 
 
 def _asn1_certificate(certificate: x509.Certificate):  # type: ignore[no-untyped-def]
@@ -94,9 +100,7 @@ def verify_pdf(path: Path, keystore: KeyStore | None = None) -> list[PdfSignatur
 
     keystore = keystore or KeyStore()
     trusted = keystore.trusted()
-    crls = [
-        crl.public_bytes(serialization.Encoding.DER) for crl in keystore.revocation_lists().values()
-    ]
+    revocations = keystore.revocation_lists()
     reports: list[PdfSignatureReport] = []
     try:
         with path.open("rb") as handle:
@@ -106,11 +110,20 @@ def verify_pdf(path: Path, keystore: KeyStore | None = None) -> list[PdfSignatur
                 reports.append(report)
                 certificate = x509.load_der_x509_certificate(embedded.signer_cert.dump())
                 report.signer = pki.identity(certificate)
+                # The issuing centre's CRL, when this machine has one, must be consulted.
+                crl = next(
+                    (
+                        revocations[pki.fingerprint(c)]
+                        for c in trusted
+                        if pki.fingerprint(c) in revocations and pki.issued_by(certificate, c)
+                    ),
+                    None,
+                )
                 context = ValidationContext(
                     trust_roots=[_asn1_certificate(c) for c in trusted],
-                    crls=crls,
+                    crls=[] if crl is None else [crl.public_bytes(serialization.Encoding.DER)],
                     allow_fetching=False,
-                    revocation_mode="soft-fail",
+                    revocation_mode="soft-fail" if crl is None else "require",
                 )
                 try:
                     status = validate_pdf_signature(embedded, context)

@@ -159,3 +159,19 @@ def test_the_cli_signs_the_export(signed_off: Path, tmp_path: Path, capsys) -> N
     assert "signed by Daniel Okafor, assessor" in capsys.readouterr().out
     assert main(["verify", str(target)]) == 0
     assert main([*args, "--sign", "Nobody Here"]) == 2
+
+
+def test_a_pdf_signed_with_a_revoked_certificate_is_not_verified(
+    signed_pdf: Path, centre: Centre, tmp_path: Path, capsys
+) -> None:
+    elsewhere = centre.verifier(tmp_path / "awarding-body")
+    (before,) = verify_pdf(signed_pdf, elsewhere)
+    assert before.verified
+    centre.keys.revoke("centre-passphrase", centre.assessor.certificate.serial_number)
+    elsewhere.add_file(centre.keys.centre_dir / "centre.crl")
+    (after,) = verify_pdf(signed_pdf, elsewhere)
+    assert "the signer's certificate is revoked" in after.problems
+    assert main(["verify", str(signed_pdf)]) == 1  # the centre's own machine has the CRL too
+    captured = capsys.readouterr()
+    assert "the signer's certificate is revoked" in captured.out
+    assert "Traceback" not in captured.err + captured.out
