@@ -278,7 +278,8 @@ class PortfolioStore(AssessmentRecords):
                 raise DomainError("only an assessor or IQA can do this")
             return
         if self.role != "learner":
-            raise DomainError(f"an {self.role} can read but not change the learner's work")
+            who = "an IQA" if self.role == "iqa" else "an assessor"
+            raise DomainError(f"{who} can read but not change the learner's work")
         status, version = session.execute(
             select(Portfolio.status, Portfolio.draft_version).where(
                 Portfolio.id == self.portfolio_id
