@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from app.catalogue import Unit, load_catalogue
 from app.demo import build_demo
 from app.store import PortfolioStore
+from app.trust.keystore import KeyStore, Signer
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -73,3 +75,51 @@ def make_incomplete_demo(tmp_path: Path) -> PortfolioStore:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+CENTRE_PASSPHRASE = "centre-passphrase"
+STAFF_PASSPHRASE = "staff-passphrase"
+
+
+@dataclass
+class Centre:
+    """A centre's authority with an assessor and an IQA whose keys are installed in this
+    test's own key store (the default one, under the redirected data folder)."""
+
+    keys: KeyStore
+    assessor: Signer
+    iqa: Signer
+
+    @property
+    def certificate_pem(self) -> bytes:
+        return (self.keys.centre_dir / "centre.pem").read_bytes()
+
+    def issue(self, name: str, role: str, days: int = 365) -> Signer:
+        key_pem, certificate = self.keys.issue(
+            CENTRE_PASSPHRASE, name, role, STAFF_PASSPHRASE, days
+        )
+        self.keys.add_key(key_pem, certificate)
+        return self.keys.unlock(certificate, STAFF_PASSPHRASE)
+
+    def verifier(self, root: Path) -> KeyStore:
+        """Another machine's key store that trusts only this centre's certificate."""
+        other = KeyStore(root)
+        other.add_file(self.keys.centre_dir / "centre.pem")
+        return other
+
+
+def make_centre(root: Path | None = None, name: str = "Northgate College", number: str = "40123"):  # type: ignore[no-untyped-def]
+    keys = KeyStore(root)
+    keys.init_centre(name, number, CENTRE_PASSPHRASE)
+    centre = Centre(keys, None, None)  # type: ignore[arg-type]
+    centre.assessor = centre.issue("Daniel Okafor", "assessor")
+    centre.iqa = centre.issue("Grace Mensah", "iqa")
+    return centre
+
+
+@pytest.fixture
+def centre(monkeypatch: pytest.MonkeyPatch) -> Centre:
+    """The centre, its staff keys installed here, and their passphrase for the CLI."""
+    monkeypatch.setenv("FOLIO_PASSPHRASE", STAFF_PASSPHRASE)
+    monkeypatch.setenv("FOLIO_CENTRE_PASSPHRASE", CENTRE_PASSPHRASE)
+    return make_centre()

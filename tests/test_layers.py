@@ -19,6 +19,7 @@ QT_FREE = [
     "export",
     "exporters",
     "workflow",
+    "trust",
 ]
 
 

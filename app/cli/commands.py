@@ -11,6 +11,7 @@ from typing import Any
 
 from app.catalogue import import_unit_file, load_catalogue
 from app.checker import DEFAULT_CURRENCY_DAYS, check
+from app.cli.keys import staff_signer
 from app.cli.output import one_line, print_check, print_json
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
@@ -353,6 +354,11 @@ def _export(sub: Subparsers) -> None:
         action="store_true",
         help="export even if incomplete: every page marked DRAFT, gaps appended",
     )
+    parser.add_argument(
+        "--sign",
+        metavar="NAME",
+        help="sign the final PDF of a signed-off portfolio with NAME's staff key (PAdES)",
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -360,16 +366,24 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out_dir is None:
         if len(args.files) != 1 or args.output is None:
             raise InvalidInputError("give -o OUT for one file, or --out-dir DIR for several")
+        signer = None
+        if args.sign:
+            signer = staff_signer(args.sign, "")
+            if signer is None:
+                raise InvalidInputError(f"no staff key of {args.sign} is installed here")
         with PortfolioStore.open(args.files[0]) as store:
             try:
-                export_portfolio(store, args.format, args.output, draft=args.draft)
+                export_portfolio(store, args.format, args.output, draft=args.draft, signer=signer)
             except IncompleteError as refused:
                 print("Gaps to close before a final export:")
                 for line in refused.result.gap_list():
                     print(f"  - {one_line(line)}")
                 raise
-        print(f"Wrote {args.output}{' (draft)' if args.draft else ''}.")
+        signed = f", signed by {signer.identity.describe()}" if signer else ""
+        print(f"Wrote {args.output}{' (draft)' if args.draft else ''}{signed}.")
         return 0
+    if args.sign:
+        raise InvalidInputError("--sign signs one PDF (-o OUT), not a cohort")
     if args.output is not None:
         raise InvalidInputError("use either -o or --out-dir, not both")
 
@@ -413,7 +427,11 @@ def run_submit(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file) as store:
         result = check(store.load(), store.unit())
         done = submission.submit(store, args.name, result, incomplete_reason=args.incomplete_reason)
-    print(f"Submitted version {done.version} of {args.file.name} (SHA-256 {done.digest}).")
+    assert done.after is not None
+    print(
+        f"Submitted version {done.after['version']} of {args.file.name} "
+        f"(SHA-256 {done.after['digest']})."
+    )
     return 0
 
 
@@ -433,37 +451,26 @@ def run_new_draft(args: argparse.Namespace) -> int:
 
 @command
 def _verify(sub: Subparsers) -> None:
-    parser = sub.add_parser("verify", help="check that submitted versions were not altered")
-    parser.add_argument("file", type=Path)
+    parser = sub.add_parser(
+        "verify",
+        help="check a portfolio's work, decisions, signatures and audit trail, or a signed PDF",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.folio|FILE.pdf")
     parser.add_argument("--json", action="store_true", help="print as JSON")
     parser.set_defaults(handler=run_verify)
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    if args.file.suffix.lower() == ".pdf":
+        from app.cli.verify_output import run_verify_pdf
+
+        return run_verify_pdf(args)
+    from app.cli.verify_output import print_report
+
     with PortfolioStore.open(args.file) as store:
-        reports = submission.verify(store)
-    if args.json:
-        print_json(
-            [
-                {
-                    "version": r.version,
-                    "digest": r.digest,
-                    "intact": r.intact,
-                    "problems": r.problems,
-                }
-                for r in reports
-            ]
-        )
-    elif not reports:
-        print(f"{args.file.name}: nothing has been submitted yet.")
-    for report in reports if not args.json else []:
-        print(
-            f"Version {report.version}: {'intact' if report.intact else 'ALTERED'} "
-            f"(SHA-256 {report.digest})"
-        )
-        for problem in report.problems:
-            print(f"  - {one_line(problem)}")
-    return 0 if all(r.intact for r in reports) else 1
+        report = submission.verify(store)
+    print_report(args.file, report, args.json)
+    return report.exit_code
 
 
 @command
@@ -479,17 +486,20 @@ def _assess(sub: Subparsers) -> None:
 
 def run_assess(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
-        record = submission.assess(store, args.mp, args.judgement, args.feedback)
+        record = submission.assess(store, args.mp, args.judgement, args.feedback).after
+    assert record is not None
     print(
-        f"{record.marking_point_id}: {record.judgement} (on version digest "
-        f"{record.snapshot_digest[:12]})."
+        f"{record['marking_point_id']}: {record['judgement']} (on version digest "
+        f"{record['snapshot_digest'][:12]}; provisional until you sign off)."
     )
     return 0
 
 
 @command
 def _sign_off(sub: Subparsers) -> None:
-    parser = sub.add_parser("sign-off", help="record the assessor's decision and sign-off")
+    parser = sub.add_parser(
+        "sign-off", help="record and sign the assessor's decision (needs your staff key)"
+    )
     parser.add_argument("file", type=Path)
     parser.add_argument("--assessor", required=True, metavar="NAME")
     parser.add_argument("--decision", required=True, choices=submission.DECISIONS)
@@ -499,8 +509,57 @@ def _sign_off(sub: Subparsers) -> None:
 
 def run_sign_off(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
-        record = submission.sign_off(store, args.decision, args.action_points)
-    print(f"Signed off: {record.decision} by {record.assessor_name} on {record.signed_on}.")
+        signer = staff_signer(args.assessor, "assessor")
+        record = submission.sign_off(store, args.decision, args.action_points, signer).after
+    assert record is not None
+    print(
+        f"Signed off: {record['decision']} by {record['assessor_name']} on "
+        f"{record['signed_on']}, signed with {signer.identity.describe() if signer else ''}."
+    )
+    return 0
+
+
+@command
+def _reopen(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "reopen", help="void a sign-off, saying why, so judgements and decision can change"
+    )
+    parser.add_argument("file", type=Path)
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--assessor", metavar="NAME")
+    who.add_argument("--iqa", metavar="NAME")
+    parser.add_argument("--reason", required=True, metavar="TEXT")
+    parser.set_defaults(handler=run_reopen)
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    role, name = ("assessor", args.assessor) if args.assessor else ("iqa", args.iqa)
+    with PortfolioStore.open(args.file, actor=f"{role}: {name}") as store:
+        signer = staff_signer(name, role)
+        change = submission.reopen(store, args.reason, signer)
+    assert change.before is not None
+    print(
+        f"Reopened the {change.before['decision']} decision; its sign-off is void. "
+        "Judge again and sign off."
+    )
+    return 0
+
+
+@command
+def _countersign(sub: Subparsers) -> None:
+    parser = sub.add_parser("countersign", help="the IQA's countersignature of a sign-off")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--iqa", required=True, metavar="NAME")
+    parser.add_argument("--comment", default="", metavar="TEXT")
+    parser.set_defaults(handler=run_countersign)
+
+
+def run_countersign(args: argparse.Namespace) -> int:
+    with PortfolioStore.open(args.file, actor=f"iqa: {args.iqa}") as store:
+        signer = staff_signer(args.iqa, "iqa")
+        submission.countersign(store, args.comment, signer)
+    assert signer is not None
+    print(f"Countersigned by {signer.identity.describe()}.")
     return 0
 
 
@@ -547,6 +606,7 @@ def run_cohort(args: argparse.Namespace) -> int:
             f"{entry.path.name}: {one_line(entry.learner)} ({entry.unit_id}) "
             f"{entry.met}/{entry.total} met, {entry.status} v{entry.version}"
             + (f", {entry.decision}" if entry.decision else "")
+            + (f", {one_line(entry.trust)}" if entry.trust else "")
         )
     if args.csv:
         cohort.write_csv(entries, args.csv)

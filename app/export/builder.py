@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.catalogue import Unit
@@ -81,8 +81,16 @@ def _number(value: float | None, unit: str = "") -> str:
 
 
 class DocumentBuilder:
-    def __init__(self, portfolio: Portfolio, unit: Unit, result: CheckResult, draft: bool):
+    def __init__(
+        self,
+        portfolio: Portfolio,
+        unit: Unit,
+        result: CheckResult,
+        draft: bool,
+        trust: Mapping[int, str] | None = None,
+    ):
         self.portfolio = portfolio
+        self.trust: Mapping[int, str] = trust or {}
         self.unit = unit
         self.result = result
         self.draft = draft
@@ -468,87 +476,10 @@ class DocumentBuilder:
         return Section("Review: evaluation", "evaluation", tuple(blocks))
 
     def assessor(self) -> Section:
-        """The assessor's record for the latest submission, or empty boxes to fill in."""
-        submission = self.portfolio.latest_submission
-        judged = {}
-        decision = None
-        if submission is not None:
-            for record in self.portfolio.assessments:
-                if record.submission_id == submission.id:
-                    judged[record.marking_point_id] = record  # the latest judgement counts
-            decision = next(
-                (d for d in self.portfolio.decisions if d.submission_id == submission.id), None
-            )
-        rows = []
-        for point in self.result.points:
-            record = judged.get(point.marking_point_id)
-            if record is None:
-                rows.append((point.short_id, "Met  /  Not yet met", ""))
-            else:
-                verdict = "Met" if record.judgement == "met" else "Not yet met"
-                rows.append(
-                    (
-                        point.short_id,
-                        f"{verdict}\n{clean(record.assessor_name)}, "
-                        f"{_date(record.assessed_at.date())}",
-                        clean(record.feedback),
-                    )
-                )
-        blocks: list[Block] = []
-        if submission is None:
-            blocks.append(Paragraph("To be completed by the assessor.", "muted"))
-        else:
-            blocks.append(
-                Paragraph(
-                    f"Version {submission.version}, submitted "
-                    f"{_date(submission.submitted_at.date())} by "
-                    f"{clean(submission.submitted_by)}; SHA-256 {submission.digest}.",
-                    "small",
-                )
-            )
-            if submission.incomplete_reason:
-                blocks.append(
-                    Paragraph(
-                        "Submitted with marking points not met: "
-                        + clean(submission.incomplete_reason),
-                        "warning",
-                    )
-                )
-        blocks += [
-            self.table(
-                ("MP", "Judgement", "Feedback"),
-                rows,
-                (0.7, 2.3, 7.4),
-                min_row_height=0 if judged else 1.6,
-            ),
-            Heading("Overall decision", 2, "assessor-decision"),
-            SignatureLines(
-                (
-                    ("Decision (competent / refer)", decision.decision.title() if decision else ""),
-                    (
-                        "Action points for resubmission",
-                        clean(decision.action_points) if decision else "",
-                    ),
-                )
-            ),
-            Heading("Sign-off", 2, "assessor-sign-off"),
-            SignatureLines(
-                (
-                    (
-                        "Assessor name",
-                        clean(decision.assessor_name)
-                        if decision
-                        else clean(self.portfolio.assessor_name),
-                    ),
-                    (
-                        "Signature",
-                        f"Signed in Folio by {clean(decision.assessor_name)}" if decision else "",
-                    ),
-                    ("Date", _date(decision.signed_on) if decision else ""),
-                )
-            ),
-        ]
-        return Section("Assessor's judgement", "assessor", tuple(blocks))
+        """The assessor's record of the version being assessed (see assessor_section)."""
+        from app.export.assessor_section import assessor
+
+        return assessor(self, self.trust)
 
     def appendix(self) -> Section:
         files = self.portfolio.evidence_files
@@ -619,11 +550,16 @@ class DocumentBuilder:
 
 
 def build_document(
-    portfolio: Portfolio, unit: Unit, result: CheckResult, draft: bool = False
+    portfolio: Portfolio,
+    unit: Unit,
+    result: CheckResult,
+    draft: bool = False,
+    trust: Mapping[int, str] | None = None,
 ) -> ExportDocument:
     """The export document for ``portfolio``: cover, declaration, contents, grid, stages,
-    assessor section, appendix (and, for drafts, the gaps)."""
-    builder = DocumentBuilder(portfolio, unit, result, draft)
+    assessor section, appendix (and, for drafts, the gaps). ``trust`` says, per submitted
+    version, what verify found of its decision's signature."""
+    builder = DocumentBuilder(portfolio, unit, result, draft, trust)
     sections: list[Section | None] = [
         builder.declaration(),
         Section("Contents", "contents", (TableOfContents(),), in_contents=False),

@@ -8,11 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.checker import check
 from app.errors import FolioError
 from app.export.service import IncompleteError, export_portfolio
 from app.store import PortfolioStore
 from app.store.evidence_io import safe_file_name
-from app.workflow.cohort import CohortEntry, entry_for
+from app.workflow.cohort import CohortEntry, entry_for, trust_text
+from app.workflow.verification import verify
 
 SUMMARY_NAME = "cohort-summary.csv"
 SUMMARY_COLUMNS = (
@@ -22,6 +24,8 @@ SUMMARY_COLUMNS = (
     "unit",
     "marking points met",
     "status",
+    "decision",
+    "trust",
     "output file",
 )
 
@@ -52,6 +56,8 @@ class CohortRow:
             entry.unit_id,
             f"{entry.met}/{entry.total}" if entry.total else "",
             self.status,
+            entry.decision,
+            entry.trust,
             self.output.name if self.output else "",
         ]
 
@@ -86,15 +92,23 @@ def export_cohort(
         try:
             with PortfolioStore.open(source) as store:
                 portfolio = store.load()
+                report = verify(store)
+                trust = trust_text(portfolio, report)
+                if report.altered and not draft:
+                    entry = entry_for(source, portfolio, check(portfolio, store.unit()), trust)
+                    rows.append(CohortRow(entry, "refused: ALTERED (see folio verify)"))
+                    continue
                 name = _output_name(store, fmt, taken)
                 try:
                     outcome = export_portfolio(store, fmt, out_dir / name, draft=draft)
                 except IncompleteError as refused:
-                    entry = entry_for(source, portfolio, refused.result)
+                    entry = entry_for(source, portfolio, refused.result, trust)
                     rows.append(CohortRow(entry, "refused: incomplete (export as draft)"))
                     continue
             status = "exported (draft)" if draft else "exported"
-            entry = entry_for(source, portfolio, outcome.result)
+            if report.altered:
+                status += ", ALTERED"
+            entry = entry_for(source, portfolio, outcome.result, trust)
             rows.append(CohortRow(entry, status, outcome.path))
         except FolioError as error:
             rows.append(CohortRow(CohortEntry(source), f"error: {error.message}"))

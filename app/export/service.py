@@ -18,7 +18,9 @@ from app.errors import DomainError, InvalidInputError
 from app.export.builder import build_document
 from app.export.images import ImageSource, store_image_source
 from app.export.model import ExportDocument
+from app.models import Portfolio
 from app.store import PortfolioStore
+from app.trust.keystore import Signer
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -65,14 +67,44 @@ def _umask() -> int:
     return mask
 
 
+def _signing_reason(portfolio: Portfolio, fmt: str, draft: bool) -> str:
+    """Why the PDF is signed: its decision. Only a final PDF of a signed-off version is."""
+    if fmt != "pdf" or draft:
+        raise InvalidInputError("only a final PDF export can be signed")
+    current = portfolio.current_submission
+    decision = portfolio.decision_for(current) if current is not None else None
+    if current is None or decision is None:
+        raise DomainError("only a signed-off version's PDF can be signed")
+    return (
+        f"Assessment decision: {decision.decision} on version {current.version} "
+        f"(SHA-256 {current.digest[:16]}…), signed off by {decision.assessor_name}"
+    )
+
+
+def decision_trust(store: PortfolioStore) -> dict[int, str]:
+    """Per submitted version, what verify says of its decision (shown beside it)."""
+    from app.workflow.verification import verify
+
+    report = verify(store)
+    trust = {version.version: version.trust() for version in report.versions}
+    if report.altered:
+        found = report.trust()
+        trust = {
+            number: text if text.startswith("ALTERED") else found for number, text in trust.items()
+        }
+    return trust
+
+
 def export_portfolio(
     store: PortfolioStore,
     fmt: str,
     target: Path,
     draft: bool = False,
     today: dt.date | None = None,
+    signer: Signer | None = None,
 ) -> ExportOutcome:
-    """Export the portfolio in ``store`` as ``fmt`` to ``target``.
+    """Export the portfolio in ``store`` as ``fmt`` to ``target``; with ``signer``, a final
+    PDF of a signed-off version is signed with that staff key (PAdES).
 
     The file appears only when it is complete: it is written beside the target and moved
     into place, so a failed export never leaves half a document behind.
@@ -83,7 +115,9 @@ def export_portfolio(
     result = check(portfolio, unit, today)
     if not draft and not result.complete:
         raise IncompleteError(result)
-    document = build_document(portfolio, unit, result, draft=draft)
+    reason = _signing_reason(portfolio, fmt, draft) if signer is not None else ""
+    trust = decision_trust(store)
+    document = build_document(portfolio, unit, result, draft=draft, trust=trust)
     target = Path(target)
     if not target.parent.is_dir():
         raise InvalidInputError(f"the folder '{target.parent}' does not exist")
@@ -93,6 +127,15 @@ def export_portfolio(
     os.close(handle)
     try:
         render(document, Path(temporary), store_image_source(store))
+        if signer is not None:
+            from app.trust.pdf_signing import sign_pdf
+
+            staged = Path(temporary).with_suffix(".unsigned.pdf")
+            os.replace(temporary, staged)
+            try:
+                sign_pdf(staged, Path(temporary), signer, reason, portfolio.centre_name)
+            finally:
+                staged.unlink(missing_ok=True)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; exports are not
         os.replace(temporary, target)
     finally:

@@ -5,6 +5,7 @@ from app.models.base import Base, utc_now
 from app.models.evidence import LINK_TARGETS, EvidenceBlob, EvidenceFile, EvidenceLink
 from app.models.kinds import KINDS, TOOL_KINDS, Kind
 from app.models.portfolio import DEFAULT_DECLARATION, Declaration, Portfolio, UnitSnapshot
+from app.models.signature import RecordSignature, StaffCertificate
 from app.models.stages import (
     ActionItem,
     AnalysisFinding,
@@ -65,6 +66,8 @@ __all__ = [
     "ProcessLane",
     "ProcessStep",
     "RaterScore",
+    "RecordSignature",
+    "StaffCertificate",
     "Submission",
     "UnitSnapshot",
     "action_finding",

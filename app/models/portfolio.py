@@ -13,6 +13,7 @@ from app.models.base import Base, utc_now
 if TYPE_CHECKING:
     from app.models.audit import AuditEntry
     from app.models.evidence import EvidenceFile, EvidenceLink
+    from app.models.signature import RecordSignature, StaffCertificate
     from app.models.stages import ActionItem, AnalysisFinding, FeedbackItem, LogEntry, Metric
     from app.models.submission import Assessment, AssessmentDecision, Submission
     from app.models.tools import (
@@ -111,10 +112,39 @@ class Portfolio(Base):
     decisions: Mapped[list[AssessmentDecision]] = relationship(
         order_by="AssessmentDecision.id", **_ORDERED
     )
+    signatures: Mapped[list[RecordSignature]] = relationship(
+        order_by="RecordSignature.id", **_ORDERED
+    )
+    certificates: Mapped[list[StaffCertificate]] = relationship(
+        order_by="StaffCertificate.id", **_ORDERED
+    )
 
     @property
     def latest_submission(self) -> Submission | None:
         return self.submissions[-1] if self.submissions else None
+
+    @property
+    def current_submission(self) -> Submission | None:
+        """The submission being assessed: the latest, unless a new draft has begun since."""
+        latest = self.latest_submission
+        if latest is None or self.status != "submitted" or latest.version != self.draft_version:
+            return None
+        return latest
+
+    def decision_for(self, submission: Submission) -> AssessmentDecision | None:
+        """The current (not reopened) decision on ``submission``."""
+        return next(
+            (
+                d
+                for d in self.decisions
+                if d.submission_id == submission.id and d.reopened_at is None
+            ),
+            None,
+        )
+
+    def judgements_for(self, submission: Submission) -> dict[str, Assessment]:
+        """Marking point id -> the latest judgement of it on ``submission``."""
+        return {a.marking_point_id: a for a in self.assessments if a.submission_id == submission.id}
 
 
 class Declaration(Base):

@@ -54,7 +54,9 @@ class Assessment(Base):
 
 
 class AssessmentDecision(Base):
-    """The assessor's overall decision and sign-off for one submitted version."""
+    """The assessor's overall decision and sign-off for one submitted version.
+
+    At most one is current per version; a reopened decision stays as history."""
 
     __tablename__ = "assessment_decision"
 
@@ -63,7 +65,7 @@ class AssessmentDecision(Base):
         ForeignKey("portfolio.id", ondelete="CASCADE"), index=True
     )
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), unique=True
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
     )
     decision: Mapped[str] = mapped_column(comment="competent | refer")
     action_points: Mapped[str] = mapped_column(Text, default="")
@@ -71,3 +73,10 @@ class AssessmentDecision(Base):
     signed_on: Mapped[dt.date]
     signed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     snapshot_digest: Mapped[str]
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(
+        comment="Set when the decision was reopened; a reopened decision is history"
+    )
+    reopen_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    made_before_signatures: Mapped[bool] = mapped_column(
+        default=False, server_default="0", comment="Recorded by a Folio without signatures"
+    )

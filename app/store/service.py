@@ -39,10 +39,13 @@ from app.models import (
     EvidenceLink,
     Portfolio,
     ProcessStep,
+    Submission,
     UnitSnapshot,
     utc_now,
 )
 from app.store import evidence_io
+from app.store.assessment_records import AssessmentRecords
+from app.store.audit_chain import entry_hash
 from app.store.database import create_engine_for_new_file, open_engine
 from app.store.fields import coerce_fields
 
@@ -133,7 +136,24 @@ def _database_problem(path: Path, error: OperationalError) -> str:
     return f"'{path.name}' could not be read or written ({str(error.orig).splitlines()[0]})."
 
 
-class PortfolioStore:
+def _chained_entry(previous_hash: str, **values: Any) -> AuditEntry:
+    at = utc_now()
+    return AuditEntry(
+        at=at,
+        previous_hash=previous_hash,
+        entry_hash=entry_hash(
+            previous_hash,
+            at,
+            values["actor"],
+            values["action"],
+            values["target"],
+            values["detail"],
+        ),
+        **values,
+    )
+
+
+class PortfolioStore(AssessmentRecords):
     """The one way to read and change a .folio file."""
 
     def __init__(
@@ -185,7 +205,8 @@ class PortfolioStore:
                 session.add(portfolio)
                 session.flush()
                 session.add(
-                    AuditEntry(
+                    _chained_entry(
+                        "",
                         portfolio_id=portfolio.id,
                         actor=actor,
                         action="create",
@@ -220,16 +241,21 @@ class PortfolioStore:
 
     @property
     def role(self) -> str:
-        """'assessor' when the file was opened as assessor (actor 'assessor: Name')."""
-        return "assessor" if self.actor.startswith("assessor") else "learner"
+        """'assessor' or 'iqa' when the file was opened as staff (actor 'assessor: Name',
+        'iqa: Name'), else 'learner'."""
+        for role in ("assessor", "iqa"):
+            if self.actor.startswith(role):
+                return role
+        return "learner"
 
     @contextmanager
     def _change(self, guard: str = "learner") -> Iterator[Session]:
         """A session for one write; the caller adds its audit entry before it commits.
 
         ``guard`` says whose record the write touches: "learner" (portfolio content: refused
-        to an assessor, and while the current version is submitted), "assessor" (judgements:
-        refused to a learner), or "none" (submission bookkeeping).
+        to staff, and while the current version is submitted), "assessor" (judgements and
+        decisions: refused to anyone else), "staff" (reopening, countersigning: an assessor
+        or IQA), or "none" (bookkeeping).
         """
         with self._session() as session, session.begin():
             self._check_guard(session, guard)
@@ -247,8 +273,13 @@ class PortfolioStore:
             if self.role != "assessor":
                 raise DomainError("only an assessor can record judgements and sign-off")
             return
-        if self.role == "assessor":
-            raise DomainError("an assessor can read but not change the learner's work")
+        if guard == "staff":
+            if self.role == "learner":
+                raise DomainError("only an assessor or IQA can do this")
+            return
+        if self.role != "learner":
+            who = "an IQA" if self.role == "iqa" else "an assessor"
+            raise DomainError(f"{who} can read but not change the learner's work")
         status, version = session.execute(
             select(Portfolio.status, Portfolio.draft_version).where(
                 Portfolio.id == self.portfolio_id
@@ -276,8 +307,16 @@ class PortfolioStore:
         self._audit(session, action, target, detail)
 
     def _audit(self, session: Session, action: str, target: str, detail: Mapping[str, Any]) -> None:
+        """Append an entry to the audit trail's hash chain."""
+        previous = session.scalar(
+            select(AuditEntry.entry_hash)
+            .where(AuditEntry.portfolio_id == self.portfolio_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        )
         session.add(
-            AuditEntry(
+            _chained_entry(
+                previous or "",
                 portfolio_id=self.portfolio_id,
                 actor=self.actor,
                 action=action,
@@ -285,6 +324,7 @@ class PortfolioStore:
                 detail=_json_detail(detail),
             )
         )
+        session.flush()
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -310,6 +350,8 @@ class PortfolioStore:
             selectinload(Portfolio.submissions),
             selectinload(Portfolio.assessments),
             selectinload(Portfolio.decisions),
+            selectinload(Portfolio.signatures),
+            selectinload(Portfolio.certificates),
         ]
         with self._session() as session:
             portfolio = session.scalars(
@@ -711,10 +753,24 @@ class PortfolioStore:
         return Change("add", "evidence_link", link.id, None, after)
 
     def drop_unused_blobs(self) -> int:
-        """Remove stored content no evidence file refers to any more; returns how many."""
+        """Remove stored content no evidence file refers to any more, keeping what a
+        submitted version holds (its snapshot names it); returns how many."""
         with self._change() as session:
             used = select(EvidenceFile.blob_sha256)
-            result = session.execute(delete(EvidenceBlob).where(EvidenceBlob.sha256.not_in(used)))
+            submitted = {
+                blob["sha256"]
+                for text in session.scalars(
+                    select(Submission.snapshot_json).where(
+                        Submission.portfolio_id == self.portfolio_id
+                    )
+                )
+                for blob in json.loads(text).get("evidence_blob", [])
+            }
+            result = session.execute(
+                delete(EvidenceBlob).where(
+                    EvidenceBlob.sha256.not_in(used), EvidenceBlob.sha256.not_in(submitted)
+                )
+            )
             count = result.rowcount or 0
             if count:
                 self._audit(session, "compact", "evidence_blob", {"removed": count})

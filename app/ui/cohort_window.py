@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,18 @@ from PySide6.QtWidgets import (
 from app.export.cohort import export_cohort
 from app.ui.background import start_task
 from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
+
+
+def _mark_trust(item: QStandardItem, text: str) -> None:
+    """Altered or untrusted records stand out; verified ones read calmly."""
+    if text.startswith(("ALTERED", "NOT TRUSTED")):
+        item.setForeground(QBrush(QColor("#b91c1c")))
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    elif text.startswith("signed by"):
+        item.setForeground(QBrush(QColor("#15803d")))
+    item.setToolTip(text)
 
 
 class CohortWindow(QWidget):
@@ -116,6 +128,8 @@ class CohortWindow(QWidget):
                 }.get(column, value.lower())
                 item.setData(sort_key, Qt.ItemDataRole.UserRole)
                 item.setData(str(entry.path), Qt.ItemDataRole.UserRole + 1)
+                if column == "trust":
+                    _mark_trust(item, value)
                 row.append(item)
             self.model.appendRow(row)
         self.progress.setVisible(False)

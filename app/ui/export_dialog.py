@@ -1,7 +1,9 @@
-"""Export… : Word, PDF or HTML, draft or final, run off the GUI thread."""
+"""Export… : Word, PDF or HTML, draft or final, run off the GUI thread; a staff member with a
+key can sign the final PDF of a signed-off version (the passphrase is asked for first)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -24,9 +27,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.checker import CheckResult
+from app.errors import FolioError
 from app.export.service import export_portfolio
 from app.store import PortfolioStore
 from app.store.evidence_io import safe_file_name
+from app.trust.keystore import Signer
 from app.ui.background import start_task
 
 FORMAT_LABELS = {"docx": "&Word (.docx)", "pdf": "&PDF", "html": "&HTML (web page)"}
@@ -36,9 +41,19 @@ class ExportDialog(QDialog):
     finished_export = Signal(object)
 
     def __init__(
-        self, source: Path, result: CheckResult, learner: str, parent: QWidget | None = None
+        self,
+        source: Path,
+        result: CheckResult,
+        learner: str,
+        parent: QWidget | None = None,
+        unlock: Callable[[str], Signer] | None = None,
+        signer_label: str = "",
     ) -> None:
+        """``unlock`` turns a passphrase into the user's signer; given only when the user has
+        a staff key and the version being assessed is signed off."""
         super().__init__(parent)
+        self.unlock = unlock
+        self.signer_label = signer_label
         self.setWindowTitle("Export portfolio")
         self.setObjectName("exportDialog")
         self.source = source
@@ -57,6 +72,11 @@ class ExportDialog(QDialog):
         self.draft = QCheckBox("&Draft: mark every page DRAFT and list what is missing")
         self.draft.setObjectName("export.draft")
         layout.addWidget(self.draft)
+        self.sign = QCheckBox(self.tr("&Sign the PDF as {0}").format(signer_label))
+        self.sign.setObjectName("export.sign")
+        self.sign.setVisible(unlock is not None)
+        self.sign.setChecked(unlock is not None)
+        layout.addWidget(self.sign)
         self.reasons = QLabel()
         self.reasons.setObjectName("export.reasons")
         self.reasons.setWordWrap(True)
@@ -118,9 +138,30 @@ class ExportDialog(QDialog):
         if chosen:
             self.path.setText(chosen)
 
+    def _signer(self, fmt: str, draft: bool) -> Signer | bool | None:
+        """The signer for this export, None for none, False when the user cancelled."""
+        if self.unlock is None or not self.sign.isChecked() or fmt != "pdf" or draft:
+            return None
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("Sign the PDF"),
+            self.tr("Passphrase for {0}:").format(self.signer_label),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            return self.unlock(passphrase)
+        except FolioError as error:
+            self.state.setText(f"Not exported: {error.message}")
+            return False
+
     def start(self) -> None:
         target = Path(self.path.text()).expanduser()
         fmt, draft, source = self.chosen_format(), self.draft.isChecked(), self.source
+        signer = self._signer(fmt, draft)
+        if signer is False:
+            return
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy
         self.state.setText("Exporting…")
@@ -128,7 +169,7 @@ class ExportDialog(QDialog):
         def work(_report) -> Path:  # type: ignore[no-untyped-def]
             # Its own connection: SQLite connections stay in the thread that made them.
             with PortfolioStore.open(source) as store:
-                return export_portfolio(store, fmt, target, draft=draft).path
+                return export_portfolio(store, fmt, target, draft=draft, signer=signer).path
 
         self.task = start_task(self, work)
         self.task.done.connect(self._done)

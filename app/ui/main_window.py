@@ -259,9 +259,11 @@ class MainWindow(QMainWindow):
         """A submitted version (or an assessor's view) can be read, not edited."""
         document = self.session.document
         read_only = self.session.read_only
-        assessor = self.session.store.role == "assessor"
+        role = self.session.store.role
+        assessor = role != "learner"
         if assessor:
-            self.banner.setText("Opened as assessor: the learner's work is read-only.")
+            label = "IQA" if role == "iqa" else role
+            self.banner.setText(f"Opened as {label}: the learner's work is read-only.")
         elif read_only:
             self.banner.setText(
                 f"Version {document.draft_version} was submitted and is "
@@ -299,8 +301,20 @@ class MainWindow(QMainWindow):
         from app.ui.export_dialog import ExportDialog  # loaded on first use: start-up stays quick
 
         self._commit_focused_field()
+        document = self.session.document
+        current = document.current_submission
+        can_sign = (
+            self.session.staff_certificate() is not None
+            and current is not None
+            and document.decision_for(current) is not None
+        )
         return ExportDialog(
-            self.session.path, self.session.result, self.session.document.learner_name, self
+            self.session.path,
+            self.session.result,
+            document.learner_name,
+            self,
+            unlock=self.session.unlock if can_sign else None,
+            signer_label=self.session.signer_label(),
         )
 
     def export(self) -> None:

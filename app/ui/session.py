@@ -6,17 +6,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from cryptography import x509
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.catalogue import Unit
 from app.checker import CheckResult, check
 from app.checker.text import NOUNS
+from app.errors import DomainError
 from app.models import Portfolio
 from app.store import Change, PortfolioStore
+from app.trust import pki
+from app.trust.keystore import KeyStore, Signer
 from app.ui import commands
+
+if TYPE_CHECKING:
+    from app.workflow.verification import VerifyReport
 
 
 class PortfolioSession(QObject):
@@ -32,9 +39,13 @@ class PortfolioSession(QObject):
     importProgress = Signal(int, int, str)
     importFinished = Signal()
 
-    def __init__(self, store: PortfolioStore, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: PortfolioStore, parent: QObject | None = None, keys: KeyStore | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.keys = keys or KeyStore()
+        self._verified: VerifyReport | None = None
         self.undo_stack = QUndoStack(self)
         self.unit: Unit = store.unit()
         self.document: Portfolio = store.load()
@@ -58,6 +69,7 @@ class PortfolioSession(QObject):
 
     def _after(self, change: Change | None) -> None:
         self.document = self.store.load()
+        self._verified = None
         self.result = check(self.document, self.unit, dt.date.today())
         self.documentChanged.emit(self.document, change)
         self.checked.emit(self.result)
@@ -194,7 +206,7 @@ class PortfolioSession(QObject):
     @property
     def read_only(self) -> bool:
         """The learner's work cannot be changed: submitted, or opened as an assessor."""
-        return self.document.status == "submitted" or self.store.role == "assessor"
+        return self.document.status == "submitted" or self.store.role != "learner"
 
     def submit(self, name: str, on: object, incomplete_reason: str = "") -> None:
         """Freeze this version (not undoable: a submission is a record)."""
@@ -215,22 +227,71 @@ class PortfolioSession(QObject):
         """Record each changed judgement (marking point id -> (judgement, feedback))."""
         from app.workflow.submission import assess
 
-        latest = self.document.latest_submission
-        current = {
-            a.marking_point_id: (a.judgement, a.feedback)
-            for a in self.document.assessments
-            if latest and a.submission_id == latest.id
+        current = self.document.current_submission
+        recorded = {
+            point: (a.judgement, a.feedback)
+            for point, a in (self.document.judgements_for(current) if current else {}).items()
         }
         for point_id, (judgement, feedback) in judgements.items():
-            if judgement and current.get(point_id) != (judgement, feedback):
+            if judgement and recorded.get(point_id) != (judgement, feedback):
                 assess(self.store, point_id, judgement, feedback)
         self._after(None)
 
-    def sign_off(self, decision: str, action_points: str) -> None:
+    # -- staff keys and signed records --------------------------------------------------------
+
+    @property
+    def staff_name(self) -> str:
+        return self.store.actor.split(":", 1)[-1].strip() if ":" in self.store.actor else ""
+
+    def staff_certificate(self) -> x509.Certificate | None:
+        """This user's staff certificate on this machine, if they have a key."""
+        if self.store.role == "learner":
+            return None
+        return self.keys.key_for(self.staff_name, self.store.role)
+
+    def signer_label(self) -> str:
+        certificate = self.staff_certificate()
+        return pki.identity(certificate).describe() if certificate is not None else ""
+
+    def unlock(self, passphrase: str) -> Signer:
+        """This user's staff key, unlocked (for signing a PDF export)."""
+        return self._signer(passphrase)
+
+    def _signer(self, passphrase: str) -> Signer:
+        certificate = self.staff_certificate()
+        if certificate is None:
+            raise DomainError(
+                f"no staff key for {self.staff_name or 'you'} on this machine; judgements can "
+                "be recorded, but signing needs a key from your centre"
+            )
+        return self.keys.unlock(certificate, passphrase)
+
+    def sign_off(self, decision: str, action_points: str, passphrase: str) -> None:
         from app.workflow.submission import sign_off
 
-        sign_off(self.store, decision, action_points)
+        sign_off(self.store, decision, action_points, self._signer(passphrase))
         self._after(None)
+
+    def reopen(self, reason: str, passphrase: str) -> None:
+        from app.workflow.submission import reopen
+
+        signer = self._signer(passphrase) if self.staff_certificate() is not None else None
+        reopen(self.store, reason, signer)
+        self._after(None)
+
+    def countersign(self, comment: str, passphrase: str) -> None:
+        from app.workflow.submission import countersign
+
+        countersign(self.store, comment, self._signer(passphrase))
+        self._after(None)
+
+    def verification(self) -> VerifyReport:
+        """What verify says of the open file (kept until the next change)."""
+        if self._verified is None:
+            from app.workflow.verification import verify
+
+            self._verified = verify(self.store, self.keys)
+        return self._verified
 
     def item(self, kind: str, item_id: int) -> Any:
         from app.checker.context import COLLECTIONS

@@ -15,6 +15,8 @@ from app.checker import CheckResult, check
 from app.errors import FolioError
 from app.models import Portfolio
 from app.store import PortfolioStore
+from app.trust.keystore import KeyStore
+from app.workflow.verification import VerifyReport, verify
 
 COLUMNS = (
     "file",
@@ -25,6 +27,7 @@ COLUMNS = (
     "status",
     "version",
     "decision",
+    "trust",
     "last change",
     "problem",
 )
@@ -41,6 +44,7 @@ class CohortEntry:
     status: str = ""
     version: int = 0
     decision: str = ""
+    trust: str = ""
     last_change: str = ""
     problem: str = ""
 
@@ -54,29 +58,41 @@ class CohortEntry:
             self.status,
             str(self.version or ""),
             self.decision,
+            self.trust,
             self.last_change,
             self.problem,
         ]
 
 
-def read_entry(path: Path) -> CohortEntry:
+def read_entry(path: Path, keystore: KeyStore | None = None) -> CohortEntry:
     try:
         with PortfolioStore.open(path) as store:
             portfolio = store.load()
             result = check(portfolio, store.unit())
+            report = verify(store, keystore)
     except FolioError as error:
         return CohortEntry(path, status="unreadable", problem=error.message)
-    return entry_for(path, portfolio, result)
+    return entry_for(path, portfolio, result, trust_text(portfolio, report))
 
 
-def entry_for(path: Path, portfolio: Portfolio, result: CheckResult) -> CohortEntry:
-    """One cohort row from a loaded portfolio and its check result."""
-    latest = portfolio.latest_submission
-    decision = ""
-    if latest is not None:
-        decision = next(
-            (d.decision for d in portfolio.decisions if d.submission_id == latest.id), ""
-        )
+def trust_text(portfolio: Portfolio, report: VerifyReport) -> str:
+    """The trust of the decision a cohort row shows: that of the version being assessed."""
+    if report.altered:
+        return report.trust()
+    current = portfolio.current_submission
+    if current is None:
+        return ""
+    version = next((v for v in report.versions if v.version == current.version), None)
+    return version.trust() if version is not None else ""
+
+
+def entry_for(
+    path: Path, portfolio: Portfolio, result: CheckResult, trust: str = ""
+) -> CohortEntry:
+    """One cohort row from a loaded portfolio, its check result and its trust."""
+    current = portfolio.current_submission
+    found = portfolio.decision_for(current) if current is not None else None
+    decision = found.decision if found is not None else ""
     return CohortEntry(
         path,
         portfolio.learner_name,
@@ -87,6 +103,7 @@ def entry_for(path: Path, portfolio: Portfolio, result: CheckResult) -> CohortEn
         portfolio.status,
         portfolio.draft_version,
         decision,
+        trust,
         portfolio.updated_at.strftime("%Y-%m-%d %H:%M"),
     )
 
@@ -110,5 +127,6 @@ def read_centre(engine: Engine) -> list[CohortEntry]:
     for portfolio_id in portfolio_ids(engine):
         store = open_portfolio(engine, portfolio_id)
         portfolio = store.load()
-        entries.append(entry_for(store.path, portfolio, check(portfolio, store.unit())))
+        trust = trust_text(portfolio, verify(store))
+        entries.append(entry_for(store.path, portfolio, check(portfolio, store.unit()), trust))
     return entries

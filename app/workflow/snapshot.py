@@ -18,7 +18,16 @@ from sqlalchemy import Connection, Table, select
 from app.models import Base
 from app.store.interchange import _encode
 
-EXCLUDED_TABLES = frozenset({"audit_entry", "submission", "assessment", "assessment_decision"})
+EXCLUDED_TABLES = frozenset(
+    {
+        "audit_entry",
+        "submission",
+        "assessment",
+        "assessment_decision",
+        "record_signature",
+        "staff_certificate",
+    }
+)
 VOLATILE_COLUMNS = {
     "portfolio": frozenset({"updated_at", "status", "draft_version", "submitted_on"}),
 }

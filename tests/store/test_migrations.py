@@ -74,3 +74,31 @@ def test_migrated_file_opens_again_without_a_second_backup(old_file: Path) -> No
 def test_new_file_schema_matches_the_models(store: PortfolioStore) -> None:
     assert _schema_differences(store) == []
     assert _revision(store.path) == head_revision()
+
+
+SIGNED_OFF_0004 = REPO / "tests" / "fixtures" / "schema-0004-signed-off.folio"
+
+
+def test_decisions_made_before_signatures_are_unsigned_never_altered(
+    tmp_path: Path, capsys
+) -> None:
+    """A portfolio submitted, judged and signed off (competent) by a Folio of schema 0004."""
+    from app.cli import main
+    from app.workflow.verification import verify
+
+    path = tmp_path / "signed off before signatures.folio"
+    shutil.copy2(SIGNED_OFF_0004, path)
+    assert _revision(path) == "0004"
+    with PortfolioStore.open(path) as store:
+        report = verify(store)
+        differences = _schema_differences(store)
+    assert differences == []
+    assert not report.altered and report.audit_problems == []
+    (version,) = report.versions
+    assert version.decision == "competent"
+    assert version.trust() == "unsigned (made before signatures)"
+    assert report.exit_code == 1  # a decision needs a signature to be relied on
+    assert main(["verify", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "decision competent: unsigned (made before signatures)" in out
+    assert "ALTERED" not in out and "Audit trail: 82 entries, chain intact" in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
@@ -41,7 +42,7 @@ def test_submit_makes_the_version_read_only_until_a_new_draft(
     assert not feedback.buttons["add"].isEnabled() and not feedback.form.isEnabled()
     assert not window.submit_action.isEnabled()
     with PortfolioSession.open(window.session.path).store as store:
-        assert [r.intact for r in submission.verify(store)] == [True]
+        assert [r.intact for r in submission.verify(store).versions] == [True]
 
     qtbot.mouseClick(window.new_draft_button, Qt.MouseButton.LeftButton)
     assert not window.banner.isVisible() and feedback.buttons["add"].isEnabled()
@@ -92,7 +93,9 @@ def test_assessor_window_is_read_only(qtbot, tmp_path: Path, settings) -> None:
     window.close()
 
 
-def test_assessor_journey_marks_signs_off_and_exports(qtbot, tmp_path: Path, settings) -> None:
+def test_assessor_journey_marks_signs_off_and_exports(
+    qtbot, tmp_path: Path, settings, centre, monkeypatch
+) -> None:
     from pypdf import PdfReader
 
     from app.checker import check
@@ -104,7 +107,7 @@ def test_assessor_journey_marks_signs_off_and_exports(qtbot, tmp_path: Path, set
     with PortfolioStore.open(path) as store:
         submission.submit(store, "Priya Shah", check(store.load(), store.unit()))
 
-    window = MainWindow(PortfolioSession.open(path, actor="assessor: D. Okafor"), settings)
+    window = MainWindow(PortfolioSession.open(path, actor="assessor: Daniel Okafor"), settings)
     qtbot.addWidget(window)
     window.show()
     window.show_stage("assessment")
@@ -116,9 +119,28 @@ def test_assessor_journey_marks_signs_off_and_exports(qtbot, tmp_path: Path, set
         feedback.setText(f"MP{number}: judged on the submitted evidence")
     page.decision.setCurrentIndex(page.decision.findData("refer"))
     page.action_points.setPlainText("Explain each team member's part in action A2")
+    asked: list[tuple[str, object]] = []
+
+    def passphrase(_parent, title, label, echo):  # type: ignore[no-untyped-def]
+        asked.append((label, echo))
+        return "staff-passphrase", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(passphrase))
+    assert "Signing as Daniel Okafor, assessor" in page.key_state.text()
     qtbot.mouseClick(page.sign, Qt.MouseButton.LeftButton)
     assert page.problem.text() == ""
-    assert "signed off by D. Okafor" in page.about.text()
+    assert asked == [
+        (
+            "Passphrase for Daniel Okafor, assessor, Northgate College (40123):",
+            QLineEdit.EchoMode.Password,
+        )
+    ]
+    assert "signed off by Daniel Okafor" in page.about.text()
+    assert page.trust.text() == (
+        "signed by Daniel Okafor, assessor, Northgate College (40123), verified"
+    )
+    page.resize(1280, 800)
+    page.grab().save(str(tmp_path / "assessment-signed.png"))
     assert not page.sign.isEnabled()  # a signed-off version is closed
 
     target = tmp_path / "assessed.pdf"
