@@ -29,7 +29,7 @@ def words_of(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TOKEN = re.compile(r"\b[nN]/[aA]\b|[^\W_]+(?:['’][^\W_]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 #: Words that carry no content of their own (function words, fillers, modal verbs).
@@ -74,6 +74,8 @@ NEGATION_FILLER = words_of(
     encounter encountered face faced apply applicable report reported note noted expect
     expected occur occurred arise arose come came up need needed real major particular
     specific obvious significant actual currently current so far time moment this that
+    issue issues problem problems concern concerns smoothly smooth fine well ok okay
+    everything go went fine really
     """
 )
 
@@ -268,6 +270,10 @@ def _negated(all_lemmas: Sequence[str], label_lemmas: frozenset[str]) -> bool:
 _CLAUSE = re.compile(r"[.;:!?]|\s[-–—]\s|\s[-–—]|[-–—]\s")
 
 
+_NUMBER_ABBREVIATION = re.compile(r"^\W*no\.?\s*(?:of\b|\d)", re.IGNORECASE)
+#: Answers made of the writer alone ("Me", "Myself"): short, but they name who.
+_SELF = frozenset({"me", "myself", "i"})
+
 #: A clause that is nothing but a denial: "None.", "No –", "Nothing:", "N/A -".
 _BARE_DENIAL = frozenset({"none", "no", "nothing", "nil", "na", "n/a", "nope"})
 
@@ -275,11 +281,15 @@ _BARE_DENIAL = frozenset({"none", "no", "nothing", "nil", "na", "n/a", "nope"})
 def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
     and whatever follows only says why there is nothing."""
+    if _NUMBER_ABBREVIATION.match(text):
+        return False  # "No. of complaints", "No 3 store"
     first = _CLAUSE.split(text, maxsplit=1)[0]
     opening = [w for w in lemmas(first) if w not in NEGATION_FILLER and w not in label_lemmas]
     if not set(opening) & _BARE_DENIAL or not set(opening) <= _BARE_DENIAL | STOPWORDS:
         return False
     rest = text[len(first) :]
+    if not tokens(rest):
+        return False  # "N/A" alone is a placeholder, judged as one
     tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
     return len(tail) <= 6 or _negated(lemmas(rest), label_lemmas)
 
@@ -302,6 +312,8 @@ def judge(
     words = lemmas(text)
     content = [w for w in words if is_content(w)]
     label_lemmas = frozenset(content_lemmas(label)) if label else frozenset()
+    if not content and words and set(words) <= _SELF:
+        return Judgement(1)
     if not content:
         # Only stopwords and punctuation: "-", "?", "N/A", "no", "none at all".
         code = "negated" if any(w in NEGATORS for w in words) and label else "placeholder"
@@ -389,8 +401,40 @@ def lemma_set(text: str) -> frozenset[str]:
     return frozenset(lemmas(text))
 
 
+#: Words that may stand between "not" and a term it denies: "not really a structure issue",
+#: "not linked to any brand value", "didn't look at the warehouse".
+_DENIAL_BRIDGE = words_of(
+    """
+    really a an the any our their its linked link related relate to about due cause caused
+    by of an issue very much at all look looked consider considered analyse analysed
+    investigate investigated examine examined include included cover covered part
+    """
+)
+#: After "no TERM", words that make it a denial rather than a finding ("no training needed").
+_DENIAL_TAIL = words_of(
+    "need needed require required necessary plan planned issue issues problem problems "
+    "relevant apply applicable"
+)
+
+
+def _denied(words: Sequence[str], start: int, size: int) -> bool:
+    """Whether the term at ``words[start:start+size]`` is denied rather than asserted."""
+    before = words[max(0, start - 5) : start]
+    for offset in range(len(before) - 1, -1, -1):
+        word = before[offset]
+        if word in {"not", "never"} or word.endswith("n't"):
+            return all(w in _DENIAL_BRIDGE for w in before[offset + 1 :])
+        if word == "no":
+            after = words[start + size : start + size + 3]
+            return any(w in _DENIAL_TAIL for w in after)
+        if word not in _DENIAL_BRIDGE and word not in {"or", "and"}:
+            return False
+    return False
+
+
 def find_term(text: str, term: Term) -> bool:
-    """Whether ``term`` stands in ``text`` as whole words, in the context it asks for."""
+    """Whether ``term`` stands in ``text`` as whole words, in the context it asks for, and is
+    not denied there ("no training needed", "not really a structure issue")."""
     size = len(term.phrase)
     if not size or term.phrase[0] not in lemma_set(text):
         return False
@@ -403,6 +447,8 @@ def find_term(text: str, term: Term) -> bool:
         if term.not_near and term.not_near & around:
             continue
         if term.near and not term.near & around:
+            continue
+        if _denied(words, start, size):
             continue
         return True
     return False
