@@ -209,9 +209,14 @@ class Context:
         if key in self.restated:
             return self.restated[key]
         sources = [getattr(source, "text", "") or "" for source in getattr(item, spec["against"])]
+        own = [getattr(item, name) or "" for name in spec.get("also", [])]
         text = getattr(item, field_name) or ""
         why = ""
-        if sources:
+        if own and substance.covered(text, own) >= float(spec.get("max_similarity", 85)) and (
+            len(substance.new_content(text, own)) < int(spec.get("min_new_words", 2))
+        ):
+            why = "only repeats the finding's theme; say why it happens"
+        elif sources:
             new = substance.new_content(text, sources)
             score = substance.covered(text, sources)
             if score >= float(spec.get("max_similarity", 85)) and len(new) < int(

@@ -278,12 +278,28 @@ _SELF = frozenset({"me", "myself", "i"})
 _BARE_DENIAL = frozenset({"none", "no", "nothing", "nil", "na", "n/a", "nope"})
 
 
+#: Openings that deny the field's subject in so many words.
+_DENIAL_PHRASE = re.compile(
+    r"^\W*(?:"
+    r"not\s+(?:the\s+)?(?:team['’]?s|my|our|their|his|her)\s+(?:job|responsibility|department|"
+    r"role|problem|call|concern)"
+    r"|not\s+(?:needed|required|necessary|applicable|relevant|an?\s+(?:issue|problem|factor))"
+    r"|(?:\w+\s+){0,2}(?:is\s+|was\s+)?not\s+an?\s+(?:issue|problem|concern|factor|constraint)"
+    r"|no\s+(?:\w+\s+){0,4}?(?:needed|required|necessary)"
+    r"|(?:only|just)\s+(?:me|myself)\b|no\s*(?:one|body)\s+else\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
 def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     """'None. The customer is always right…', 'No – staff were happy': a bare denial first,
     and whatever follows only says why there is nothing."""
     if _NUMBER_ABBREVIATION.match(text):
         return False  # "No. of complaints", "No 3 store"
     first = _CLAUSE.split(text, maxsplit=1)[0]
+    if _DENIAL_PHRASE.match(first):
+        return True
     opening = [w for w in lemmas(first) if w not in NEGATION_FILLER and w not in label_lemmas]
     if not set(opening) & _BARE_DENIAL or not set(opening) <= _BARE_DENIAL | STOPWORDS:
         return False
@@ -407,7 +423,8 @@ _DENIAL_BRIDGE = words_of(
     """
     really a an the any our their its linked link related relate to about due cause caused
     by of an issue very much at all look looked consider considered analyse analysed
-    investigate investigated examine examined include included cover covered part
+    investigate investigated examine examined include included cover covered part do with
+    yet
     """
 )
 #: After "no TERM", words that make it a denial rather than a finding ("no training needed").
@@ -418,17 +435,24 @@ _DENIAL_TAIL = words_of(
 
 
 def _denied(words: Sequence[str], start: int, size: int) -> bool:
-    """Whether the term at ``words[start:start+size]`` is denied rather than asserted."""
-    before = words[max(0, start - 5) : start]
+    """Whether the term at ``words[start:start+size]`` is denied rather than asserted.
+
+    "no TERM … needed" denies it, "no owner for the inbox" states a finding; "not (really)
+    a TERM issue" and "nothing to do with our TERM" deny it, "did not know the TERM" does
+    not (the denial is of another verb).
+    """
+    before = words[max(0, start - 6) : start]
+    after = words[start + size : start + size + 4]
+    if "no" in before[-4:] and any(w in _DENIAL_TAIL for w in after):
+        return True
     for offset in range(len(before) - 1, -1, -1):
         word = before[offset]
-        if word in {"not", "never"} or word.endswith("n't"):
-            return all(w in _DENIAL_BRIDGE for w in before[offset + 1 :])
-        if word == "no":
-            after = words[start + size : start + size + 3]
-            return any(w in _DENIAL_TAIL for w in after)
-        if word not in _DENIAL_BRIDGE and word not in {"or", "and"}:
-            return False
+        if word in {"not", "never", "nothing"} or word.endswith("n't"):
+            between = before[offset + 1 :]
+            # one word right before the term may qualify it ("brand value", "team meeting")
+            if between and between[-1] not in _DENIAL_BRIDGE:
+                between = between[:-1]
+            return all(w in _DENIAL_BRIDGE for w in between)
     return False
 
 
