@@ -145,7 +145,9 @@ class Context:
                 for item in items:
                     text = getattr(item, field_name) or ""
                     key = substance.normalised(text)
-                    if len(key.split()) < 3:
+                    # Two customers may well both write "Great service!"; a learner's own
+                    # texts pasted into several items are copies even when short.
+                    if len(key.split()) < (3 if kind == "feedback_item" else 2):
                         continue
                     earlier = exact.get(key)
                     if earlier is None and fuzzy:
@@ -212,8 +214,10 @@ class Context:
         own = [getattr(item, name) or "" for name in spec.get("also", [])]
         text = getattr(item, field_name) or ""
         why = ""
-        if own and substance.covered(text, own) >= float(spec.get("max_similarity", 85)) and (
-            len(substance.new_content(text, own)) < int(spec.get("min_new_words", 2))
+        if (
+            own
+            and substance.covered(text, own) >= float(spec.get("max_similarity", 85))
+            and (len(substance.new_content(text, own)) <= int(spec.get("min_new_words", 2)))
         ):
             why = "only repeats the finding's theme; say why it happens"
         elif sources:

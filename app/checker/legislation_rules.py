@@ -32,6 +32,7 @@ codes of the "substance" warnings ``legislation_warnings`` returns — and ``unk
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,7 +194,11 @@ def citations_on(context: Context, kind: str, item: Any) -> list[Cited]:
     if fields:
         text = getattr(item, fields[0]) or ""
         why = getattr(item, fields[1]) or ""
-        for citation in resolve_citations(text):
+        resolved = resolve_citations(text)
+        current = any(c.entry.current for c in resolved)
+        for citation in resolved:
+            if current and not citation.entry.current and _mentioned_as_history(text, citation):
+                continue  # "CRA 2015 (replaced the Sale of Goods Act 1979)"
             out.append(
                 Cited(kind, item, citation.text, citation.entry, citation.section, None, why)
             )
@@ -211,6 +216,8 @@ def citations_on(context: Context, kind: str, item: Any) -> list[Cited]:
                 )
             )
         for name in find_internal_policies(text):
+            if current and _policy_under_law(text, name):
+                continue  # "UK GDPR (our data protection policy follows it)"
             out.append(
                 Cited(
                     kind,
@@ -224,6 +231,34 @@ def citations_on(context: Context, kind: str, item: Any) -> list[Cited]:
                 )
             )
     return out
+
+
+_HISTORY = re.compile(
+    r"\b(?:replac\w*|repeal\w*|supersed\w*|formerly|previously|instead\s+of|used\s+to\s+be|"
+    r"took\s+over\s+from|successor|old)\b",
+    re.IGNORECASE,
+)
+_UNDER_LAW = re.compile(
+    r"\b(?:follows?|implements?|in\s+line\s+with|based\s+on|puts?\s+(?:it\s+)?into\s+practice|"
+    r"reflects?|under|applies|applying|complies|meets?)\b",
+    re.IGNORECASE,
+)
+#: How far (characters) around a citation words can say it is history or practice of a law.
+_NEAR = 40
+
+
+def _mentioned_as_history(text: str, citation: Any) -> bool:
+    """A superseded law named as what the cited law replaced, not cited itself."""
+    return _HISTORY.search(text[max(0, citation.start - _NEAR) : citation.start]) is not None
+
+
+def _policy_under_law(text: str, name: str) -> bool:
+    """The organisation's policy named as how it follows a law that is cited beside it."""
+    start = text.lower().find(name.lower())
+    if start < 0:
+        return False
+    around = text[max(0, start - _NEAR) : start + len(name) + _NEAR]
+    return _UNDER_LAW.search(around) is not None
 
 
 def _without_names(text: str) -> str:
@@ -412,6 +447,26 @@ def _record(context: Context, citations: list[Cited]) -> None:
         trail[key] = Examined(key[0], key[1], key[2], text, counts, code, why)
 
 
+def _record_uncited(
+    context: Context, items: list[tuple[str, Any]], judged: dict[tuple[str, int], list[Cited]]
+) -> None:
+    """An item that cites nothing was read too: a mapping of it shows no law either."""
+    if context.point is None:
+        return
+    trail = context.examined.setdefault(context.point.id, {})
+    for kind, item in items:
+        fields = TEXT_FIELDS.get(kind)
+        if not fields or judged.get((kind, item.id)):
+            continue
+        text = getattr(item, fields[0]) or ""
+        judgement = substance.judge(text, "legislation", False, ())
+        code = judgement.code if judgement.code != "empty" else ""
+        why = judgement.why if code else "names no law or standard"
+        trail.setdefault(
+            (kind, item.id, fields[0]), Examined(kind, item.id, fields[0], text, False, code, why)
+        )
+
+
 def _matching(context: Context, settings: Settings) -> list[tuple[str, Any]]:
     return [
         (kind, item)
@@ -441,6 +496,7 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
             tuple(context.location(kind) for kind in settings.collections),
         )
     _record(context, everything)
+    _record_uncited(context, items, judged)
     accepted = {(c.kind, c.item.id, c.entry.id): c for c in everything if c.accepted and c.entry}
     rejected = [c for c in everything if c.problem]
     uncited = [

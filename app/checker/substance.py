@@ -286,7 +286,6 @@ _DENIAL_PHRASE = re.compile(
     r"|not\s+(?:needed|required|necessary|applicable|relevant|an?\s+(?:issue|problem|factor))"
     r"|(?:\w+\s+){0,2}(?:is\s+|was\s+)?not\s+an?\s+(?:issue|problem|concern|factor|constraint)"
     r"|no\s+(?:\w+\s+){0,4}?(?:needed|required|necessary)"
-    r"|(?:only|just)\s+(?:me|myself)\b|no\s*(?:one|body)\s+else\b"
     r")",
     re.IGNORECASE,
 )

@@ -147,9 +147,30 @@ CASES: list[tuple[str, str, Mutation, Status, str]] = [
     (
         "continuous-improvement",
         "MP5",
-        steps(drop("metric"), lambda s: s.update_details(evaluation_narrative="")),
+        steps(
+            drop("metric"),
+            drop("log_entry"),
+            lambda s: s.update_details(evaluation_narrative=""),
+        ),
         Status.MISSING,
         "Evaluation narrative reporting the outcomes: not written yet",
+    ),
+    (
+        "continuous-improvement",
+        "MP5",
+        steps(
+            blank("log_entry", what_done="Collected the figures.", outcome="Not reported yet."),
+            lambda s: s.update_details(
+                evaluation_narrative=(
+                    "Collection complaints fell from 31 to 8 a month and first email replies "
+                    "from 52 to 19 hours. CSAT rose from 71% to 83% and first contact "
+                    "resolution from 64% to 77%. I have not reported these outcomes to "
+                    "anyone yet, and nobody has seen the figures."
+                )
+            ),
+        ),
+        Status.PARTLY,
+        "Outcomes reported to the people who need them: nothing mentions",
     ),
     (
         "continuous-improvement",
