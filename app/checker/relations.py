@@ -601,6 +601,71 @@ def _number(raw: str) -> float:
     return float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
 
 
+_UNITS_WORDS = {
+    word: n
+    for n, word in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        )
+    )
+}
+_TENS_WORDS = {
+    word: 10 * n
+    for n, word in enumerate(
+        ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
+    if word
+}
+_SPELLED = re.compile(
+    r"\b(?:(?P<tens>"
+    + "|".join(_TENS_WORDS)
+    + r")(?:[\s-](?P<unit>"
+    + "|".join(list(_UNITS_WORDS)[1:10])
+    + r"))?|(?P<small>"
+    + "|".join(_UNITS_WORDS)
+    + r"))"
+    r"(?:\s+(?P<scale>hundred|thousand))?\b",
+    re.IGNORECASE,
+)
+
+
+def numerals(text: str) -> str:
+    """Numbers written as words in figures ("fifty pounds" -> "50 pounds"), so amounts and
+    limits written either way compare."""
+
+    def figure(match: re.Match[str]) -> str:
+        if match.group("tens"):
+            value = _TENS_WORDS[match.group("tens").lower()]
+            if match.group("unit"):
+                value += _UNITS_WORDS[match.group("unit").lower()]
+        else:
+            value = _UNITS_WORDS[match.group("small").lower()]
+        scale = (match.group("scale") or "").lower()
+        value *= {"hundred": 100, "thousand": 1000}.get(scale, 1)
+        return str(value)
+
+    return _SPELLED.sub(figure, text)
+
+
 def amounts(text: str) -> list[Amount]:
     """Every sum of money, percentage and duration stated in ``text``."""
     found = []
@@ -676,7 +741,7 @@ def breaches(item: Any, amount_fields: Sequence[str], limit_field: str) -> list[
     A limit that may be passed with approval is not breached when the same text records the
     approval.
     """
-    stated = getattr(item, limit_field) or ""
+    stated = numerals(getattr(item, limit_field) or "")
     by_unit: dict[str, Limit] = {}
     for limit in limits(stated):
         best = by_unit.get(limit.amount.unit)
@@ -686,7 +751,7 @@ def breaches(item: Any, amount_fields: Sequence[str], limit_field: str) -> list[
         return []
     found = []
     for field_name in amount_fields:
-        text = getattr(item, field_name) or ""
+        text = numerals(getattr(item, field_name) or "")
         for given in amounts(text):
             limit = by_unit.get(given.unit)
             if limit is None or given.value <= limit.amount.value:
