@@ -31,6 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -48,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("folio: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # `folio check FILE | head -1`: the reader has what it wanted; say nothing more, and
+        # keep Python from complaining when it flushes stdout on the way out.
+        _silence_stdout()
+        return 0
     except OSError as exc:
         sys.stderr.write(f"folio: {exc.strerror or exc} ({exc.filename or ''})\n")
         return 2

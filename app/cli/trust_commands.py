@@ -77,8 +77,9 @@ def _staff(sub: Subparsers) -> None:
 
 
 def run_staff_issue(args: argparse.Namespace) -> int:
-    if not args.out_dir.is_dir():
-        raise InvalidInputError(f"'{args.out_dir}' is not a folder")
+    if args.out_dir.exists() and not args.out_dir.is_dir():
+        raise InvalidInputError(f"'{args.out_dir}' is a file, not a folder")
+    args.out_dir.mkdir(parents=True, exist_ok=True)
     keystore = KeyStore()
     keystore.centre_certificate()
     centre_passphrase = ask_passphrase("Passphrase of the centre's key", ENV_CENTRE_PASSPHRASE)

@@ -133,3 +133,28 @@ def test_installed_entry_points_run(tmp_path: Path, entry) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "journey-review" in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`folio check FILE | head -1`: once the reader has gone, Folio stops without a word."""
+    import os
+
+    portfolio = tmp_path / "demo.folio"
+    assert main(["demo", str(portfolio), "--unit", "journey-review"]) == 0
+    capsys.readouterr()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+
+    class ClosedPipe:
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            return write_end
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["check", str(portfolio)]) == 0
+    assert capsys.readouterr().err == ""

@@ -33,11 +33,10 @@ def test_centre_staff_and_trust_from_the_command_line(machines, tmp_path: Path, 
     with make_demo(tmp_path, "continuous-improvement") as store:
         submission.submit(store, "Priya Shah", check(store.load(), store.unit()))
     portfolio = tmp_path / "continuous-improvement.folio"
-    handout = tmp_path / "handout"
-    handout.mkdir()
+    handout = tmp_path / "handout" / "2026"  # made on first use, like any save folder
 
     machines("centre-office")
-    centre_pem = handout / "northgate.pem"
+    centre_pem = tmp_path / "northgate.pem"
     init = ["centre", "init", "--name", "Northgate College", "--number", "40123"]
     assert main([*init, "-o", str(centre_pem)]) == 0
     assert "Created the signing authority of Northgate College (40123)" in (capsys.readouterr().out)
