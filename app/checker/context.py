@@ -110,7 +110,14 @@ class Context:
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
         context = cls(portfolio=portfolio, unit=unit, today=today)
-        context.echoes = tuple(point.text for point in unit.marking_points)
+        # Wording a learner may paste instead of answering: the marking points and the unit
+        # guide's own sentences (key concepts, exam tips, common mistakes).
+        context.echoes = (
+            tuple(point.text for point in unit.marking_points)
+            + tuple(concept.text for concept in unit.key_concepts)
+            + tuple(unit.exam_tips)
+            + tuple(m.text for m in unit.misconceptions)
+        )
         context.settings = dict(unit.document.get("substance", {})) if unit.document else {}
         for kind, attribute in COLLECTIONS.items():
             items = list(getattr(portfolio, attribute))

@@ -227,6 +227,7 @@ WHY = {
     "padding": "repeats the same sentence instead of saying more",
     "echo": "repeats the wording of the question instead of answering it",
     "label": "repeats the field's own name instead of answering it",
+    "circular": "explains a thing by itself (“… because of the process”), not by a cause",
 }
 #: Codes a warning or a calibration case sees (pointers, filler and echoes are placeholders).
 PUBLIC_CODE = {
@@ -235,11 +236,33 @@ PUBLIC_CODE = {
     "echo": "placeholder",
     "label": "placeholder",
     "padding": "placeholder",
+    "circular": "restated",
 }
 
 
 def public_code(code: str) -> str:
     return PUBLIC_CODE.get(code, code)
+
+
+#: Fields that give a reason: there, "X because X" explains nothing.
+CIRCULAR_FIELDS = frozenset({"root cause", "rationale", "reason"})
+_BECAUSE = re.compile(r"\b(?:because|since|as|so|which\s+is\s+why|due\s+to|caused\s+by)\b", re.I)
+#: Words a circular reason pads itself with.
+_CIRCULAR_FILLER = words_of(
+    "process cause causes caused reason reasons problem problems issue issues technique "
+    "techniques use used make makes made thing way happen happens happened right best good "
+    "one work works"
+)
+
+
+def _circular(text: str) -> bool:
+    """'Orders are late because the process makes them late': the reason adds no cause."""
+    parts = _BECAUSE.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    claim = set(content_lemmas(parts[0])) - _CIRCULAR_FILLER
+    reason = set(content_lemmas(parts[1])) - _CIRCULAR_FILLER
+    return bool(claim) and reason <= claim
 
 
 def _sentences(text: str) -> list[str]:
@@ -286,6 +309,7 @@ _DENIAL_PHRASE = re.compile(
     r"|not\s+(?:needed|required|necessary|applicable|relevant|an?\s+(?:issue|problem|factor))"
     r"|(?:\w+\s+){0,2}(?:is\s+|was\s+)?not\s+an?\s+(?:issue|problem|concern|factor|constraint)"
     r"|no\s+(?:\w+\s+){0,4}?(?:needed|required|necessary)"
+    r"|not\s+(?:yet\s+)?(?:looked\s+at|considered|thought\s+about|worked\s+out|costed|known)"
     r")",
     re.IGNORECASE,
 )
@@ -305,8 +329,10 @@ def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     rest = text[len(first) :]
     if not tokens(rest):
         return False  # "N/A" alone is a placeholder, judged as one
+    if re.search(r"\d", rest):
+        return False  # "No – about £9,000 a year…": a reason with figures follows
     tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
-    return len(tail) <= 6 or _negated(lemmas(rest), label_lemmas)
+    return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas)
 
 
 @lru_cache(maxsize=65536)
@@ -343,11 +369,20 @@ def judge(
         pointer = any(w in POINTER_LEMMAS for w in content)
         code = "pointer" if pointer else ("label" if label_lemmas & set(content) else "placeholder")
         return Judgement(0, code, WHY[code])
+    if label in CIRCULAR_FIELDS and _circular(text):
+        return Judgement(0, "circular", WHY["circular"])
     if _DEFERRED.search(text) and len(meaningful) <= DEFERRED_TAIL:
         return Judgement(0, "placeholder", WHY["placeholder"])
-    for echo in echoes:
-        if len(content) >= 4 and covered(text, (echo,)) >= 90 and not new_content(text, (echo,)):
-            return Judgement(0, "echo", WHY["echo"])
+    if len(content) >= 4:
+        for echo in echoes:
+            # Most of a guide sentence, and nothing of the learner's own: pasted, not an
+            # answer. A short phrase that happens to stand in a long sentence is not.
+            if (
+                len(content) * 5 >= len(content_lemmas(echo)) * 3
+                and not new_content(text, (echo,))
+                and covered(text, (echo,)) >= 90
+            ):
+                return Judgement(0, "echo", WHY["echo"])
     # Count each sentence once; in a record, leave out what is only intended.
     seen: set[str] = set()
     counted = 0
