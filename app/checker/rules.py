@@ -22,6 +22,8 @@ words, used to begin the reason a learner reads). Types:
               [...], "window": n}`` to require (or exclude) words around it. ``none_of``:
               an item mentioning one of these does not count; ``numbers``: a figure counts
               as a mention; ``where`` filters the items.
+``improved``  most measured results (``min_share``, default a half) moved the right way
+              (``higher_is_better``), or the evaluation narrative says which did not.
 ``tailored``  every (``each``, default) or one item of ``collection`` says in ``field``
               something specific to the items it is linked to through ``relation``: at
               least ``min_shared`` content words (beyond the ``generic`` list of words any
@@ -71,7 +73,7 @@ from app.checker.outcome import (
 from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
-from app.checker.substance_rules import rule_tailored
+from app.checker.substance_rules import rule_improved, rule_tailored
 from app.checker.text import join_names
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
@@ -390,6 +392,7 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"any_of", "in"}),
         frozenset({"min", "each", "where", "numbers", "none_of"}),
     ),
+    "improved": RuleType(rule_improved, frozenset(), frozenset({"min_share"})),
     "tailored": RuleType(
         rule_tailored,
         frozenset({"collection", "field", "relation"}),

@@ -81,3 +81,69 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
         tuple(context.location(kind, it, field_name) for it in generic_items[:5]),
         support,
     )
+
+
+#: Words with which an evaluation owns up to results that went the wrong way.
+ADMITS_DECLINE = (
+    "worse",
+    "got worse",
+    "did not improve",
+    "didn't improve",
+    "not improve",
+    "decline",
+    "declined",
+    "fell short",
+    "missed the target",
+    "missed",
+    "deteriorate",
+    "deteriorated",
+    "no better",
+    "did not work",
+    "didn't work",
+    "not work",
+    "failed",
+    "disappointing",
+)
+
+
+def rule_improved(context: Context, rule: Rule) -> Outcome:
+    """Most measured results moved the right way, or the evaluation says they did not.
+
+    A portfolio whose figures all got worse while its evaluation calls the change a success
+    has not evaluated it: the verdict must follow the numbers.
+    """
+    from app.checker.substance import Term, find_term
+
+    measured = [
+        m
+        for m in context.collection("metric")
+        if context.filled(m, "baseline_value") and context.filled(m, "result_value")
+    ]
+    if not measured:
+        return Outcome(Status.MISSING, sentence(rule["label"], "no measured results yet"))
+    better = [m for m in measured if m.improved]
+    worse = [m for m in measured if m.improved is False and m.change]
+    share = float(rule.get("min_share", 0.5))
+    if len(better) >= share * len(measured) or not worse:
+        return Outcome(
+            Status.MET,
+            sentence(rule["label"], f"{len(better)} of {len(measured)} results improved"),
+            (),
+            tuple(("metric", m.id) for m in better),
+        )
+    narrative = context.portfolio.evaluation_narrative or ""
+    if any(find_term(narrative, Term.parse(words)) for words in ADMITS_DECLINE):
+        return Outcome(
+            Status.MET,
+            sentence(rule["label"], "the evaluation says which results went the wrong way"),
+        )
+    names = join_names([context.name("metric", m) for m in worse])
+    return Outcome(
+        Status.PARTLY,
+        sentence(
+            rule["label"],
+            f"{names} got worse, but the evaluation does not say so: evaluate what the "
+            "figures show",
+        ),
+        (context.location("portfolio", None, "evaluation_narrative"),),
+    )
