@@ -19,7 +19,8 @@ GENERIC_WORDS = frozenset(
         improvement ensure better good great make sure deliver excellent experience quality
         communication communicate training train trained always high standard standards business
         across organisation company more best level levels offer give help support satisfaction
-        happy happier focus increase approach new way ways work process
+        happy happier focus increase approach new way ways work process store stores shop
+        shops branch branches site sites three two all week weekend day every each
         """
     )
 )
@@ -37,11 +38,14 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
     each = bool(rule.get("each", True))
     minimum = int(rule.get("min_shared", 1))
     generic = GENERIC_WORDS | frozenset(lemma(w) for w in rule.get("generic", []))
-    items = [
+    written = [
         it
         for it in context.collection(kind)
-        if matches(it, rule.get("where")) and context.filled(it, field_name)
+        if matches(it, rule.get("where")) and (getattr(it, field_name) or "").strip()
     ]
+    # A recommendation that says nothing of its own (pasted from the guide, a placeholder)
+    # is no more tailored than a generic one.
+    items = written
     noun = NOUN.get(kind, kind)
     if not items:
         return Outcome(
