@@ -58,8 +58,10 @@ _VOCABULARY_FIELDS: dict[str, frozenset[str]] = {}
 for _kind, _field in VOCABULARIES:
     _VOCABULARY_FIELDS[_kind] = _VOCABULARY_FIELDS.get(_kind, frozenset()) | {_field}
 
-#: Counted texts kept per marking point for the audit trail; every rejected text is kept.
+#: Texts kept per marking point for the audit trail: the first counted and rejected ones
+#: (a portfolio with hundreds of copies needs no more to show what is wrong).
 RELIED_LIMIT = 40
+REJECTED_LIMIT = 100
 #: Above this many items the near-duplicate search is limited to exact copies.
 FUZZY_SIBLING_LIMIT = 400
 
@@ -105,6 +107,7 @@ class Context:
     names: dict[tuple[str, int], str] = field(default_factory=dict)
     #: reader -> how many counted texts its trail keeps (rejected ones are all kept)
     relied: dict[str, int] = field(default_factory=dict)
+    rejected_count: dict[str, int] = field(default_factory=dict)
     judged: dict[tuple[str, int, str], Judgement] = field(default_factory=dict)
 
     @classmethod
@@ -273,6 +276,11 @@ class Context:
             self.relied[reader] = relied + 1
             trail[key] = Examined(kind, key[1], field_name, value, True)
             return counts
+        if key not in trail:
+            rejected = self.rejected_count.get(reader, 0)
+            if rejected >= REJECTED_LIMIT:
+                return counts
+            self.rejected_count[reader] = rejected + 1
         why = judgement.why or (
             f"says too little ({judgement.content_words} of {min_words} content words)"
         )
