@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli import commands, trust_commands  # noqa: F401 - registers its commands
+from app.cli.output import one_line, os_error_line
 from app.errors import FolioError
 
 
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except FolioError as exc:
-        sys.stderr.write(f"folio: {exc.message}\n")
+        sys.stderr.write(f"folio: {one_line(exc.message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("folio: interrupted\n")
@@ -64,5 +65,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except OSError as exc:
-        sys.stderr.write(f"folio: {exc.strerror or exc} ({exc.filename or ''})\n")
+        sys.stderr.write(f"folio: {os_error_line(exc)}\n")
         return 2

@@ -12,6 +12,7 @@ from typing import Any
 from app.catalogue import import_unit_file, load_catalogue
 from app.checker import DEFAULT_CURRENCY_DAYS, check
 from app.cli.keys import staff_signer
+from app.cli.names import export_target, marking_point_id, portfolio_path
 from app.cli.output import one_line, print_check, print_json
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
@@ -101,6 +102,7 @@ def _new(sub: Subparsers) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     unit = load_catalogue().get(args.unit)
+    args.out = portfolio_path(args.out)
     with PortfolioStore.create(
         args.out,
         unit,
@@ -188,7 +190,9 @@ def _attach(sub: Subparsers) -> None:
     parser = sub.add_parser("attach", help="add evidence files to a portfolio")
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    parser.add_argument("--map", dest="mp", metavar="MP_ID", help="map them to a marking point")
+    parser.add_argument(
+        "--map", dest="mp", metavar="MP_ID", help="map them to a marking point, e.g. MP1"
+    )
     parser.add_argument("--why", default="", metavar="TEXT", help="justification for --map")
     parser.set_defaults(handler=run_attach)
 
@@ -197,18 +201,15 @@ def run_attach(args: argparse.Namespace) -> int:
     if args.why and not args.mp:
         raise InvalidInputError("--why needs --map MP_ID")
     with PortfolioStore.open(args.file) as store:
-        if args.mp:
-            known = {point.id for point in store.unit().marking_points}
-            if args.mp not in known:
-                raise InvalidInputError(f"'{args.mp}' is not a marking point of this unit")
+        mp = marking_point_id(store.unit(), args.mp) if args.mp else ""
         for path in args.paths:
             change = store.attach_file(path)
             assert change.after is not None
             name = one_line(change.after["original_name"])
             line = f"Attached {name} as evidence #{change.item_id}"
-            if args.mp:
-                store.link_evidence(args.mp, "evidence_file", int(change.item_id), args.why)
-                line += f", mapped to {args.mp}"
+            if mp:
+                store.link_evidence(mp, "evidence_file", int(change.item_id), args.why)
+                line += f", mapped to {mp}"
             print(line)
     return 0
 
@@ -240,6 +241,7 @@ def _import_json(sub: Subparsers) -> None:
 
 
 def run_import_json(args: argparse.Namespace) -> int:
+    args.output = portfolio_path(args.output)
     with read_json(args.input, args.output):
         pass
     print(f"Created {args.output}.")
@@ -256,6 +258,7 @@ def _demo(sub: Subparsers) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     unit = load_catalogue().get(args.unit)
+    args.out = portfolio_path(args.out)
     with build_demo(args.out, unit):
         pass
     print(f"Created demo portfolio {args.out} ({unit.id}).")
@@ -341,7 +344,11 @@ def _export(sub: Subparsers) -> None:
         "export", help="export portfolios to Word, PDF or HTML (one, or a cohort with --out-dir)"
     )
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="docx, pdf or html (default: from OUT's extension; needed with --out-dir)",
+    )
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="output file (one FILE)")
     parser.add_argument(
         "--out-dir",
@@ -366,6 +373,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out_dir is None:
         if len(args.files) != 1 or args.output is None:
             raise InvalidInputError("give -o OUT for one file, or --out-dir DIR for several")
+        fmt, args.output = export_target(args.output, args.format)
         signer = None
         if args.sign:
             signer = staff_signer(args.sign, "")
@@ -373,7 +381,7 @@ def run_export(args: argparse.Namespace) -> int:
                 raise InvalidInputError(f"no staff key of {args.sign} is installed here")
         with PortfolioStore.open(args.files[0]) as store:
             try:
-                export_portfolio(store, args.format, args.output, draft=args.draft, signer=signer)
+                export_portfolio(store, fmt, args.output, draft=args.draft, signer=signer)
             except IncompleteError as refused:
                 print("Gaps to close before a final export:")
                 for line in refused.result.gap_list():
@@ -386,6 +394,15 @@ def run_export(args: argparse.Namespace) -> int:
         raise InvalidInputError("--sign signs one PDF (-o OUT), not a cohort")
     if args.output is not None:
         raise InvalidInputError("use either -o or --out-dir, not both")
+    if args.format is None:
+        raise InvalidInputError("--out-dir needs --format docx, pdf or html")
+    if args.out_dir.exists() and not args.out_dir.is_dir():
+        raise InvalidInputError(f"'{args.out_dir}' is a file, not a folder (--out-dir)")
+    # a file named twice (`cohort/*.folio cohort/ada.folio`) is exported once
+    files: list[Path] = []
+    for path in args.files:
+        if path.resolve() not in {named.resolve() for named in files}:
+            files.append(path)
 
     def progress(index: int, total: int, source: str) -> None:
         width = 24
@@ -398,7 +415,7 @@ def run_export(args: argparse.Namespace) -> int:
         if index == total:
             sys.stderr.write("\n")
 
-    rows = export_cohort(args.files, args.format, args.out_dir, draft=args.draft, progress=progress)
+    rows = export_cohort(files, args.format, args.out_dir, draft=args.draft, progress=progress)
     for row in rows:
         print(f"{row.source.name}: {row.status}" + (f" -> {row.output.name}" if row.output else ""))
     exported = sum(row.ok for row in rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import sys
 from typing import Any
@@ -53,3 +54,25 @@ def print_check(learner_name: str, result: CheckResult) -> None:
             write(f"  ! {one_line(warning.text)}\n")
             for location in warning.fixes[:3]:
                 write(f"      fix: {one_line(location.label)}\n")
+
+
+def os_error_line(error: OSError) -> str:
+    """One line saying what went wrong with which file, in words a person acts on."""
+    name = f"'{error.filename}'" if error.filename else "a file"
+    if isinstance(error, PermissionError):
+        text = f"no permission to use {name}"
+    elif isinstance(error, FileNotFoundError):
+        text = f"{name} does not exist"
+    elif isinstance(error, FileExistsError):
+        text = f"{name} is already there (a file where a folder is needed?)"
+    elif isinstance(error, IsADirectoryError):
+        text = f"{name} is a folder, not a file"
+    elif isinstance(error, NotADirectoryError):
+        text = f"part of {name} is a file, not a folder"
+    elif error.errno == errno.ENOSPC:
+        text = f"the disk is full (writing {name})"
+    elif error.strerror:
+        text = f"{error.strerror.rstrip('.')} ({name})"
+    else:
+        text = str(error) or type(error).__name__
+    return one_line(text)

@@ -4,6 +4,7 @@ it never stops the run."""
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,15 +63,22 @@ class CohortRow:
         ]
 
 
-def _output_name(store: PortfolioStore, fmt: str, taken: set[str]) -> str:
+def _output_name(store: PortfolioStore, source: Path, fmt: str, taken: set[str]) -> str:
+    """The export's file name: learner, candidate number and unit. Two portfolios of the
+    same learner (a copy, or no candidate number to tell them apart) add the source file's
+    name, then its folder's, so every name says which portfolio it came from."""
     portfolio = store.load()
     parts = [portfolio.learner_name, portfolio.candidate_number, portfolio.unit_id]
-    stem = safe_file_name(" - ".join(p for p in parts if p.strip()), "portfolio")
-    name = f"{stem}.{fmt}"
-    counter = 2
-    while name.lower() in taken:
-        name = f"{stem} ({counter}).{fmt}"
-        counter += 1
+    stem = " - ".join(p.strip() for p in parts if p.strip())
+    resolved = source.resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
+    for extra in ([], [resolved.stem], [resolved.parent.name, resolved.stem], [digest]):
+        name = safe_file_name(" - ".join([stem, *extra]) if stem else " - ".join(extra), "")
+        if name and f"{name}.{fmt}".lower() not in taken:
+            break
+    else:
+        name = f"{safe_file_name(stem, 'portfolio')} - {digest}"
+    name = f"{name}.{fmt}"
     taken.add(name.lower())
     return name
 
@@ -98,7 +106,7 @@ def export_cohort(
                     entry = entry_for(source, portfolio, check(portfolio, store.unit()), trust)
                     rows.append(CohortRow(entry, "refused: ALTERED (see folio verify)"))
                     continue
-                name = _output_name(store, fmt, taken)
+                name = _output_name(store, source, fmt, taken)
                 try:
                     outcome = export_portfolio(store, fmt, out_dir / name, draft=draft)
                 except IncompleteError as refused:
