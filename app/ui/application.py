@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings
@@ -26,6 +28,34 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+#: A lock file this old that names no process was left half-written by a crash; a younger
+#: one may be another Folio writing it this moment.
+UNREADABLE_LOCK_AGE = 5.0
+
+
+def portfolio_lock(path: Path) -> QLockFile:
+    """The lock beside ``path`` (``NAME.folio.lock``) that keeps a second Folio out.
+
+    A lock left by a process that has died (its PID is gone, or belongs to another program)
+    is stale and replaced when the lock is taken; so is one a crash left empty or garbled,
+    which names no process at all. A lock held by a running Folio, or by one on another
+    computer (a shared folder), is never taken over.
+    """
+    lock_path = path.with_name(path.name + ".lock")
+    lock = QLockFile(str(lock_path))
+    lock.setStaleLockTime(0)  # never by age alone: a portfolio may stay open for days
+    try:
+        lines = lock_path.read_bytes().decode("utf-8", "replace").splitlines()
+        age = time.time() - lock_path.stat().st_mtime
+    except OSError:  # no lock file (the usual case), or one we cannot read: Qt decides
+        return lock
+    names_a_process = bool(lines) and lines[0].strip().isdigit() and int(lines[0]) > 0
+    if not names_a_process and age > UNREADABLE_LOCK_AGE:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
+    return lock
+
+
 def open_window(
     path: Path, settings: QSettings | None = None, actor: str = "learner"
 ) -> MainWindow | None:
@@ -41,8 +71,7 @@ def open_window(
             window.raise_()
             window.activateWindow()
             return window
-    lock = QLockFile(str(path.with_name(path.name + ".lock")))
-    lock.setStaleLockTime(0)
+    lock = portfolio_lock(path)
     if path.exists() and not lock.tryLock(200):
         _, pid, host, _app = lock.getLockInfo()
         QMessageBox.warning(
