@@ -12,7 +12,7 @@ from typing import Any
 from app.catalogue import import_unit_file, load_catalogue
 from app.checker import DEFAULT_CURRENCY_DAYS, check
 from app.cli.keys import staff_signer
-from app.cli.names import export_target, marking_point_id, portfolio_path
+from app.cli.names import export_target, marking_point_id, output_file, portfolio_path
 from app.cli.output import one_line, print_check, print_json
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
@@ -102,7 +102,7 @@ def _new(sub: Subparsers) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     unit = load_catalogue().get(args.unit)
-    args.out = portfolio_path(args.out)
+    args.out = output_file(portfolio_path(args.out))
     with PortfolioStore.create(
         args.out,
         unit,
@@ -226,6 +226,7 @@ def _export_json(sub: Subparsers) -> None:
 
 
 def run_export_json(args: argparse.Namespace) -> int:
+    output_file(args.output)
     with PortfolioStore.open(args.file) as store:
         write_json(store, args.output)
     print(f"Wrote {args.output}.")
@@ -241,7 +242,7 @@ def _import_json(sub: Subparsers) -> None:
 
 
 def run_import_json(args: argparse.Namespace) -> int:
-    args.output = portfolio_path(args.output)
+    args.output = output_file(portfolio_path(args.output))
     with read_json(args.input, args.output):
         pass
     print(f"Created {args.output}.")
@@ -258,7 +259,7 @@ def _demo(sub: Subparsers) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     unit = load_catalogue().get(args.unit)
-    args.out = portfolio_path(args.out)
+    args.out = output_file(portfolio_path(args.out))
     with build_demo(args.out, unit):
         pass
     print(f"Created demo portfolio {args.out} ({unit.id}).")
@@ -373,7 +374,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out_dir is None:
         if len(args.files) != 1 or args.output is None:
             raise InvalidInputError("give -o OUT for one file, or --out-dir DIR for several")
-        fmt, args.output = export_target(args.output, args.format)
+        fmt, args.output = export_target(output_file(args.output), args.format)
+        output_file(args.output)
         signer = None
         if args.sign:
             signer = staff_signer(args.sign, "")
@@ -626,6 +628,6 @@ def run_cohort(args: argparse.Namespace) -> int:
             + (f", {one_line(entry.trust)}" if entry.trust else "")
         )
     if args.csv:
-        cohort.write_csv(entries, args.csv)
+        cohort.write_csv(entries, output_file(args.csv))
         print(f"Wrote {args.csv}.")
     return 0

@@ -56,3 +56,15 @@ def export_target(output: Path, fmt: str | None) -> tuple[str, Path]:
             f"--format {fmt} disagrees with the file name '{output.name}' ({implied})"
         )
     return implied, output
+
+
+def output_file(path: Path) -> Path:
+    """``path`` if a file can be written there: refused up front when it names a folder or
+    its folder is missing, so no half-written file is left beside it."""
+    if path.is_dir():
+        raise InvalidInputError(f"'{path}' is a folder; give a file name")
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is a file, not a folder" if parent.exists() else "does not exist"
+        raise InvalidInputError(f"the folder '{parent}' {what} (for '{path.name}')")
+    return path

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.checker import CheckResult
@@ -58,11 +59,17 @@ def print_check(learner_name: str, result: CheckResult) -> None:
 
 def os_error_line(error: OSError) -> str:
     """One line saying what went wrong with which file, in words a person acts on."""
-    name = f"'{error.filename}'" if error.filename else "a file"
+    # a rename (``os.replace(part, target)``) names the target second: the file the user named
+    named = error.filename2 or error.filename
+    name = f"'{named}'" if named else "a file"
     if isinstance(error, PermissionError):
         text = f"no permission to use {name}"
     elif isinstance(error, FileNotFoundError):
-        text = f"{name} does not exist"
+        folder = Path(str(named)).parent if named else None
+        if folder is not None and str(folder) not in ("", ".") and not folder.is_dir():
+            text = f"the folder '{folder}' does not exist"
+        else:
+            text = f"{name} does not exist"
     elif isinstance(error, FileExistsError):
         text = f"{name} is already there (a file where a folder is needed?)"
     elif isinstance(error, IsADirectoryError):

@@ -195,3 +195,29 @@ def test_cohort_export_names_files_from_learner_and_candidate_number(
     assert sum(name.startswith("Sam Lee") for name in names) == 2
     assert any("ada-copy" in name for name in names)
     assert any("sam-2" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export-json", "{p}", "-o", "nodir/x.json"], "the folder 'nodir' does not exist"),
+        (["export-json", "{p}", "-o", "d"], "'d' is a folder"),
+        (["export", "{p}", "--draft", "--format", "html", "-o", "d"], "'d' is a folder"),
+        (["export", "{p}", "--draft", "-o", "ada.folio/x.html"], "is a file, not a folder"),
+        (["new", "nodir/x", "--unit", "journey-review", "--learner", "A"], "does not exist"),
+        (["import-json", "x.json", "-o", "d"], "'d.folio'"),
+        (["cohort", "d", "--csv", "nodir/x.csv"], "the folder 'nodir' does not exist"),
+    ],
+)
+def test_a_missing_folder_or_a_folder_for_a_file_is_one_line_and_leaves_nothing(
+    tmp_path: Path, portfolio: Path, capsys, monkeypatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d.folio").mkdir()
+    run(capsys, "export-json", portfolio, "-o", "x.json")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    code, _, err = run(capsys, *[a.replace("{p}", str(portfolio)) for a in args])
+    assert code == 2 and err.count("\n") == 1, err
+    assert message in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
