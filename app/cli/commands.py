@@ -505,7 +505,8 @@ def _assess(sub: Subparsers) -> None:
 
 def run_assess(args: argparse.Namespace) -> int:
     with PortfolioStore.open(args.file, actor=f"assessor: {args.assessor}") as store:
-        record = submission.assess(store, args.mp, args.judgement, args.feedback).after
+        mp = marking_point_id(store.unit(), args.mp)
+        record = submission.assess(store, mp, args.judgement, args.feedback).after
     assert record is not None
     print(
         f"{record['marking_point_id']}: {record['judgement']} (on version digest "

@@ -221,3 +221,24 @@ def test_a_missing_folder_or_a_folder_for_a_file_is_one_line_and_leaves_nothing(
     assert code == 2 and err.count("\n") == 1, err
     assert message in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_assess_takes_the_same_marking_point_names_as_attach(
+    tmp_path: Path, complete: Path, capsys
+) -> None:
+    submitted = tmp_path / "submitted.folio"
+    submitted.write_bytes(complete.read_bytes())
+    with PortfolioStore.open(submitted) as store:
+        learner = store.load().learner_name
+    assert run(capsys, "submit", submitted, "--name", learner)[0] == 0
+    for given in ("mp1", "MP2", "continuous-improvement.MP3"):
+        code, out, err = run(
+            capsys, "assess", submitted, "--assessor", "D. Okafor", "--mp", given,
+            "--judgement", "met",
+        )  # fmt: skip
+        assert code == 0, err
+        assert out.startswith(f"continuous-improvement.MP{given[-1]}: met")
+    code, _, err = run(
+        capsys, "assess", submitted, "--assessor", "D. Okafor", "--mp", "MP99", "--judgement", "met"
+    )
+    assert code == 2 and "'MP99' is not a marking point" in err and err.count("\n") == 1
