@@ -402,8 +402,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise InvalidInputError(f"'{args.out_dir}' is a file, not a folder (--out-dir)")
     # a file named twice (`cohort/*.folio cohort/ada.folio`) is exported once
     files: list[Path] = []
+    seen: set[Path] = set()
     for path in args.files:
-        if path.resolve() not in {named.resolve() for named in files}:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
             files.append(path)
 
     def progress(index: int, total: int, source: str) -> None:
