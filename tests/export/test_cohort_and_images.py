@@ -7,6 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from PIL import Image
 from pypdf import PdfReader
@@ -17,6 +18,7 @@ from app.store import PortfolioStore
 from tests.conftest import make_demo, make_incomplete_demo
 
 
+@pytest.mark.slow
 def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     make_incomplete_demo(tmp_path).close()

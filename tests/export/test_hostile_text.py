@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -53,6 +54,7 @@ def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
     return store
 
 
+@pytest.mark.slow
 def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     with _hostile_portfolio(tmp_path, unit) as store:
         docx = export_portfolio(store, "docx", tmp_path / "h.docx", draft=True).path
@@ -123,6 +125,7 @@ def _tools_with(store: PortfolioStore, text: str) -> None:
     store.add_item("rater_score", dimension="empathy", score=3, evidence=text)
 
 
+@pytest.mark.slow
 def test_hostile_text_in_the_tools_and_their_diagrams(tmp_path: Path, unit) -> None:
     with _hostile_portfolio(tmp_path, unit) as store:
         for text in HOSTILE.values():
@@ -153,6 +156,7 @@ def _left_to_right(text: str) -> str:
     return "".join(c for c in text if _printable(c) and unicodedata.bidirectional(c) in {"L", "EN"})
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -21,6 +21,8 @@ from app.store.centre import centre_engine, import_portfolio, open_portfolio, po
 from app.workflow import submission
 from tests.conftest import make_demo, make_incomplete_demo, require
 
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server
+
 
 def _binary(name: str) -> str | None:
     found = shutil.which(name) or next(
