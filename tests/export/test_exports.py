@@ -134,8 +134,7 @@ def test_html_is_escaped_and_complete(exported) -> None:
     for point in exported["unit"].marking_points:
         assert str(escape(point.text)) in html, point.id
     assert "<svg" in html and 'role="img"' in html
-    # The demo's one picture (a PNG chart), named by its title, its data URL of the type of
-    # the image embedded.
+    # The demo's one picture, named by its title; its data URL says the type of the image.
     picture = r'<img src="data:image/(\w+);base64,([^"]+)" alt="([^"]*)"'
     ((kind, data, alt),) = re.findall(picture, html)
     assert alt == "Before and after chart"

@@ -114,8 +114,8 @@ def test_libreoffice_converts_a_docx_with_diagrams(exported, tmp_path: Path) -> 
     require_tool("soffice", "libreoffice-writer-nogui")
     docx = exported["process-reengineering"]["docx"]
     converted = libreoffice_to_pdf(docx, tmp_path)
-    # Every picture of the DOCX (four diagrams, two charts) is on a page, in order, with the
-    # shape the DOCX gave it; the first diagram is on the process maps' page.
+    # Every picture of the DOCX (the figures and an evidence image) is on a page, in order,
+    # with the shape the DOCX gave it; the first one is on the process maps' page.
     shapes = [shape.width / shape.height for shape in Document(str(docx)).inline_shapes]
     with pdfplumber.open(converted) as pdf:
         drawn = [(page, image) for page in pdf.pages for image in page.images]
