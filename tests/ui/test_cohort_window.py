@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from shiboken6 import isValid
 
 from app.ui.cohort_window import CohortWindow
 from tests.conftest import make_demo, make_incomplete_demo
@@ -46,7 +47,10 @@ def test_cohort_view_lists_sorts_filters_and_exports(qtbot, tmp_path: Path, sett
     out = tmp_path / "out"
     window.format.setCurrentIndex(window.format.findData("docx"))
     window.export_to(out)
+    exporting = window.exporting.thread_ref  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "exported" in window.state.text(), timeout=60_000)
+    # The window is deleted when the test ends, and Qt aborts on a thread still running.
+    qtbot.waitUntil(lambda: not isValid(exporting) or exporting.isFinished())
     assert "1 of 2 exported" in window.state.text()
     with (out / "cohort-summary.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
