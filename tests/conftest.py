@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -25,6 +26,39 @@ UNIT_IDS = (
     "process-reengineering",
     "strategic-service",
 )
+
+
+def require(available: object, what: str) -> None:
+    """Skip a test whose outside requirement (a program, a server, a font, the seed documents)
+    is missing here; under CI (``CI=true``) the missing piece fails the test instead, so a
+    green run means every test ran."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"missing here: {what} (under CI every test runs)", pytrace=False)
+    pytest.skip(f"missing here: {what}")
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of the program ``name`` (from the Debian package ``package``), see require()."""
+    path = shutil.which(name)
+    require(path, f"{name} (Debian package {package})")
+    return path  # type: ignore[return-value]
+
+
+def require_seeds() -> Path:
+    """The seed documents the units were written from, beside the repository."""
+    require(SEEDS.is_dir() and any(SEEDS.glob("*.txt")), f"the seed documents in {SEEDS}")
+    return SEEDS
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI a run that skipped a test does not pass, whoever skipped it."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter is not None else []
+    if os.environ.get("CI") == "true" and exitstatus == pytest.ExitCode.OK and skipped:
+        reporter.write_line(f"\nUnder CI nothing may be skipped; skipped: {len(skipped)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

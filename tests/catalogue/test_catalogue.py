@@ -11,25 +11,28 @@ from app.catalogue import import_unit_file, load_catalogue
 from app.errors import InvalidInputError
 from app.resources import resource_path
 from app.store import PortfolioStore
-from tests.conftest import SEEDS, UNIT_IDS
+from tests.conftest import UNIT_IDS, require_seeds
 
 
-def _seed_marking_points(index: int) -> list[str]:
-    (path,) = SEEDS.glob(f"{index:03d}_*.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _seed_text(index: int) -> str:
+    (path,) = require_seeds().glob(f"{index:03d}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _seed_marking_points(seed_text: str) -> list[str]:
+    lines = seed_text.splitlines()
     start = lines.index("Examiner Marking Points") + 1
     return [line[2:] for line in lines[start:] if line.startswith("- ")]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the repository")
 @pytest.mark.parametrize(("index", "unit_id"), list(enumerate(UNIT_IDS)))
 def test_marking_points_are_the_seed_lines_verbatim(index: int, unit_id: str) -> None:
+    seed_text = _seed_text(index)
     unit = load_catalogue().get(unit_id)
-    assert [p.text for p in unit.marking_points] == _seed_marking_points(index)
+    assert [p.text for p in unit.marking_points] == _seed_marking_points(seed_text)
     assert [p.id for p in unit.marking_points] == [
         f"{unit_id}.MP{n}" for n in range(1, len(unit.marking_points) + 1)
     ]
-    seed_text = next(SEEDS.glob(f"{index:03d}_*.txt")).read_text(encoding="utf-8")
     assert unit.synopsis in " ".join(seed_text.split())
     for misconception in unit.misconceptions:
         assert f"- {misconception.text}" in seed_text

@@ -12,7 +12,7 @@ import pytest
 from app.cli import main
 from app.store import PortfolioStore
 from app.store.interchange import export_document
-from tests.conftest import REPO, SEEDS, UNIT_IDS
+from tests.conftest import REPO, UNIT_IDS, require_seeds
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -28,14 +28,13 @@ def test_units_json_lists_5_units_and_22_verbatim_points(capsys) -> None:
     assert [u["id"] for u in units] == list(UNIT_IDS)
     points = [p for u in units for p in u["marking_points"]]
     assert len(points) == 22
-    if SEEDS.is_dir():
-        seed_lines = {
-            line[2:]
-            for path in SEEDS.glob("*.txt")
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.startswith("- ")
-        }
-        assert all(point["text"] in seed_lines for point in points)
+    seed_lines = {
+        line[2:]
+        for path in require_seeds().glob("*.txt")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("- ")
+    }
+    assert [point["text"] for point in points if point["text"] not in seed_lines] == []
 
 
 def test_units_text_output(capsys) -> None:

@@ -7,6 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from PIL import Image
 from pypdf import PdfReader
@@ -17,6 +18,7 @@ from app.store import PortfolioStore
 from tests.conftest import make_demo, make_incomplete_demo
 
 
+@pytest.mark.slow
 def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     make_incomplete_demo(tmp_path).close()
@@ -58,7 +60,16 @@ def test_cohort_exports_every_file_and_reports_bad_ones(tmp_path: Path, capsys) 
         ]
     )
     assert draft == 0
-    assert len(list((tmp_path / "drafts").glob("*.pdf"))) == 3
+    drafts = sorted((tmp_path / "drafts").glob("*.pdf"))
+    assert [path.name for path in drafts] == [
+        "Priya Shah - CS-2026-0417 - continuous-improvement.pdf",
+        "Priya Shah - CS-2026-0417 - process-reengineering.pdf",
+        "Sam Lee - CS-2 - continuous-improvement.pdf",
+    ]
+    for path in drafts:  # each its own learner's draft, the incomplete one too
+        reader = PdfReader(path)
+        assert reader.metadata.author == path.name.split(" - ")[0]
+        assert all("DRAFT" in page.extract_text() for page in reader.pages), path.name
 
 
 def test_large_photo_is_downscaled_for_embedding(tmp_path: Path, unit) -> None:

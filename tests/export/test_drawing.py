@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -16,6 +17,7 @@ from app.exporters.pdf import _register_fonts
 _register_fonts()
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=40))
 def test_any_text_draws(text: str) -> None:
@@ -27,5 +29,7 @@ def test_any_text_draws(text: str) -> None:
 
 
 def test_separators_and_controls_are_drawn_as_spaces() -> None:
-    for character in ("\x85", "\x1c", "\u2029", "\u2028", "\n"):
-        to_png([Text(2, 10, f"a{character}b")], 40, 14, 1.0)
+    spaced = to_png([Text(2, 10, "a b")], 40, 14, 3.0)
+    assert spaced != to_png([Text(2, 10, "ab")], 40, 14, 3.0)
+    for character in ("\x85", "\x1c", "\u2029", "\u2028", "\n", "\x00"):
+        assert to_png([Text(2, 10, f"a{character}b")], 40, 14, 3.0) == spaced, repr(character)

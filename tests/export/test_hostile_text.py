@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -12,7 +14,9 @@ from pypdf import PdfReader
 from app.export.service import export_portfolio
 from app.export.text import clean
 from app.exporters import fonts
+from app.exporters.pdf import _register_fonts
 from app.store import PortfolioStore
+from tests.conftest import require
 from tests.export.conftest import docx_text, pdf_layout_text, pdf_text, squash
 
 LONG_WORD = "Supercalifragilistic" * 12
@@ -50,6 +54,7 @@ def _hostile_portfolio(tmp_path: Path, unit) -> PortfolioStore:
     return store
 
 
+@pytest.mark.slow
 def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     with _hostile_portfolio(tmp_path, unit) as store:
         docx = export_portfolio(store, "docx", tmp_path / "h.docx", draft=True).path
@@ -82,20 +87,21 @@ def test_hostile_text_survives_docx_pdf_and_html(tmp_path: Path, unit) -> None:
     assert "Zoë <O'Brien> & Co" in layout
     for character in "❤✓☎":
         assert character in layout  # symbols stay real text
-    # Emoji outside the Basic Multilingual Plane are drawn (DejaVu or the symbol font) but
-    # reportlab's text layer does not map them back; the glyphs must at least be embedded.
-    if fonts.symbol_font_file() is not None:
-        names = {
-            str(font.get_object()["/BaseFont"])
-            for page in PdfReader(pdf).pages
-            for font in page["/Resources"]["/Font"].values()
-        }
-        assert any("Symbola" in name for name in names), names
 
     page = html.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in page
     assert "[U+0000]" in page and "\x00" not in page
+
+    # Emoji outside the Basic Multilingual Plane are drawn in the symbol font, but reportlab's
+    # text layer does not map them back; the font's glyphs must at least be embedded.
+    require(fonts.symbol_font_file(), "the Symbola font (Debian package fonts-symbola)")
+    names = {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(pdf).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("Symbola" in name for name in names), names
 
 
 def _tools_with(store: PortfolioStore, text: str) -> None:
@@ -119,6 +125,7 @@ def _tools_with(store: PortfolioStore, text: str) -> None:
     store.add_item("rater_score", dimension="empathy", score=3, evidence=text)
 
 
+@pytest.mark.slow
 def test_hostile_text_in_the_tools_and_their_diagrams(tmp_path: Path, unit) -> None:
     with _hostile_portfolio(tmp_path, unit) as store:
         for text in HOSTILE.values():
@@ -135,6 +142,21 @@ def test_hostile_text_in_the_tools_and_their_diagrams(tmp_path: Path, unit) -> N
     assert page.count("<svg") >= 5
 
 
+COVERED, _ = _register_fonts()
+
+
+def _printable(character: str) -> bool:
+    """A character the main font draws as itself: no space, control or combining mark."""
+    return ord(character) in COVERED and unicodedata.category(character)[0] not in "CMZ"
+
+
+def _left_to_right(text: str) -> str:
+    """The printable characters of ``text`` whose order is the same in any direction of text
+    (a PDF's text layer holds right-to-left runs in the order they are shown)."""
+    return "".join(c for c in text if _printable(c) and unicodedata.bidirectional(c) in {"L", "EN"})
+
+
+@pytest.mark.slow
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -151,4 +173,7 @@ def test_any_unicode_text_exports(tmp_path_factory, unit, text: str) -> None:
     if expected.strip():
         # python-docx reads back what it wrote, line breaks as "\n".
         assert squash(expected) in squash(docx_text(docx))
-    assert pdf.stat().st_size > 1000
+    # Every character the main font draws is in the PDF's text, the left-to-right ones in order.
+    printed = pdf_text(pdf)
+    assert {c for c in expected if _printable(c)} <= set(printed)
+    assert _left_to_right(expected) in _left_to_right(printed)

@@ -4,7 +4,6 @@ and both notice a PDF edited after signing."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from io import BytesIO
 from pathlib import Path
@@ -20,7 +19,7 @@ from app.trust import pki
 from app.trust.keystore import KeyStore
 from app.trust.pdf_signing import verify_pdf
 from app.workflow import submission
-from tests.conftest import Centre, make_demo
+from tests.conftest import Centre, make_demo, require_tool
 from tests.export.conftest import pdf_text
 
 
@@ -46,16 +45,17 @@ def signed_pdf(signed_off: Path, tmp_path: Path, centre: Centre) -> Path:
 
 def _pdfsig(pdf: Path, centre: Centre, tmp_path: Path) -> str:
     """poppler's verdict, with an NSS database that trusts the centre's certificate only."""
-    assert shutil.which("pdfsig") and shutil.which("certutil"), "needs poppler-utils, libnss3-tools"
+    pdfsig = require_tool("pdfsig", "poppler-utils")
+    certutil = require_tool("certutil", "libnss3-tools")
     nss = tmp_path / "nss"
     if not nss.exists():
         nss.mkdir()
-        subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
+        subprocess.run([certutil, "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
         centre_pem = str(centre.keys.centre_dir / "centre.pem")
         trust = ["-n", "centre", "-t", "CT,C,C", "-i", centre_pem]
-        subprocess.run(["certutil", "-A", "-d", f"sql:{nss}", *trust], check=True)
+        subprocess.run([certutil, "-A", "-d", f"sql:{nss}", *trust], check=True)
     done = subprocess.run(
-        ["pdfsig", "-nssdir", f"sql:{nss}", str(pdf)], capture_output=True, text=True
+        [pdfsig, "-nssdir", f"sql:{nss}", str(pdf)], capture_output=True, text=True
     )
     return done.stdout + done.stderr
 

@@ -3,7 +3,6 @@ SVG in the HTML, and the tables behind them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pdfplumber
@@ -12,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from app.export.service import export_portfolio
-from tests.conftest import make_demo
+from tests.conftest import make_demo, require_tool
 from tests.export.conftest import docx_text, libreoffice_to_pdf, squash
 
 
@@ -110,8 +109,16 @@ def test_complaint_case_log(exported) -> None:
         assert technique in text
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.slow
 def test_libreoffice_converts_a_docx_with_diagrams(exported, tmp_path: Path) -> None:
-    converted = libreoffice_to_pdf(exported["process-reengineering"]["docx"], tmp_path)
+    require_tool("soffice", "libreoffice-writer-nogui")
+    docx = exported["process-reengineering"]["docx"]
+    converted = libreoffice_to_pdf(docx, tmp_path)
+    # Every picture of the DOCX (the figures and an evidence image) is on a page, in order,
+    # with the shape the DOCX gave it; the first one is on the process maps' page.
+    shapes = [shape.width / shape.height for shape in Document(str(docx)).inline_shapes]
     with pdfplumber.open(converted) as pdf:
-        assert sum(len(page.images) for page in pdf.pages) >= 4
+        drawn = [(page, image) for page in pdf.pages for image in page.images]
+        ratios = [image["width"] / image["height"] for _, image in drawn]
+        assert ratios == pytest.approx(shapes, rel=0.01)
+        assert "Plan: process maps" in drawn[0][0].extract_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -18,7 +19,9 @@ from app.cli import main
 from app.store import PortfolioStore
 from app.store.centre import centre_engine, import_portfolio, open_portfolio, portfolio_ids
 from app.workflow import submission
-from tests.conftest import make_demo, make_incomplete_demo
+from tests.conftest import make_demo, make_incomplete_demo, require
+
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server
 
 
 def _binary(name: str) -> str | None:
@@ -36,9 +39,8 @@ def _as_server_user(command: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
-    if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL is not installed")
-    pytest.importorskip("psycopg")
+    require(initdb and pg_ctl, "PostgreSQL's initdb and pg_ctl (Debian package postgresql)")
+    require(importlib.util.find_spec("psycopg"), "psycopg (pip install -e '.[test]')")
     base = Path(tempfile.mkdtemp(prefix="folio-pg-"))
     data, socket = base / "data", base / "socket"
     socket.mkdir()

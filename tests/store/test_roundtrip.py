@@ -147,6 +147,7 @@ def test_learner_name_is_required(tmp_path: Path, unit) -> None:
     assert not (tmp_path / "x.folio").exists()
 
 
+@pytest.mark.slow
 def test_file_locked_by_another_program_gives_a_clear_error(store: PortfolioStore) -> None:
     import sqlite3
 

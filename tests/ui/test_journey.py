@@ -62,6 +62,7 @@ def _fill(qtbot, page: StagePage, **fields: str) -> None:  # type: ignore[no-unt
             _type(qtbot, widget, value)
 
 
+@pytest.mark.slow
 def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_viewer) -> None:
     path = _wizard_creates(qtbot, tmp_path)
     window = window_for(path)

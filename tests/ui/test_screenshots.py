@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageStat
 
 from app.ui.screenshots import STAGES, TOOL_SHOTS, take
 
 
+@pytest.mark.slow
 def test_screenshots_of_every_screen(tmp_path: Path) -> None:
     saved = take(tmp_path / "shots")
     assert len(saved) == len(STAGES) + 3 + len(TOOL_SHOTS)
