@@ -51,3 +51,12 @@ def start_task(parent: QObject, function: Callable[[Report], Any]) -> Task:
     task.thread_ref = thread  # type: ignore[attr-defined]
     thread.start()
     return task
+
+
+def finish_tasks(parent: QObject) -> None:
+    """Wait for ``parent``'s worker threads before it goes: Qt aborts the whole program when
+    a QThread is destroyed while it still runs (a window closed during a read or export)."""
+    for thread in parent.findChildren(QThread):
+        if thread.isRunning():
+            thread.quit()
+            thread.wait()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.export.cohort import export_cohort
-from app.ui.background import start_task
+from app.ui.background import finish_tasks, start_task
 from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
 
 
@@ -98,6 +98,10 @@ class CohortWindow(QWidget):
         self.entries: list[CohortEntry] = []
         self.resize(1200, 600)
         self.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        finish_tasks(self)
+        super().closeEvent(event)
 
     def reload(self) -> None:
         """Read every portfolio on a worker thread; the window stays responsive."""

@@ -56,3 +56,27 @@ def test_cohort_view_lists_sorts_filters_and_exports(qtbot, tmp_path: Path, sett
         rows = list(csv.DictReader(handle))
     assert {row["source file"] for row in rows} == {"continuous-improvement.folio", "broken.folio"}
     assert len(list(out.glob("*.docx"))) == 1
+
+
+def test_closing_the_window_while_it_reads_does_not_abort(
+    qtbot, tmp_path: Path, settings, monkeypatch
+) -> None:
+    """Qt aborts the program when a running QThread is destroyed: the window waits for it."""
+    import time
+
+    import app.ui.cohort_window as cohort_window
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    make_demo(folder, "journey-review").close()
+    read_entry = cohort_window.read_entry
+    monkeypatch.setattr(
+        cohort_window, "read_entry", lambda path: (time.sleep(0.5), read_entry(path))[1]
+    )
+    window = CohortWindow(folder, settings)
+    thread = window.reading.thread_ref  # type: ignore[attr-defined]
+    assert thread.isRunning()
+    window.close()
+    assert not thread.isRunning()  # waited for, so deleting the window is safe
+    window.deleteLater()
+    qtbot.wait(50)
