@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,6 +48,61 @@ def editable_columns(model: type[Base]) -> dict[str, Any]:
     return {column.key: column for column in mapper.columns if column.key not in SYSTEM_COLUMNS}
 
 
+#: Month names and their usual abbreviations, as people write them in a UK date.
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS: Mapping[str, int] = {
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+
+DATE_HINT = "use day/month/year, e.g. 31/12/2026"
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as a UK learner writes it: 31/12/2026, 31-12-2026, 31.12.2026, 31 Dec 2026,
+    31 December 2026, or ISO 2026-12-31. Raises ValueError with the reason."""
+    flat = " ".join(text.strip().lower().split())
+    if match := _ISO.fullmatch(flat):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _NUMERIC.fullmatch(flat):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        if month > 12 and day <= 12:
+            raise ValueError(f"'{text.strip()}' reads as month first; {DATE_HINT}")
+    elif match := _WORDS.fullmatch(flat):
+        if match[2] not in MONTHS:
+            raise ValueError(f"'{text.strip()}': '{match[2]}' is not a month")
+        day, month, year = int(match[1]), MONTHS[match[2]], int(match[3])
+    else:
+        raise ValueError(f"'{text.strip()}' is not a date ({DATE_HINT})")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a day of the calendar ({DATE_HINT})") from None
+
+
+def format_date(value: dt.date) -> str:
+    """How a date is shown back to a UK learner: 31/12/2026."""
+    return value.strftime("%d/%m/%Y")
+
+
 def _as_date(name: str, value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -54,10 +110,12 @@ def _as_date(name: str, value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not str(value).strip():
+        return None
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InvalidInputError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+        return parse_date(str(value))
+    except ValueError as error:
+        raise InvalidInputError(f"{name}: {error}") from None
 
 
 def _as_float(name: str, value: Any) -> float | None:

@@ -1,0 +1,64 @@
+"""Input as people write it, typed and clicked into the real widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+
+from app.ui.stage_page import StagePage
+
+
+def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def _feedback_page(qtbot, window_for, new_portfolio: Path):  # type: ignore[no-untyped-def]
+    window = window_for(new_portfolio)
+    window.show_stage("feedback")
+    page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    return window, page
+
+
+def test_a_date_typed_day_first_is_saved_and_shown_day_first(qtbot, window_for, new_portfolio):
+    window, page = _feedback_page(qtbot, window_for, new_portfolio)
+    date = page.form.widgets["received_on"]
+    for text in ("31/12/2026", "31 Dec 2026", "31 December 2026", "31-12-2026"):
+        _type(qtbot, date, "1/1/2026")
+        _type(qtbot, date, text)
+        assert page.form.problem.text() == "", text
+        assert window.session.document.feedback_items[0].received_on == dt.date(2026, 12, 31)
+        assert date.text() == "31/12/2026"
+    row = page.model.index(0, 1)
+    assert page.model.data(row) == "31/12/2026"  # the list shows it day-first too
+
+
+def test_a_month_first_date_is_refused_in_place(qtbot, window_for, new_portfolio):
+    window, page = _feedback_page(qtbot, window_for, new_portfolio)
+    date = page.form.widgets["received_on"]
+    _type(qtbot, date, "12/31/2026")
+    assert "use day/month/year" in page.form.problem.text()
+    assert "use day/month/year" in date.toolTip()
+    assert "dc2626" in date.styleSheet()
+    assert window.session.document.feedback_items[0].received_on is None
+
+
+def test_a_date_is_picked_from_the_calendar(qtbot, window_for, new_portfolio):
+    window, page = _feedback_page(qtbot, window_for, new_portfolio)
+    date = page.form.widgets["received_on"]
+    _type(qtbot, date, "3 March 2026")
+    qtbot.mouseClick(date.button, Qt.MouseButton.LeftButton)
+    calendar = date.calendar
+    assert calendar.isVisible()
+    assert calendar.selectedDate() == QDate(2026, 3, 3)  # opens on the typed date
+    assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+    calendar.setSelectedDate(QDate(2026, 3, 17))
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    assert date.text() == "17/03/2026"
+    assert window.session.document.feedback_items[0].received_on == dt.date(2026, 3, 17)
