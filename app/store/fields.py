@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, inspect
@@ -30,7 +30,12 @@ RANGES: Mapping[tuple[str, str], tuple[float, float]] = {
     ("decision_criterion", "weight"): (0, 100),
     ("decision_score", "score"): (0, 5),
     ("rater_score", "score"): (1, 5),
+    ("feedback_item", "rating_scale"): (1, 100),
 }
+
+#: Numbers bounded by another field of the same item: (kind, field) -> the field holding the
+#: highest value (a rating of 7 is refused when it is out of 5).
+OUT_OF: Mapping[tuple[str, str], str] = {("feedback_item", "rating"): "rating_scale"}
 
 
 def vocabulary(kind: str, name: str) -> Mapping[str, str] | None:
@@ -158,8 +163,38 @@ def _as_text(name: str, value: Any) -> str:
     return value
 
 
-def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate ``fields`` for an item of ``kind``; return them converted to column types."""
+def check_out_of(kind: str, values: Mapping[str, Any], changed: Iterable[str]) -> None:
+    """Refuse a number above the scale it is out of, naming the field that was changed.
+
+    ``values`` are the item's values after the change; ``changed`` the fields it sets.
+    """
+    changed = set(changed)
+    for (scaled_kind, name), scale_name in OUT_OF.items():
+        if scaled_kind != kind or not {name, scale_name} & changed:
+            continue
+        number, scale = values.get(name), values.get(scale_name)
+        if number is None or scale is None or number <= scale:
+            continue
+        if name in changed:
+            raise InvalidInputError(
+                f"{kind}.{name}: {number:g} is more than the {scale:g} it is out of"
+            )
+        raise InvalidInputError(
+            f"{kind}.{scale_name}: {scale:g} is less than the {name} of {number:g}"
+        )
+
+
+def coerce_fields(
+    kind: str,
+    model: type[Base],
+    fields: Mapping[str, Any],
+    current: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Validate ``fields`` for an item of ``kind``; return them converted to column types.
+
+    ``current`` holds the item's other values, for the rules between fields (a rating and
+    the scale it is out of).
+    """
     columns = editable_columns(model)
     result: dict[str, Any] = {}
     for name, value in fields.items():
@@ -193,15 +228,23 @@ def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> di
                 f"{label}: {converted:g} is outside the scale {scale[0]:g} to {scale[1]:g}"
             )
         result[name] = converted
+    check_out_of(kind, {**(current or {}), **result}, result)
     return result
 
 
-def validate_field(kind: str, model: type[Base], name: str, raw: Any) -> tuple[Any, str]:
+def validate_field(
+    kind: str,
+    model: type[Base],
+    name: str,
+    raw: Any,
+    current: Mapping[str, Any] | None = None,
+) -> tuple[Any, str]:
     """Check one value as the store would: (converted value, "") or (None, message).
 
-    Lets a form show a problem inline, next to the field, before anything is saved.
+    Lets a form show a problem inline, next to the field, before anything is saved;
+    ``current`` holds the item's other values.
     """
     try:
-        return coerce_fields(kind, model, {name: raw})[name], ""
+        return coerce_fields(kind, model, {name: raw}, current)[name], ""
     except InvalidInputError as error:
         return None, error.message.split(": ", 1)[-1]

@@ -47,7 +47,7 @@ from app.store import evidence_io
 from app.store.assessment_records import AssessmentRecords
 from app.store.audit_chain import entry_hash
 from app.store.database import create_engine_for_new_file, open_engine
-from app.store.fields import coerce_fields
+from app.store.fields import check_out_of, coerce_fields
 
 #: Portfolio detail fields a person edits (the rest is the store's own bookkeeping).
 DETAIL_FIELDS = (
@@ -496,6 +496,7 @@ class PortfolioStore(AssessmentRecords):
         values = coerce_fields(kind, model, fields)
         with self._change() as session:
             item = self._get(session, kind, item_id)
+            check_out_of(kind, {**row_values(item), **values}, values)
             self._check_references(session, model, values)
             before = {name: getattr(item, name) for name in values}
             for name, value in values.items():

@@ -273,7 +273,7 @@ class ItemForm(QWidget):
     def _commit(self, name: str, raw: Any) -> None:
         if self._loading:
             return
-        value, message = validate_field(self.kind, self.model, name, raw)
+        value, message = validate_field(self.kind, self.model, name, raw, self.values)
         widget = self.widgets[name]
         if message:
             widget.setStyleSheet(INVALID_STYLE)

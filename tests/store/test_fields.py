@@ -57,3 +57,31 @@ def test_a_typed_date_is_stored_as_a_date_and_shown_day_first() -> None:
     )
     assert values == {"received_on": NEW_YEARS_EVE}
     assert format_date(values["received_on"]) == "31/12/2026"
+
+
+FEEDBACK = ITEM_MODELS["feedback_item"]
+
+
+def test_a_rating_above_its_scale_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="7 is more than the 5 it is out of"):
+        coerce_fields("feedback_item", FEEDBACK, {"rating": "7", "rating_scale": "5"})
+    with pytest.raises(InvalidInputError, match="7 is more than the 5 it is out of"):
+        coerce_fields("feedback_item", FEEDBACK, {"rating": 7}, current={"rating_scale": 5})
+    with pytest.raises(InvalidInputError, match="3 is less than the rating of 4"):
+        coerce_fields("feedback_item", FEEDBACK, {"rating_scale": 3}, current={"rating": 4})
+    with pytest.raises(InvalidInputError, match="outside the scale"):
+        coerce_fields("feedback_item", FEEDBACK, {"rating_scale": 0})
+    assert coerce_fields("feedback_item", FEEDBACK, {"rating": 5}, {"rating_scale": 5}) == {
+        "rating": 5
+    }
+
+
+def test_the_store_refuses_a_rating_above_the_scale_the_item_already_has(store) -> None:
+    item_id = store.add_item("feedback_item", source_type="survey", rating_scale=5).item_id
+    with pytest.raises(InvalidInputError, match="more than the 5"):
+        store.update_item("feedback_item", item_id, rating=7)
+    store.update_item("feedback_item", item_id, rating=4)
+    with pytest.raises(InvalidInputError, match="less than the rating of 4"):
+        store.update_item("feedback_item", item_id, rating_scale=3)
+    store.update_item("feedback_item", item_id, rating_scale=10, rating=7)
+    assert store.load().feedback_items[0].rating == 7

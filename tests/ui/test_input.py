@@ -62,3 +62,16 @@ def test_a_date_is_picked_from_the_calendar(qtbot, window_for, new_portfolio):
     assert not calendar.isVisible()
     assert date.text() == "17/03/2026"
     assert window.session.document.feedback_items[0].received_on == dt.date(2026, 3, 17)
+
+
+def test_a_rating_above_its_scale_is_refused_in_place(qtbot, window_for, new_portfolio):
+    window, page = _feedback_page(qtbot, window_for, new_portfolio)
+    _type(qtbot, page.form.widgets["rating_scale"], "5")
+    rating = page.form.widgets["rating"]
+    _type(qtbot, rating, "7")
+    assert page.form.problem.text() == "Rating: 7 is more than the 5 it is out of. Not saved."
+    assert "dc2626" in rating.styleSheet()
+    assert window.session.document.feedback_items[0].rating is None
+    _type(qtbot, rating, "4")
+    assert page.form.problem.text() == "" and rating.styleSheet() == ""
+    assert window.session.document.feedback_items[0].rating == 4
