@@ -513,6 +513,18 @@ class PortfolioStore(AssessmentRecords):
             self._audit(session, "delete", f"{kind}:{item_id}", {})
         return Change("delete", kind, item_id, snapshot, None)
 
+    def dependents(self, kind: str, item_id: int) -> dict[str, int]:
+        """What deleting an item would take with it or unlink, without deleting it: table
+        name -> rows (evidence_link rows are its mappings to marking points)."""
+        with self.reading() as session:
+            snapshot = self._snapshot(session, kind, self._get(session, kind, item_id))
+        counts: dict[str, int] = {}
+        for table, rows in snapshot["children"]:
+            counts[table] = counts.get(table, 0) + len(rows)
+        for table, _column, referring in snapshot["references"]:
+            counts[table] = counts.get(table, 0) + len(referring)
+        return counts
+
     def _snapshot(self, session: Session, kind: str, item: Any) -> dict[str, Any]:
         """The item's row, every row deleted with it (links, scores, techniques …, parents
         before children), and the references that deleting it will clear."""

@@ -75,3 +75,33 @@ def test_a_rating_above_its_scale_is_refused_in_place(qtbot, window_for, new_por
     _type(qtbot, rating, "4")
     assert page.form.problem.text() == "" and rating.styleSheet() == ""
     assert window.session.document.feedback_items[0].rating == 4
+
+
+def test_delete_asks_first_when_the_item_has_links_or_evidence(
+    qtbot, window_for, tmp_path, questions
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import make_demo
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    window.show_stage("analysis")
+    page: StagePage = window.pages["analysis"]  # type: ignore[assignment]
+    first = window.session.document.findings[0]
+    page.select(first.id)
+    questions.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert len(questions) == 1
+    assert questions[0].startswith("Delete finding N1?")
+    assert "linked to" in questions[0]
+    assert len(window.session.document.findings) == 3  # kept
+    questions.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert len(window.session.document.findings) == 2
+
+
+def test_delete_of_a_lone_item_does_not_ask(qtbot, window_for, new_portfolio, questions):
+    window, page = _feedback_page(qtbot, window_for, new_portfolio)
+    qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert questions == [] and window.session.document.feedback_items == []
