@@ -105,3 +105,28 @@ def test_delete_of_a_lone_item_does_not_ask(qtbot, window_for, new_portfolio, qu
     window, page = _feedback_page(qtbot, window_for, new_portfolio)
     qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)
     assert questions == [] and window.session.document.feedback_items == []
+
+
+def test_the_audit_trail_reads_in_plain_words(qtbot, tmp_path):
+    from app.ui.audit_dialog import AuditDialog
+    from tests.conftest import make_demo
+
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        first = store.load().findings[0]
+        store.update_item("analysis_finding", first.id, theme="Orders marked ready early")
+        store.delete_item("log_entry", store.load().log_entries[-1].id)
+        portfolio = store.load()
+    dialog = AuditDialog(portfolio)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    rows = [
+        (table.item(row, 2).text(), table.item(row, 3).text()) for row in range(table.rowCount())
+    ]
+    assert rows[0] == ("Deleted a log entry", "")
+    assert rows[1] == ("Edited finding N1", "Theme: Orders marked ready early")
+    assert ("Mapped survey-results-september.csv to MP6", "") in rows
+    assert ("Mapped feedback F1 to MP1", "") in rows
+    assert any(what.startswith("Linked finding N1 to feedback F1, ") for what, _ in rows)
+    assert ("Attached survey-results-september.csv", "") in rows
+    text = " ".join(what + details for what, details in rows)
+    assert "evidence_link" not in text and "_item:" not in text and "{" not in text
