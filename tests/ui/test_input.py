@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
 
 from app.ui.stage_page import StagePage
 
@@ -130,3 +131,39 @@ def test_the_audit_trail_reads_in_plain_words(qtbot, tmp_path):
     assert ("Attached survey-results-september.csv", "") in rows
     text = " ".join(what + details for what, details in rows)
     assert "evidence_link" not in text and "_item:" not in text and "{" not in text
+
+
+def test_a_first_welcome_offers_new_open_the_demo_and_the_unit_guides(qtbot, settings):
+    from PySide6.QtWidgets import QTextBrowser
+
+    from app.ui.welcome import WelcomeWindow
+
+    welcome = WelcomeWindow(settings)
+    qtbot.addWidget(welcome)
+    welcome.show()
+    start = welcome.findChild(QWidget, "welcome.start")
+    assert start is not None and start.isVisible()
+    assert not welcome.recent.isVisible()  # no empty white box
+    for key in ("new", "open", "demo"):
+        assert welcome.buttons[key].isVisible()
+    guides = [key for key in welcome.buttons if key.startswith("guide.")]
+    assert "guide.continuous-improvement" in guides and len(guides) >= 5
+    qtbot.mouseClick(welcome.buttons["guide.continuous-improvement"], Qt.MouseButton.LeftButton)
+    assert welcome.guide_dialog is not None and welcome.guide_dialog.isVisible()
+    guide = welcome.guide_dialog.findChild(QTextBrowser)
+    assert "Contribute to the continuous improvement" in guide.toPlainText()
+    with qtbot.waitSignal(welcome.chosen) as opened:
+        qtbot.mouseClick(welcome.buttons["demo"], Qt.MouseButton.LeftButton)
+    assert opened.args[0].exists()
+
+
+def test_a_welcome_with_recent_portfolios_lists_them(qtbot, settings, new_portfolio):
+    from app.ui.welcome import WelcomeWindow
+
+    settings.setValue("recentFiles", [str(new_portfolio)])
+    welcome = WelcomeWindow(settings)
+    qtbot.addWidget(welcome)
+    welcome.show()
+    assert welcome.recent.isVisible() and welcome.recent.count() == 1
+    assert welcome.findChild(QWidget, "welcome.start") is None
+    assert welcome.buttons["new"].isVisible() and welcome.buttons["demo"].isVisible()
