@@ -167,3 +167,77 @@ def test_a_welcome_with_recent_portfolios_lists_them(qtbot, settings, new_portfo
     assert welcome.recent.isVisible() and welcome.recent.count() == 1
     assert welcome.findChild(QWidget, "welcome.start") is None
     assert welcome.buttons["new"].isVisible() and welcome.buttons["demo"].isVisible()
+
+
+def _delete_question(qtbot, window_for, tmp_path, questions) -> str:  # type: ignore[no-untyped-def]
+    from tests.conftest import make_demo
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    page: StagePage = window.pages["analysis"]  # type: ignore[assignment]
+    page.select(window.session.document.findings[0].id)
+    from PySide6.QtWidgets import QMessageBox
+
+    questions.answer = QMessageBox.StandardButton.No
+    page.delete()
+    return questions[-1]
+
+
+def test_counts_are_shown_with_their_plural_forms(qtbot, window_for, tmp_path, questions):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.translations import install_translations
+
+    app = QApplication.instance()
+    translators = install_translations(app, QLocale(QLocale.Language.English))
+    try:
+        text = _delete_question(qtbot, window_for, tmp_path, questions)
+        page = window_for(tmp_path / "continuous-improvement.folio").pages["analysis"]
+        one = page.tr("It is mapped as evidence to %n marking point(s).", "", 1)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert "It is linked to 5 other items." in text
+    assert "It is mapped as evidence to 2 marking points." in text
+    assert one == "It is mapped as evidence to 1 marking point."
+    assert "(s)" not in text
+
+
+def test_a_translation_is_added_by_dropping_its_file_in(
+    qtbot, window_for, tmp_path, questions, _private_data_dir
+):
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.translations import install_translations
+
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    folder = _private_data_dir / "translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "folio_fr.ts").write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="fr"><context><name>StagePage</name>
+<message numerus="yes"><source>It is linked to %n other item(s).</source><translation>
+<numerusform>Il est lié à %n autre élément.</numerusform>
+<numerusform>Il est lié à %n autres éléments.</numerusform></translation></message>
+</context></TS>""",
+        encoding="utf-8",
+    )
+    subprocess.run([lrelease, "-silent", str(folder / "folio_fr.ts")], check=True)
+    app = QApplication.instance()
+    translators = install_translations(app, QLocale(QLocale.Language.French))
+    try:
+        text = _delete_question(qtbot, window_for, tmp_path, questions)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert "Il est lié à 5 autres éléments." in text
+    assert "It is mapped as evidence to 2 marking points." in text  # English for the rest
