@@ -193,7 +193,7 @@ class ItemForm(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(10)
             if spec.choices:
                 for value, text in spec.choices.items():
                     combo.addItem(text, value)
