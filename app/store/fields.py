@@ -31,6 +31,8 @@ RANGES: Mapping[tuple[str, str], tuple[float, float]] = {
     ("decision_score", "score"): (0, 5),
     ("rater_score", "score"): (1, 5),
     ("feedback_item", "rating_scale"): (1, 100),
+    ("feedback_item", "rating"): (0, math.inf),
+    ("action_item", "cost"): (0, math.inf),
 }
 
 #: Numbers bounded by another field of the same item: (kind, field) -> the field holding the
@@ -224,6 +226,8 @@ def coerce_fields(
             raise InvalidInputError(f"{label}: '{converted}' is not one of: {', '.join(allowed)}")
         scale = RANGES.get((kind, name))
         if scale is not None and converted is not None and not scale[0] <= converted <= scale[1]:
+            if math.isinf(scale[1]):
+                raise InvalidInputError(f"{label}: {converted:g} is below {scale[0]:g}")
             raise InvalidInputError(
                 f"{label}: {converted:g} is outside the scale {scale[0]:g} to {scale[1]:g}"
             )

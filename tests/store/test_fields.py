@@ -85,3 +85,13 @@ def test_the_store_refuses_a_rating_above_the_scale_the_item_already_has(store) 
         store.update_item("feedback_item", item_id, rating_scale=3)
     store.update_item("feedback_item", item_id, rating_scale=10, rating=7)
     assert store.load().feedback_items[0].rating == 7
+
+
+def test_a_negative_rating_or_cost_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="-1 is below 0"):
+        coerce_fields("feedback_item", FEEDBACK, {"rating": "-1"})
+    with pytest.raises(InvalidInputError, match="-250 is below 0"):
+        coerce_fields("action_item", ITEM_MODELS["action_item"], {"cost": "-250"})
+    assert coerce_fields("action_item", ITEM_MODELS["action_item"], {"cost": "1,250"}) == {
+        "cost": 1250
+    }
