@@ -63,6 +63,12 @@ def test_a_date_is_picked_from_the_calendar(qtbot, window_for, new_portfolio):
     assert not calendar.isVisible()
     assert date.text() == "17/03/2026"
     assert window.session.document.feedback_items[0].received_on == dt.date(2026, 3, 17)
+    date.setFocus()
+    qtbot.keyClick(date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # from the keyboard
+    assert calendar.isVisible() and calendar.selectedDate() == QDate(2026, 3, 17)
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Escape)
+    assert not calendar.isVisible()
+    assert window.session.document.feedback_items[0].received_on == dt.date(2026, 3, 17)
 
 
 def test_a_rating_above_its_scale_is_refused_in_place(qtbot, window_for, new_portfolio):
