@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, inspect
@@ -29,7 +30,14 @@ RANGES: Mapping[tuple[str, str], tuple[float, float]] = {
     ("decision_criterion", "weight"): (0, 100),
     ("decision_score", "score"): (0, 5),
     ("rater_score", "score"): (1, 5),
+    ("feedback_item", "rating_scale"): (1, 100),
+    ("feedback_item", "rating"): (0, math.inf),
+    ("action_item", "cost"): (0, math.inf),
 }
+
+#: Numbers bounded by another field of the same item: (kind, field) -> the field holding the
+#: highest value (a rating of 7 is refused when it is out of 5).
+OUT_OF: Mapping[tuple[str, str], str] = {("feedback_item", "rating"): "rating_scale"}
 
 
 def vocabulary(kind: str, name: str) -> Mapping[str, str] | None:
@@ -47,6 +55,61 @@ def editable_columns(model: type[Base]) -> dict[str, Any]:
     return {column.key: column for column in mapper.columns if column.key not in SYSTEM_COLUMNS}
 
 
+#: Month names and their usual abbreviations, as people write them in a UK date.
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS: Mapping[str, int] = {
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+
+DATE_HINT = "use day/month/year, e.g. 31/12/2026"
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as a UK learner writes it: 31/12/2026, 31-12-2026, 31.12.2026, 31 Dec 2026,
+    31 December 2026, or ISO 2026-12-31. Raises ValueError with the reason."""
+    flat = " ".join(text.strip().lower().split())
+    if match := _ISO.fullmatch(flat):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _NUMERIC.fullmatch(flat):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        if month > 12 and day <= 12:
+            raise ValueError(f"'{text.strip()}' reads as month first; {DATE_HINT}")
+    elif match := _WORDS.fullmatch(flat):
+        if match[2] not in MONTHS:
+            raise ValueError(f"'{text.strip()}': '{match[2]}' is not a month")
+        day, month, year = int(match[1]), MONTHS[match[2]], int(match[3])
+    else:
+        raise ValueError(f"'{text.strip()}' is not a date ({DATE_HINT})")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a day of the calendar ({DATE_HINT})") from None
+
+
+def format_date(value: dt.date) -> str:
+    """How a date is shown back to a UK learner: 31/12/2026."""
+    return value.strftime("%d/%m/%Y")
+
+
 def _as_date(name: str, value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -54,10 +117,12 @@ def _as_date(name: str, value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not str(value).strip():
+        return None
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InvalidInputError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+        return parse_date(str(value))
+    except ValueError as error:
+        raise InvalidInputError(f"{name}: {error}") from None
 
 
 def _as_float(name: str, value: Any) -> float | None:
@@ -100,8 +165,38 @@ def _as_text(name: str, value: Any) -> str:
     return value
 
 
-def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate ``fields`` for an item of ``kind``; return them converted to column types."""
+def check_out_of(kind: str, values: Mapping[str, Any], changed: Iterable[str]) -> None:
+    """Refuse a number above the scale it is out of, naming the field that was changed.
+
+    ``values`` are the item's values after the change; ``changed`` the fields it sets.
+    """
+    changed = set(changed)
+    for (scaled_kind, name), scale_name in OUT_OF.items():
+        if scaled_kind != kind or not {name, scale_name} & changed:
+            continue
+        number, scale = values.get(name), values.get(scale_name)
+        if number is None or scale is None or number <= scale:
+            continue
+        if name in changed:
+            raise InvalidInputError(
+                f"{kind}.{name}: {number:g} is more than the {scale:g} it is out of"
+            )
+        raise InvalidInputError(
+            f"{kind}.{scale_name}: {scale:g} is less than the {name} of {number:g}"
+        )
+
+
+def coerce_fields(
+    kind: str,
+    model: type[Base],
+    fields: Mapping[str, Any],
+    current: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Validate ``fields`` for an item of ``kind``; return them converted to column types.
+
+    ``current`` holds the item's other values, for the rules between fields (a rating and
+    the scale it is out of).
+    """
     columns = editable_columns(model)
     result: dict[str, Any] = {}
     for name, value in fields.items():
@@ -131,19 +226,29 @@ def coerce_fields(kind: str, model: type[Base], fields: Mapping[str, Any]) -> di
             raise InvalidInputError(f"{label}: '{converted}' is not one of: {', '.join(allowed)}")
         scale = RANGES.get((kind, name))
         if scale is not None and converted is not None and not scale[0] <= converted <= scale[1]:
+            if math.isinf(scale[1]):
+                raise InvalidInputError(f"{label}: {converted:g} is below {scale[0]:g}")
             raise InvalidInputError(
                 f"{label}: {converted:g} is outside the scale {scale[0]:g} to {scale[1]:g}"
             )
         result[name] = converted
+    check_out_of(kind, {**(current or {}), **result}, result)
     return result
 
 
-def validate_field(kind: str, model: type[Base], name: str, raw: Any) -> tuple[Any, str]:
+def validate_field(
+    kind: str,
+    model: type[Base],
+    name: str,
+    raw: Any,
+    current: Mapping[str, Any] | None = None,
+) -> tuple[Any, str]:
     """Check one value as the store would: (converted value, "") or (None, message).
 
-    Lets a form show a problem inline, next to the field, before anything is saved.
+    Lets a form show a problem inline, next to the field, before anything is saved;
+    ``current`` holds the item's other values.
     """
     try:
-        return coerce_fields(kind, model, {name: raw})[name], ""
+        return coerce_fields(kind, model, {name: raw}, current)[name], ""
     except InvalidInputError as error:
         return None, error.message.split(": ", 1)[-1]

@@ -47,7 +47,7 @@ from app.store import evidence_io
 from app.store.assessment_records import AssessmentRecords
 from app.store.audit_chain import entry_hash
 from app.store.database import create_engine_for_new_file, open_engine
-from app.store.fields import coerce_fields
+from app.store.fields import check_out_of, coerce_fields
 
 #: Portfolio detail fields a person edits (the rest is the store's own bookkeeping).
 DETAIL_FIELDS = (
@@ -496,6 +496,7 @@ class PortfolioStore(AssessmentRecords):
         values = coerce_fields(kind, model, fields)
         with self._change() as session:
             item = self._get(session, kind, item_id)
+            check_out_of(kind, {**row_values(item), **values}, values)
             self._check_references(session, model, values)
             before = {name: getattr(item, name) for name in values}
             for name, value in values.items():
@@ -511,6 +512,18 @@ class PortfolioStore(AssessmentRecords):
             session.delete(item)
             self._audit(session, "delete", f"{kind}:{item_id}", {})
         return Change("delete", kind, item_id, snapshot, None)
+
+    def dependents(self, kind: str, item_id: int) -> dict[str, int]:
+        """What deleting an item would take with it or unlink, without deleting it: table
+        name -> rows (evidence_link rows are its mappings to marking points)."""
+        with self.reading() as session:
+            snapshot = self._snapshot(session, kind, self._get(session, kind, item_id))
+        counts: dict[str, int] = {}
+        for table, rows in snapshot["children"]:
+            counts[table] = counts.get(table, 0) + len(rows)
+        for table, _column, referring in snapshot["references"]:
+            counts[table] = counts.get(table, 0) + len(referring)
+        return counts
 
     def _snapshot(self, session: Session, kind: str, item: Any) -> dict[str, Any]:
         """The item's row, every row deleted with it (links, scores, techniques …, parents

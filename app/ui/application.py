@@ -15,13 +15,17 @@ from app import APP_NAME, __version__
 from app.errors import FolioError
 from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
+from app.ui.translations import install_translations
 from app.ui.welcome import WelcomeWindow
 
 _windows: list[MainWindow] = []
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1])
+    if existing is None:
+        install_translations(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 
 from app.models import ITEM_MODELS
-from app.store.fields import validate_field
+from app.store.fields import format_date, parse_date, validate_field
 from app.ui.forms import FORMS, RELATIONS, FieldSpec
 
 INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
@@ -65,11 +67,67 @@ class _TextBox(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+class _DateBox(QLineEdit):
+    """A date typed day-first (31/12/2026, 31 Dec 2026) or picked from a calendar that the
+    button at its right end, or Alt+Down, opens. Emits picked() when a day is chosen."""
+
+    picked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.button = QToolButton(self)
+        self.button.setObjectName("datePicker")
+        self.button.setText("▾")
+        self.button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setAccessibleName(self.tr("Pick a date"))
+        self.button.setToolTip(self.tr("Pick a date from a calendar (Alt+Down)"))
+        self.button.setStyleSheet("QToolButton { border: none; padding: 0 4px; }")
+        self.button.clicked.connect(self.open_calendar)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setWindowFlags(Qt.WindowType.Popup)
+        self.calendar.setObjectName("dateCalendar")
+        self.calendar.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._chosen)
+        self.calendar.activated.connect(self._chosen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.button.sizeHint().width()
+        self.button.setGeometry(self.width() - width - 2, 1, width, self.height() - 2)
+        self.setTextMargins(0, 0, width, 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Show the calendar under the field, on the typed date or else today."""
+        try:
+            day = parse_date(self.text())
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        except ValueError:
+            self.calendar.setSelectedDate(QDate.currentDate())
+        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.calendar.show()
+        self.calendar.setFocus()
+
+    def _chosen(self, day: QDate) -> None:
+        self.calendar.hide()
+        self.setText(format_date(dt.date(day.year(), day.month(), day.day())))
+        self.picked.emit()
+
+
 def _display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return format_date(value)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -135,7 +193,7 @@ class ItemForm(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(10)
             if spec.choices:
                 for value, text in spec.choices.items():
                     combo.addItem(text, value)
@@ -143,9 +201,14 @@ class ItemForm(QWidget):
                 lambda _index, name=spec.name, c=combo: self._commit(name, c.currentData())
             )
             return combo
+        if spec.widget == "date":
+            date = _DateBox()
+            for signal in (date.editingFinished, date.picked):
+                signal.connect(lambda name=spec.name, w=date: self._commit(name, w.text()))
+            return date
         line = QLineEdit()
         line.setPlaceholderText(
-            spec.placeholder or {"date": "YYYY-MM-DD", "number": "a number"}.get(spec.widget, "")
+            spec.placeholder or {"number": self.tr("a number")}.get(spec.widget, "")
         )
         line.editingFinished.connect(lambda name=spec.name, w=line: self._commit(name, w.text()))
         return line
@@ -210,7 +273,7 @@ class ItemForm(QWidget):
     def _commit(self, name: str, raw: Any) -> None:
         if self._loading:
             return
-        value, message = validate_field(self.kind, self.model, name, raw)
+        value, message = validate_field(self.kind, self.model, name, raw, self.values)
         widget = self.widgets[name]
         if message:
             widget.setStyleSheet(INVALID_STYLE)

@@ -113,6 +113,10 @@ class PortfolioSession(QObject):
             )
         )
 
+    def dependents(self, kind: str, item_id: int) -> dict[str, int]:
+        """What deleting the item would take with it or unlink (see PortfolioStore)."""
+        return self.store.dependents(kind, item_id)
+
     def update_details(self, **fields: Any) -> bool:
         label = ", ".join(name.replace("_", " ") for name in fields)
         return self._push(commands.update_details(self.store, self._after, fields, f"Edit {label}"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -411,13 +412,38 @@ class StagePage(QWidget):
             self.select(item_id)
 
     def delete(self) -> None:
-        if self.selected_id is None:
+        if self.selected_id is None or not self._delete_confirmed(self.selected_id):
             return
         ids = [item.id for item in self.items()]
         index = ids.index(self.selected_id)
         if self.session.delete_item(self.kind, self.selected_id):
             remaining = [i for i in ids if i != self.selected_id]
             self.select(remaining[min(index, len(remaining) - 1)] if remaining else None)
+
+    def _delete_confirmed(self, item_id: int) -> bool:
+        """Ask first when the item is linked to others or mapped as evidence; a lone item
+        goes at once (undo puts either back)."""
+        counts = self.session.dependents(self.kind, item_id)
+        mappings = counts.pop("evidence_link", 0)
+        links = sum(counts.values())
+        if not links and not mappings:
+            return True
+        ids = [item.id for item in self.items()]
+        name = f"{KINDS[self.kind].prefix or '#'}{ids.index(item_id) + 1}"
+        lines = [self.tr("Delete %1?").replace("%1", f"{self.noun} {name}")]
+        if links:
+            lines.append(self.tr("It is linked to %n other item(s).", "", links))
+        if mappings:
+            lines.append(self.tr("It is mapped as evidence to %n marking point(s).", "", mappings))
+        lines.append(self.tr("The links go with it. Edit › Undo puts it all back."))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete %1").replace("%1", self.noun),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def move(self, step: int) -> None:
         if self.selected_id is None:

@@ -80,7 +80,11 @@ def test_audit_log_names_actor_and_target(store: PortfolioStore) -> None:
     ("kind", "fields", "message"),
     [
         ("feedback_item", {"source_type": "rumour"}, "not one of"),
-        ("feedback_item", {"source_type": "survey", "received_on": "31/12/2026"}, "not a date"),
+        (
+            "feedback_item",
+            {"source_type": "survey", "received_on": "12/31/2026"},
+            "use day/month/year",
+        ),
         ("metric", {"baseline_value": "lots"}, "not a number"),
         ("metric", {"baseline_value": "nan"}, "not a finite number"),
         ("action_item", {"colour": "red"}, "has no field 'colour'"),

@@ -29,6 +29,23 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Questions asked (their text); each is answered with ``questions.answer`` (Yes)."""
+
+    class Asked(list):  # type: ignore[type-arg]
+        answer = QMessageBox.StandardButton.Yes
+
+    asked = Asked()
+
+    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return asked.answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "folio-settings.ini"), QSettings.Format.IniFormat)

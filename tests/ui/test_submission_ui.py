@@ -51,7 +51,11 @@ def test_submit_makes_the_version_read_only_until_a_new_draft(
     window.audit_trail()
     table = window.audit_dialog.table
     actions = [table.item(row, 2).text() for row in range(table.rowCount())]
-    assert actions[:3] == ["new-draft", "submit", "sign"]  # newest first
+    assert actions[:3] == [  # newest first, in plain words
+        "Started a new draft (version 2)",
+        "Submitted the portfolio (version 1)",
+        "Signed the declaration",
+    ]
     window.audit_dialog.close()
 
 

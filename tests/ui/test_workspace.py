@@ -76,13 +76,14 @@ def test_invalid_date_is_shown_in_place_and_not_saved(
     page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
     date: QLineEdit = page.form.widgets["received_on"]  # type: ignore[assignment]
-    _type(qtbot, date, "31/12/2026")
-    assert "not a date" in page.form.problem.text()
+    _type(qtbot, date, "12/31/2026")  # month first
+    assert "use day/month/year" in page.form.problem.text()
     assert "dc2626" in date.styleSheet()
     assert window.session.document.feedback_items[0].received_on is None
     _type(qtbot, date, "2026-10-01")
     assert page.form.problem.text() == ""
     assert str(window.session.document.feedback_items[0].received_on) == "2026-10-01"
+    assert date.text() == "01/10/2026"
 
 
 def test_delete_and_undo_restores_item_and_its_links(qtbot, window_for, tmp_path: Path) -> None:
