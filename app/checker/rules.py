@@ -74,7 +74,7 @@ from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
 from app.checker.substance_rules import rule_improved, rule_tailored
-from app.checker.text import join_names
+from app.checker.text import join_names, plural
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio
@@ -114,9 +114,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
         detail = "none found yet" if not items else f"{len(items)} of {minimum} found"
         return Outcome(
             Status.MISSING,
-            sentence(
-                rule["label"], f"{detail} (add {minimum}{where} {noun}{'s' if minimum > 1 else ''})"
-            ),
+            sentence(rule["label"], f"{detail} (add {minimum}{where} {plural(noun, minimum)})"),
             (context.location(kind),),
         )
     if each:
@@ -201,13 +199,15 @@ def rule_linked(context: Context, rule: Rule) -> Outcome:
     noun = NOUN.get(kind, kind)
     if not items:
         return Outcome(
-            Status.MISSING, sentence(rule["label"], f"no {noun}s yet"), (context.location(kind),)
+            Status.MISSING,
+            sentence(rule["label"], f"no {plural(noun)} yet"),
+            (context.location(kind),),
         )
     fixes = tuple(context.location(kind, it, relation) for it in unlinked[:5])
     if (each and not unlinked and len(items) >= minimum) or (not each and len(linked) >= minimum):
         return Outcome(
             Status.MET,
-            sentence(rule["label"], f"{len(linked)} of {len(items)} {noun}s linked"),
+            sentence(rule["label"], f"{len(linked)} of {len(items)} {plural(noun)} linked"),
             (),
             support,
         )
@@ -216,7 +216,8 @@ def rule_linked(context: Context, rule: Rule) -> Outcome:
     return Outcome(
         status,
         sentence(
-            rule["label"], f"{len(linked)} of {len(items)} {noun}s linked; not linked: {names}"
+            rule["label"],
+            f"{len(linked)} of {len(items)} {plural(noun)} linked; not linked: {names}",
         ),
         fixes,
         support,

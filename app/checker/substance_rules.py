@@ -8,7 +8,7 @@ from app.checker.context import Context
 from app.checker.outcome import NOUN, Outcome, Rule, matches, sentence
 from app.checker.result import Status
 from app.checker.substance import content_lemmas, lemma, quote, words_of
-from app.checker.text import join_names
+from app.checker.text import join_names, plural
 
 #: Words any recommendation could use: they do not tailor it to a service gap.
 GENERIC_WORDS = frozenset(
@@ -49,7 +49,9 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
     noun = NOUN.get(kind, kind)
     if not items:
         return Outcome(
-            Status.MISSING, sentence(rule["label"], f"no {noun}s yet"), (context.location(kind),)
+            Status.MISSING,
+            sentence(rule["label"], f"no {plural(noun)} yet"),
+            (context.location(kind),),
         )
     tailored: list[Any] = []
     generic_items: list[Any] = []
@@ -69,7 +71,7 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
     if (each and not generic_items) or (not each and tailored):
         return Outcome(
             Status.MET,
-            sentence(rule["label"], f"{len(tailored)} of {len(items)} {noun}s specific"),
+            sentence(rule["label"], f"{len(tailored)} of {len(items)} {plural(noun)} specific"),
             (),
             support,
         )

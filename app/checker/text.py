@@ -155,6 +155,15 @@ def describe(kind: str, number: int, item: Any) -> str:
     return f"{noun} {number} “{snippet}”" if snippet else f"{noun} {number}"
 
 
+def plural(noun: str, count: int = 2) -> str:
+    """'log entry' -> 'log entries', 'action' -> 'actions' (one: the noun as it is)."""
+    if count == 1:
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun if noun.endswith("s") else noun + "s"
+
+
 def join_names(names: list[str], limit: int = 4) -> str:
     """'a, b and c' — with '… and N more' past ``limit``."""
     if not names:
