@@ -54,7 +54,7 @@ def _save(widget: QWidget, target: Path) -> Path:
     return target
 
 
-def take(folder: Path, size: tuple[int, int] = (1400, 860)) -> list[Path]:
+def take(folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     application()
     work = Path(tempfile.mkdtemp(prefix="folio-shots-"))
