@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -148,6 +148,7 @@ class ItemForm(QWidget):
         self.values: dict[str, Any] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._layout = layout
         for spec in self.specs:
             widget = self._make(spec)
             widget.setObjectName(f"{kind}.{spec.name}")
@@ -175,6 +176,27 @@ class ItemForm(QWidget):
         self.problem.setStyleSheet("color: #b91c1c;")
         layout.addRow(self.problem)
         self._loading = False
+
+    #: Narrower than this, labels go above their fields (a laptop screen with the marking
+    #: points panel open) instead of squeezing every field into a sliver or cutting it off.
+    NARROW = 560
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wrap = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if event.size().width() < self.NARROW
+            else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
+        if self._layout.rowWrapPolicy() != wrap:
+            self._layout.setRowWrapPolicy(wrap)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # The width it needs with labels above the fields, which it switches to when narrow.
+        hint = super().minimumSizeHint()
+        widest = max((w.minimumSizeHint().width() for w in self.widgets.values()), default=0)
+        margins = self._layout.contentsMargins()
+        return QSize(min(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
     # -- building -------------------------------------------------------------------------
 

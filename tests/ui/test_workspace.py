@@ -281,3 +281,28 @@ def test_marking_point_reasons_wrap_instead_of_being_cut(qtbot, window_for, tmp_
     rect = tree.visualItemRect(reason)
     assert rect.height() >= 3 * line  # several lines, not one line cut off with "…"
     assert rect.right() <= tree.viewport().width()
+
+
+def test_item_form_fits_a_laptop_screen_with_labels_above_fields(qtbot, window_for, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QFormLayout, QScrollArea
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    window.resize(1280, 800)
+    window.show_stage("action_plan")
+    page: StagePage = window.pages["action_plan"]  # type: ignore[assignment]
+    qtbot.waitUntil(lambda: page.form.isVisible())
+    qtbot.wait(50)
+    scroll = next(a for a in page.findChildren(QScrollArea) if a.isAncestorOf(page.form))
+    viewport = scroll.viewport()
+    assert page.form.layout().rowWrapPolicy() is QFormLayout.RowWrapPolicy.WrapAllRows
+    for name in ("action", "owner", "resources", "expected_benefit"):
+        field = page.form.widgets[name]
+        right = field.mapTo(viewport, QPoint(field.width(), 0)).x()
+        assert right <= viewport.width(), (name, right, viewport.width())
+        assert field.width() >= 250, name  # a usable width, not a sliver
+    window.resize(1900, 1000)
+    qtbot.waitUntil(
+        lambda: page.form.layout().rowWrapPolicy() is QFormLayout.RowWrapPolicy.DontWrapRows
+    )
