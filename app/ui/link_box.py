@@ -64,13 +64,15 @@ class LinkBox(QGroupBox):
         self.button = QPushButton(button_text)
         self.button.setObjectName(f"{prefix}.{button}")
         self.button.clicked.connect(self._clicked)
+        # The justification is the part that matters (a mapping without one never counts): it
+        # gets a line of its own, under the choice and the button, so it is never a sliver.
         row = QHBoxLayout()
-        row.addWidget(self.choice, 2)
-        row.addWidget(self.why, 3)
+        row.addWidget(self.choice, 1)
         row.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.existing)
         layout.addLayout(row)
+        layout.addWidget(self.why)
 
     def lines(self, item_id: int) -> list[str]:
         raise NotImplementedError

@@ -302,6 +302,10 @@ def test_item_form_fits_a_laptop_screen_with_labels_above_fields(qtbot, window_f
         right = field.mapTo(viewport, QPoint(field.width(), 0)).x()
         assert right <= viewport.width(), (name, right, viewport.width())
         assert field.width() >= 250, name  # a usable width, not a sliver
+    # The mapping row under the form: its justification has a line of its own, in view.
+    why = page.mapping.why
+    right = why.mapTo(viewport, QPoint(why.width(), 0)).x()
+    assert right <= viewport.width() and why.width() >= 250
     window.resize(1900, 1000)
     qtbot.waitUntil(
         lambda: page.form.layout().rowWrapPolicy() is QFormLayout.RowWrapPolicy.DontWrapRows
