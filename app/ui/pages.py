@@ -31,7 +31,7 @@ from app.checker.text import word_count
 from app.export.images import downscale
 from app.formatting import human_size
 from app.models import Portfolio
-from app.store.fields import validate_field
+from app.store.fields import format_date, validate_field
 from app.ui.item_form import INVALID_STYLE, _TextBox
 from app.ui.mapping_box import MappingBox
 from app.ui.session import PortfolioSession
@@ -77,7 +77,7 @@ class DetailsPage(QWidget):
             edit.setObjectName(f"details.{name}")
             edit.setAccessibleName(text)
             if name.endswith("_on"):
-                edit.setPlaceholderText("YYYY-MM-DD")
+                edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e))
             label = QLabel(f"&{text}")
             label.setBuddy(edit)
@@ -96,7 +96,7 @@ class DetailsPage(QWidget):
             edit.setReadOnly(self.session.read_only)
             if not edit.hasFocus():
                 value = getattr(portfolio, name)
-                edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+                edit.setText(format_date(value) if isinstance(value, dt.date) else (value or ""))
 
     def _commit(self, name: str, edit: QLineEdit) -> None:
         value, message = validate_field("portfolio", Portfolio, name, edit.text())
@@ -188,7 +188,7 @@ class DeclarationPage(QWidget):
         self.date = QLineEdit()
         self.date.setObjectName("declaration.date")
         self.date.setAccessibleName("Date signed")
-        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.date.setPlaceholderText(self.tr("dd/mm/yyyy"))
         form.addRow("Your &name", self.name)
         form.addRow("&Date", self.date)
         layout.addLayout(form)
@@ -197,7 +197,7 @@ class DeclarationPage(QWidget):
         self.sign.setObjectName("declaration.sign")
         self.sign.clicked.connect(self._sign)
         today = QPushButton("&Today")
-        today.clicked.connect(lambda: self.date.setText(dt.date.today().isoformat()))
+        today.clicked.connect(lambda: self.date.setText(format_date(dt.date.today())))
         row.addWidget(self.sign)
         row.addWidget(today)
         row.addStretch(1)
@@ -225,7 +225,7 @@ class DeclarationPage(QWidget):
         if not self.name.hasFocus():
             self.name.setText(declaration.signed_name)
         if not self.date.hasFocus():
-            self.date.setText(declaration.signed_on.isoformat() if declaration.signed_on else "")
+            self.date.setText(format_date(declaration.signed_on) if declaration.signed_on else "")
         self.state.setText(
             f"Signed by {declaration.signed_name} on {declaration.signed_on:%d %B %Y}."
             if declaration.is_signed

@@ -247,3 +247,24 @@ def test_a_translation_is_added_by_dropping_its_file_in(
             app.removeTranslator(translator)
     assert "Il est lié à 5 autres éléments." in text
     assert "It is mapped as evidence to 2 marking points." in text  # English for the rest
+
+
+def test_details_and_declaration_dates_read_and_show_day_first(qtbot, window_for, tmp_path):
+    import datetime as dt
+
+    from tests.conftest import make_demo
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    window = window_for(tmp_path / "continuous-improvement.folio")
+    window.show_stage("details")
+    details = window.pages["details"]
+    started = window.session.document.started_on
+    assert details.edits["started_on"].text() == started.strftime("%d/%m/%Y")
+    assert details.edits["started_on"].placeholderText() == "dd/mm/yyyy"
+    window.show_stage("declaration")
+    page = window.pages["declaration"]
+    page.date.setText("02/11/2026")
+    page.sign.click()
+    assert window.session.document.declaration.signed_on == dt.date(2026, 11, 2)
+    page.refresh()
+    assert page.date.text() == "02/11/2026"
