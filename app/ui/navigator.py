@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.checker import CheckResult, Status
@@ -60,13 +60,17 @@ class StageNavigator(QTreeWidget):
         self.expandAll()
         self.currentItemChanged.connect(self._changed)
         self.setMinimumWidth(190)
+        #: tools the unit does not ask for: greyed, and shown with no status
+        self.optional: set[str] = set()
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
             self.stageSelected.emit(current.data(0, Qt.ItemDataRole.UserRole))
 
     def mark_optional(self, stages: set[str]) -> None:
-        """Grey the tools the unit does not ask for: there if wanted, not on the way."""
+        """Grey the tools the unit does not ask for: there if wanted, not on the way, and
+        with no status of their own (a green dot would say the unit wants them done)."""
+        self.optional = set(stages)
         for stage in stages:
             entry = self.entries.get(stage)
             if entry is not None:
@@ -80,6 +84,9 @@ class StageNavigator(QTreeWidget):
     def show_result(self, result: CheckResult) -> None:
         for stage, entry in self.entries.items():
             status = result.stage_status.get(stage)
+            if stage in self.optional:
+                entry.setIcon(0, _blank_icon())
+                continue
             if status is None:
                 continue
             entry.setIcon(0, status_icon(status))
@@ -89,6 +96,13 @@ class StageNavigator(QTreeWidget):
 
     def badge(self, stage: str) -> str:
         return self.entries[stage].toolTip(0).rsplit(": ", 1)[-1]
+
+
+def _blank_icon() -> QIcon:
+    """An empty icon the size of a status dot, so the names stay in line."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 __all__ = ["StageNavigator", "Status"]

@@ -133,6 +133,27 @@ def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path) 
     window.session.update_details(evaluation_narrative="")
     assert window.navigator.badge("evaluation") == "partial"
     assert window.session.result.point("MP5").status is Status.PARTLY
+    # Tools the unit does not ask for carry no status: no green "complete" dot for the KPI
+    # tracker the demo happens to fill, while the unit's own stages keep theirs.
+    assert window.navigator.badge("kpi_tracker") == "optional for this unit"
+    assert (
+        window.navigator.entries["kpi_tracker"]
+        .icon(0)
+        .pixmap(16, 16)
+        .toImage()
+        .pixelColor(8, 8)
+        .alpha()
+        == 0
+    )
+    assert (
+        window.navigator.entries["feedback"]
+        .icon(0)
+        .pixmap(16, 16)
+        .toImage()
+        .pixelColor(8, 8)
+        .alpha()
+        > 0
+    )
 
 
 def test_layout_and_recent_files_are_remembered(qtbot, window_for, new_portfolio, settings):
