@@ -16,18 +16,43 @@ from app.checker.result import Location, PointResult, Reading, Reason, Status, W
 from app.checker.substance import public_code, quote
 from app.checker.text import join_names
 
-#: What each warning code tells the learner, before the list of texts.
-HEADLINES = {
-    "placeholder": "Substance: {names} {verb} a placeholder or a pointer elsewhere, not an "
-    "answer; write what actually happened.",
-    "negated": "Substance: {names} {verb} there is none, which does not answer what is asked.",
-    "intention": "Substance: {names} {verb} what will be done, not what was done; a record "
-    "counts only once it has happened.",
-    "duplicate-text": "Substance: {names} {verb} the same as another item; each counts once.",
-    "restated": "Substance: {names} only {verb2} the feedback {it} analyses; say why it "
-    "happens (the cause behind it).",
-    "future-dated": "Current: {names} {verb3} dated after today ({today}); it is not evidence "
-    "of what happened and is not counted.",
+#: What each warning code tells the learner, before the list of texts: the sentence, and
+#: its verb for one text and for several.
+HEADLINES: dict[str, tuple[str, str, str]] = {
+    "placeholder": (
+        "Substance: {names} {verb} a placeholder or a pointer elsewhere, not an answer; write "
+        "what actually happened.",
+        "reads as",
+        "read as",
+    ),
+    "negated": (
+        "Substance: {names} {verb} there is none, which does not answer what is asked.",
+        "says",
+        "say",
+    ),
+    "intention": (
+        "Substance: {names} {verb} what will be done, not what was done; a record counts only "
+        "once it has happened.",
+        "says",
+        "say",
+    ),
+    "duplicate-text": (
+        "Substance: {names} {verb} the same as another item; each counts once.",
+        "says",
+        "say",
+    ),
+    "restated": (
+        "Substance: {names} only {verb} what {it} analyses; say why it happens (the cause "
+        "behind it).",
+        "repeats",
+        "repeat",
+    ),
+    "future-dated": (
+        "Current: {names} {verb} dated after today ({today}); it is not evidence of what "
+        "happened and is not counted.",
+        "is",
+        "are",
+    ),
 }
 
 
@@ -101,20 +126,13 @@ def _warning(
 ) -> Warning:
     shown = [text for text, _, _ in entries.values()]
     plural = len(shown) > 1
-    text = HEADLINES[code].format(
+    sentence, one, several = HEADLINES[code]
+    text = sentence.format(
         names=join_names(shown, 5),
-        verb="read as" if plural else "reads as",
-        verb2="repeat" if plural else "repeats",
-        verb3="are" if plural else "is",
+        verb=several if plural else one,
         it="they" if plural else "it",
         today=f"{context.today:%d/%m/%Y}",
     )
-    if code == "negated":
-        text = text.replace("read as there", "say there").replace("reads as there", "says there")
-    if code == "intention":
-        text = text.replace("read as what", "say what").replace("reads as what", "says what")
-    if code == "duplicate-text":
-        text = text.replace("read as the", "say the").replace("reads as the", "says the")
     points = {point for _, _, point in entries.values()}
     point = points.pop() if len(points) == 1 else None
     fixes = tuple(location for _, location, _ in list(entries.values())[:5])

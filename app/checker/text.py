@@ -10,7 +10,6 @@ from app.models.kinds import KINDS
 from app.models.vocab import FEEDBACK_SOURCES, VOCABULARIES, label
 
 _WORD = re.compile(r"[^\W_]+")
-_AT_LEAST: dict[int, re.Pattern[str]] = {}
 
 STOPWORDS = frozenset(
     {
@@ -90,18 +89,6 @@ def words(text: str | None) -> list[str]:
 
 def word_count(text: str | None) -> int:
     return len(words(text))
-
-
-def has_words(text: str, minimum: int) -> bool:
-    """Whether ``text`` has at least ``minimum`` words, reading no further than needed."""
-    if minimum <= 1:
-        return _WORD.search(text) is not None
-    pattern = _AT_LEAST.get(minimum)
-    if pattern is None:
-        # ``minimum`` words in a row, separated by anything that is not a word: one C-level
-        # search instead of counting every word of a long text.
-        pattern = _AT_LEAST[minimum] = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{{minimum - 1}}}")
-    return pattern.search(text) is not None
 
 
 def stem(word: str) -> str:
