@@ -30,6 +30,8 @@ class MarkingPoint:
     text: str
     rules: tuple[dict[str, Any], ...] = ()
     sufficiency: int | None = None
+    #: Distinct assessment methods an assessor must have used before it is met (None: any)
+    methods: int | None = None
 
     @property
     def number(self) -> int:
@@ -48,6 +50,10 @@ class Unit:
     synopsis: str
     kind: str = "unit"
     source_document: str = ""
+    #: The unit's number as the qualification lists it, and its level (cover, forms)
+    unit_number: str = ""
+    level: str = ""
+    qualification_number: str = ""
     key_concepts: tuple[KeyConcept, ...] = ()
     exam_tips: tuple[str, ...] = ()
     misconceptions: tuple[Misconception, ...] = ()
@@ -72,6 +78,9 @@ class Unit:
             synopsis=document["synopsis"],
             kind=document.get("kind", "unit"),
             source_document=document.get("source_document", ""),
+            unit_number=document.get("unit_number", ""),
+            level=str(document.get("level", "")),
+            qualification_number=document.get("qualification_number", ""),
             key_concepts=tuple(KeyConcept(**c) for c in document.get("key_concepts", [])),
             exam_tips=tuple(document.get("exam_tips", [])),
             misconceptions=tuple(
@@ -91,6 +100,7 @@ class Unit:
                     text=p["text"],
                     rules=tuple(p.get("rules", [])),
                     sufficiency=p.get("sufficiency"),
+                    methods=p.get("methods"),
                 )
                 for p in document["marking_points"]
             ),

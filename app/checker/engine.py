@@ -78,6 +78,26 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
                 )
             )
 
+    records = [
+        r
+        for r in context.portfolio.records
+        if point.short_id in r.points and r.outcome != "not_yet"
+    ]
+    own_work = bool(support)
+    for record in records:
+        support.setdefault(("assessment_record", record.id))
+    if point.methods and status is Status.MET:
+        methods = {r.method for r in records} | ({"product_evidence"} if own_work else set())
+        if len(methods) < point.methods:
+            status = Status.PARTLY
+            reasons.append(
+                Reason(
+                    Status.PARTLY,
+                    quality.methods_note(sorted(methods), point.methods, point.short_id),
+                    (Location("assessment_records"),),
+                )
+            )
+
     if point.sufficiency and status is Status.MET and len(support) < point.sufficiency:
         status = Status.PARTLY
         reasons.append(

@@ -15,6 +15,7 @@ from app.checker.context import Context
 from app.checker.result import STAGES, Location, Warning
 from app.checker.text import content_stems, join_names, normalise, words
 from app.models import EvidenceLink
+from app.models.vocab import ASSESSMENT_METHODS, label
 
 #: A justification shorter than this says too little to be judged.
 MIN_JUSTIFICATION_WORDS = 6
@@ -180,6 +181,16 @@ def sufficiency_note(count: int, needed: int) -> str:
     return (
         f"Sufficient: {count} distinct item{'s' if count != 1 else ''} support this point; "
         f"an assessor expects evidence from at least {needed}."
+    )
+
+
+def methods_note(methods: list[str], needed: int, short_id: str) -> str:
+    """Why a point is held back for want of assessment methods (the records are staff's)."""
+    used = ", ".join(label(ASSESSMENT_METHODS, m).lower() for m in methods) or "none yet"
+    return (
+        f"Assessed by {len(methods)} method{'s' if len(methods) != 1 else ''} ({used}); this "
+        f"point needs {needed} distinct methods, e.g. an observation, questioning or a witness "
+        f"testimony mapped to {short_id}."
     )
 
 

@@ -40,6 +40,8 @@ STAGES: dict[str, str] = {
     "legislation": "Tools › Legislation",
     "evidence": "Evidence",
     "declaration": "Declaration",
+    "assessment_plan": "Assessment › Plan and reviews",
+    "assessment_records": "Assessment › Records",
 }
 
 #: Which stage each kind of item is edited in.

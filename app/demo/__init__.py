@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from app.catalogue import Unit
-from app.demo import files, scenario, tools
+from app.demo import assessment, files, scenario, tools
 from app.demo.mappings import MAPPINGS
 from app.store import PortfolioStore
 
@@ -25,9 +25,21 @@ def build_demo(path: Path | str, unit: Unit, today: dt.date | None = None) -> Po
         started_on=_day(today, scenario.STARTED_DAYS_AGO),
         submission_due_on=today + dt.timedelta(days=scenario.DUE_IN_DAYS),
         **scenario.DETAILS,
+        registration_number=scenario.REGISTRATION_NUMBER,
+        employer_contact=scenario.EMPLOYER_CONTACT,
     )
     try:
-        _fill(store, unit, today)
+        statement = _fill(store, unit, today)
+        assessment.add_learner_records(store, unit.id, today, statement)
+        assessment.add_assessor_records(Path(path), unit.id, today)
+        review = store.load().reviews[0]
+        store.respond_to_review(
+            review.id,
+            "Agreed. I will add the comparison with the target to the evaluation.",
+            True,
+            scenario.DETAILS["learner_name"],
+            _day(today, 24),
+        )
     except BaseException:
         store.close()
         Path(path).unlink(missing_ok=True)
@@ -35,7 +47,8 @@ def build_demo(path: Path | str, unit: Unit, today: dt.date | None = None) -> Po
     return store
 
 
-def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
+def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> int | None:
+    """The learner's work; returns the witness statement file's id when the unit uses it."""
     ids: dict[tuple[str, int | str], int] = {}
 
     def add(kind: str, index: int, **fields: object) -> int:
@@ -107,6 +120,7 @@ def _fill(store: PortfolioStore, unit: Unit, today: dt.date) -> None:
     store.sign_declaration(
         scenario.DETAILS["learner_name"], _day(today, scenario.DECLARATION_DAYS_AGO)
     )
+    return ids.get(("evidence_file", "witness-statement-store-manager.txt"))
 
 
 def _fill_tools(

@@ -17,6 +17,9 @@ DETAILS: dict[str, Any] = {
     "assessor_name": "Daniel Okafor",
     "workplace": "Harbour & Hale Home Store (3 stores and online shop)",
 }
+#: The awarding body's registration number and the employer's contact for reviews.
+REGISTRATION_NUMBER = "PSH7421"
+EMPLOYER_CONTACT = "Helen Ward, Store Manager"
 STARTED_DAYS_AGO = 150
 DUE_IN_DAYS = 21
 

@@ -55,6 +55,7 @@ SECTION_OF = {
     "legislation_link": "Legislation",
     "complaint_case": "Complaint cases",
     "rater_score": "RATER",
+    "assessment_record": "Assessment records",
 }
 
 
@@ -242,8 +243,9 @@ class DocumentBuilder:
         for kind, item_id in support:
             code = self.ref(kind, item_id)
             if code:
-                grouped[SECTION_OF[kind]].append(int(code[1:]))
-                prefixes[SECTION_OF[kind]] = code[0]
+                prefix = code.rstrip("0123456789")
+                grouped[SECTION_OF[kind]].append(int(code[len(prefix) :]))
+                prefixes[SECTION_OF[kind]] = prefix
         return "; ".join(
             f"{section} {_ranges(prefixes[section], numbers)}"
             for section, numbers in grouped.items()

@@ -1,9 +1,16 @@
 """Typed SQLAlchemy models of a portfolio. Nothing here imports Qt."""
 
+from app.models.assessment import (
+    AssessmentRecord,
+    AssessmentReview,
+    IqaReport,
+    PlanActivity,
+    RecordQuestion,
+)
 from app.models.audit import AuditEntry
 from app.models.base import Base, utc_now
 from app.models.evidence import LINK_TARGETS, EvidenceBlob, EvidenceFile, EvidenceLink
-from app.models.kinds import KINDS, TOOL_KINDS, Kind
+from app.models.kinds import KINDS, STAFF_KINDS, TOOL_KINDS, Kind
 from app.models.portfolio import DEFAULT_DECLARATION, Declaration, Portfolio, UnitSnapshot
 from app.models.signature import RecordSignature, StaffCertificate
 from app.models.stages import (
@@ -39,11 +46,14 @@ __all__ = [
     "ITEM_MODELS",
     "KINDS",
     "LINK_TARGETS",
+    "STAFF_KINDS",
     "TOOL_KINDS",
     "ActionItem",
     "AnalysisFinding",
     "Assessment",
     "AssessmentDecision",
+    "AssessmentRecord",
+    "AssessmentReview",
     "AuditEntry",
     "Base",
     "CaseTechnique",
@@ -56,16 +66,19 @@ __all__ = [
     "EvidenceFile",
     "EvidenceLink",
     "FeedbackItem",
+    "IqaReport",
     "JourneyTouchpoint",
     "Kind",
     "LegislationLink",
     "LogEntry",
     "Metric",
     "MetricReading",
+    "PlanActivity",
     "Portfolio",
     "ProcessLane",
     "ProcessStep",
     "RaterScore",
+    "RecordQuestion",
     "RecordSignature",
     "StaffCertificate",
     "Submission",

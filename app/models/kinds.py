@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.models.assessment import AssessmentRecord, AssessmentReview, PlanActivity, RecordQuestion
 from app.models.base import Base
 from app.models.evidence import EvidenceFile, EvidenceLink
 from app.models.stages import ActionItem, AnalysisFinding, FeedbackItem, LogEntry, Metric
@@ -39,6 +40,9 @@ class Kind:
     headline: str
     #: Workspace page it is edited on (keys of app.checker.result.STAGES).
     stage: str
+    #: Whose record it is: "learner" (portfolio content) or "assessor" (the assessment
+    #: record, written by staff and left out of the learner's submission).
+    owner: str = "learner"
 
 
 KINDS: dict[str, Kind] = {
@@ -117,8 +121,51 @@ KINDS: dict[str, Kind] = {
             "complaint_cases",
         ),
         Kind("rater_score", RaterScore, "rater_scores", "RATER score", "R", "dimension", "rater"),
+        Kind(
+            "assessment_record",
+            AssessmentRecord,
+            "records",
+            "assessment record",
+            "AR",
+            "activity",
+            "assessment_records",
+            "assessor",
+        ),
+        Kind(
+            "record_question",
+            RecordQuestion,
+            "record_questions",
+            "question",
+            "",
+            "question",
+            "assessment_records",
+            "assessor",
+        ),
+        Kind(
+            "plan_activity",
+            PlanActivity,
+            "plan_activities",
+            "planned activity",
+            "P",
+            "activity",
+            "assessment_plan",
+            "assessor",
+        ),
+        Kind(
+            "assessment_review",
+            AssessmentReview,
+            "reviews",
+            "review",
+            "V",
+            "progress",
+            "assessment_plan",
+            "assessor",
+        ),
     )
 }
+
+#: Kinds that make up the assessment record rather than the learner's work.
+STAFF_KINDS = tuple(name for name, kind in KINDS.items() if kind.owner == "assessor")
 
 #: The tool kinds (everything after the Plan-Do-Review stages and evidence).
 TOOL_KINDS = tuple(name for name, kind in KINDS.items() if kind.model.__module__.endswith("tools"))

@@ -11,6 +11,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, utc_now
 
 if TYPE_CHECKING:
+    from app.models.assessment import (
+        AssessmentRecord,
+        AssessmentReview,
+        IqaReport,
+        PlanActivity,
+        RecordQuestion,
+    )
     from app.models.audit import AuditEntry
     from app.models.evidence import EvidenceFile, EvidenceLink
     from app.models.signature import RecordSignature, StaffCertificate
@@ -42,6 +49,12 @@ class Portfolio(Base):
     qualification_title: Mapped[str] = mapped_column(default="")
     learner_name: Mapped[str]
     candidate_number: Mapped[str] = mapped_column(default="", comment="Candidate/enrolment no.")
+    registration_number: Mapped[str] = mapped_column(
+        default="", server_default="", comment="Awarding body's learner registration number"
+    )
+    employer_contact: Mapped[str] = mapped_column(
+        default="", server_default="", comment="Employer's contact (line manager) for reviews"
+    )
     centre_name: Mapped[str] = mapped_column(default="")
     centre_number: Mapped[str] = mapped_column(default="")
     assessor_name: Mapped[str] = mapped_column(default="")
@@ -106,6 +119,19 @@ class Portfolio(Base):
     rater_scores: Mapped[list[RaterScore]] = relationship(
         order_by="RaterScore.position", **_ORDERED
     )
+    records: Mapped[list[AssessmentRecord]] = relationship(
+        order_by="AssessmentRecord.position", **_ORDERED
+    )
+    record_questions: Mapped[list[RecordQuestion]] = relationship(
+        order_by="RecordQuestion.position", **_ORDERED
+    )
+    plan_activities: Mapped[list[PlanActivity]] = relationship(
+        order_by="PlanActivity.position", **_ORDERED
+    )
+    reviews: Mapped[list[AssessmentReview]] = relationship(
+        order_by="AssessmentReview.position", **_ORDERED
+    )
+    iqa_reports: Mapped[list[IqaReport]] = relationship(order_by="IqaReport.id", **_ORDERED)
     audit_entries: Mapped[list[AuditEntry]] = relationship(order_by="AuditEntry.id", **_ORDERED)
     submissions: Mapped[list[Submission]] = relationship(order_by="Submission.version", **_ORDERED)
     assessments: Mapped[list[Assessment]] = relationship(order_by="Assessment.id", **_ORDERED)

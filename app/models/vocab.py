@@ -38,6 +38,37 @@ EVIDENCE_AUTHORS: Mapping[str, str] = {
 }
 
 
+#: Methods of assessment a centre records (City & Guilds recording forms RF04–RF07 and
+#: witness testimony); each is a typed record in its own right.
+ASSESSMENT_METHODS: Mapping[str, str] = {
+    "observation": "Observation",
+    "questioning": "Questioning",
+    "professional_discussion": "Professional discussion",
+    "witness_testimony": "Witness testimony",
+    "product_evidence": "Product evidence",
+    "rpl": "Recognition of prior learning",
+}
+
+#: Methods whose record the learner may write (the witness's words, collected by the
+#: learner); every other method is the assessor's own record.
+LEARNER_METHODS = frozenset({"witness_testimony"})
+
+RECORDED_BY: Mapping[str, str] = {"assessor": "Assessor", "learner": "Learner"}
+
+RECORD_OUTCOMES: Mapping[str, str] = {
+    "": "Not yet judged",
+    "satisfactory": "Satisfactory",
+    "not_yet": "Not yet satisfactory",
+}
+
+PLAN_STATUSES: Mapping[str, str] = {
+    "planned": "Planned",
+    "done": "Done",
+    "moved": "Rearranged",
+    "cancelled": "Cancelled",
+}
+
+
 def label(vocabulary: Mapping[str, str], value: str | None) -> str:
     """The readable label for a stored value, or the value itself when it is unknown."""
     if value is None:
@@ -135,4 +166,10 @@ VOCABULARIES: Mapping[tuple[str, str], Mapping[str, str]] = {
     ("decision_criterion", "category"): CRITERIA,
     ("case_technique", "technique"): TECHNIQUES,
     ("rater_score", "dimension"): RATER,
+    ("assessment_record", "method"): ASSESSMENT_METHODS,
+    ("assessment_record", "recorded_by"): RECORDED_BY,
+    ("assessment_record", "outcome"): RECORD_OUTCOMES,
+    ("record_question", "outcome"): RECORD_OUTCOMES,
+    ("plan_activity", "method"): ASSESSMENT_METHODS,
+    ("plan_activity", "status"): PLAN_STATUSES,
 }

@@ -28,6 +28,7 @@ from app.models import (
     Submission,
     utc_now,
 )
+from app.store import staff_records
 from app.trust import pki, records
 
 if TYPE_CHECKING:
@@ -160,7 +161,13 @@ class AssessmentRecords:
             signer.fingerprint,
             now,
             **records.expected_facts(
-                kind, self._judgements(session, submission), decision, referred
+                kind,
+                self._judgements(session, submission),
+                decision,
+                referred,
+                staff_records.signed_records(session, self.portfolio_id, submission.version)
+                if kind == "sign-off"
+                else None,
             ),
             **facts,
         )
@@ -397,6 +404,7 @@ class AssessmentRecords:
             )
             session.add(record)
             session.flush()
+            locked = staff_records.lock(session, self.portfolio_id, submission.version)
             signature = self._sign(session, signer, "sign-off", submission, record)
             self._audit(
                 session,
@@ -405,6 +413,7 @@ class AssessmentRecords:
                 {
                     "decision": decision,
                     "version": submission.version,
+                    "records_locked": locked,
                     "signature": records.signature_ref(signature),
                 },
             )

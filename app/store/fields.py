@@ -22,7 +22,9 @@ from app.models.vocab import VOCABULARIES
 #: Longest text accepted in one field (characters); far beyond any real answer.
 MAX_TEXT = 1_000_000
 #: Columns the store owns; nobody sets them through an edit.
-SYSTEM_COLUMNS = frozenset({"id", "portfolio_id", "position", "created_at", "blob_sha256"})
+SYSTEM_COLUMNS = frozenset(
+    {"id", "portfolio_id", "position", "created_at", "blob_sha256", "locked_version"}
+)
 
 #: Numbers that only make sense within a scale: (lowest, highest).
 RANGES: Mapping[tuple[str, str], tuple[float, float]] = {

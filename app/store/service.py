@@ -43,7 +43,7 @@ from app.models import (
     UnitSnapshot,
     utc_now,
 )
-from app.store import evidence_io
+from app.store import evidence_io, staff_records
 from app.store.assessment_records import AssessmentRecords
 from app.store.audit_chain import entry_hash
 from app.store.database import create_engine_for_new_file, open_engine
@@ -54,10 +54,12 @@ DETAIL_FIELDS = (
     "qualification_title",
     "learner_name",
     "candidate_number",
+    "registration_number",
     "centre_name",
     "centre_number",
     "assessor_name",
     "workplace",
+    "employer_contact",
     "started_on",
     "submission_due_on",
     "submitted_on",
@@ -277,6 +279,11 @@ class PortfolioStore(AssessmentRecords):
             if self.role == "learner":
                 raise DomainError("only an assessor or IQA can do this")
             return
+        if guard == "record":
+            if self.role == "assessor":
+                return
+            if self.role == "iqa":
+                raise DomainError("an IQA can read but not change the assessor's records")
         if self.role != "learner":
             who = "an IQA" if self.role == "iqa" else "an assessor"
             raise DomainError(f"{who} can read but not change the learner's work")
@@ -444,6 +451,40 @@ class PortfolioStore(AssessmentRecords):
             self._audit(session, "sign", "declaration", values)
         return Change("update", "declaration", declaration.id, before, values)
 
+    def respond_to_review(
+        self,
+        review_id: int,
+        response: str,
+        accepts: bool,
+        signed_name: str,
+        signed_on: dt.date | str | None = None,
+    ) -> Change:
+        """The learner's answer to a review's feedback, signed with their typed name. Allowed
+        while a version is submitted: answering feedback does not change the work."""
+        if self.role != "learner":
+            raise DomainError("only the learner answers a review's feedback")
+        values = coerce_fields(
+            "assessment_review",
+            ITEM_MODELS["assessment_review"],
+            {
+                "learner_response": response,
+                "learner_accepts": accepts,
+                "learner_signed_name": signed_name,
+                "learner_signed_on": signed_on or dt.date.today(),
+            },
+        )
+        if not values["learner_signed_name"].strip():
+            raise InvalidInputError("type your name to sign your answer to the review")
+        if not values["learner_accepts"] and not values["learner_response"].strip():
+            raise InvalidInputError("say why, when you do not accept the feedback")
+        with self._change("none") as session:
+            review = self._get(session, "assessment_review", review_id)
+            before = {name: getattr(review, name) for name in values}
+            for name, value in values.items():
+                setattr(review, name, value)
+            self._audit(session, "respond", f"assessment_review:{review_id}", values)
+        return Change("update", "assessment_review", review_id, before, values)
+
     # -- stage items --------------------------------------------------------------------------
 
     @staticmethod
@@ -471,14 +512,46 @@ class PortfolioStore(AssessmentRecords):
                 if target in ITEM_MODELS:
                     self._get(session, target, values[column.key])
 
+    def _guard(self, kind: str) -> str:
+        """The guard of a write to ``kind``: the learner's work, or the assessment record."""
+        return "record" if KINDS[kind].owner == "assessor" else "learner"
+
+    def _prepare(self, kind: str, values: dict[str, Any], item: Any = None) -> None:
+        """Kind-specific rules of the assessment record, checked before a write: who may
+        write which record, signed records stay as signed, marking points are the unit's."""
+        if "marking_points" in values:
+            values["marking_points"] = self.marking_point_list(values["marking_points"])
+        if KINDS[kind].owner != "assessor":
+            return
+        if item is not None:
+            staff_records.check_unlocked(kind, item)
+        if self.role == "assessor":
+            staff_records.check_review_fields(kind, values)
+            if kind == "assessment_record" and item is None:
+                values.setdefault("recorded_by", "assessor")
+                if not values.get("assessor_name"):
+                    values["assessor_name"] = self._staff_name(None)
+            return
+        if self.role == "iqa":
+            raise DomainError("an IQA can read but not change the assessor's records")
+        staff_records.check_learner_write(kind, values, item)
+        if kind == "assessment_record":
+            values["recorded_by"] = "learner"
+
+    def marking_point_list(self, value: Any) -> str:
+        """'mp1, MP3' or full ids -> 'MP1, MP3', in the unit's order; anything else refused."""
+        return staff_records.marking_point_list(self.unit(), value)
+
     def add_item(self, kind: str, **fields: Any) -> Change:
         """Add a stage item at the end of its list."""
         if kind in {"evidence_file", "evidence_link"}:
             raise InvalidInputError(f"use attach_file/link_evidence to add a {kind}")
         model = self._model(kind)
         values = coerce_fields(kind, model, fields)
-        with self._change() as session:
+        self._prepare(kind, values)
+        with self._change(self._guard(kind)) as session:
             self._check_references(session, model, values)
+            staff_records.check_parent(session, kind, values)
             position = session.scalar(
                 select(func.coalesce(func.max(model.position), -1)).where(  # type: ignore[attr-defined]
                     model.portfolio_id == self.portfolio_id  # type: ignore[attr-defined]
@@ -494,8 +567,11 @@ class PortfolioStore(AssessmentRecords):
     def update_item(self, kind: str, item_id: int, **fields: Any) -> Change:
         model = self._model(kind)
         values = coerce_fields(kind, model, fields)
-        with self._change() as session:
+        with self._change(self._guard(kind)) as session:
             item = self._get(session, kind, item_id)
+            self._prepare(kind, values, staff_records.owning_record(session, kind, item))
+            if kind == "assessment_record" and "recorded_by" in values:
+                values.pop("recorded_by")  # who wrote a record does not change
             check_out_of(kind, {**row_values(item), **values}, values)
             self._check_references(session, model, values)
             before = {name: getattr(item, name) for name in values}
@@ -506,8 +582,9 @@ class PortfolioStore(AssessmentRecords):
 
     def delete_item(self, kind: str, item_id: int) -> Change:
         """Delete an item; the Change holds a snapshot that restore_item() puts back."""
-        with self._change() as session:
+        with self._change(self._guard(kind)) as session:
             item = self._get(session, kind, item_id)
+            self._prepare(kind, {}, staff_records.owning_record(session, kind, item))
             snapshot = self._snapshot(session, kind, item)
             session.delete(item)
             self._audit(session, "delete", f"{kind}:{item_id}", {})
@@ -566,7 +643,7 @@ class PortfolioStore(AssessmentRecords):
         went with it and the references to it."""
         model = self._model(kind)
         tables = Base.metadata.tables
-        with self._change() as session:
+        with self._change(self._guard(kind)) as session:
             session.execute(insert(model), [snapshot["row"]])
             for table_name, rows in snapshot["children"]:
                 session.execute(insert(tables[table_name]), rows)
@@ -582,8 +659,12 @@ class PortfolioStore(AssessmentRecords):
     def move_item(self, kind: str, item_id: int, new_index: int) -> Change:
         """Move an item to ``new_index`` within its list, renumbering the others."""
         model = self._model(kind)
-        with self._change() as session:
-            self._get(session, kind, item_id)
+        with self._change(self._guard(kind)) as session:
+            self._prepare(
+                kind,
+                {},
+                staff_records.owning_record(session, kind, self._get(session, kind, item_id)),
+            )
             items = list(
                 session.scalars(
                     select(model)

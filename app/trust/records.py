@@ -106,12 +106,16 @@ def expected_facts(
     judgements: Iterable[Assessment],
     decision: AssessmentDecision | None,
     referred: RecordSignature | None,
+    assessment_records: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """What a record of ``kind`` says about the rows as they are now (for signing, and for
-    verification to compare with what was signed)."""
+    verification to compare with what was signed). ``assessment_records`` are the methods
+    records a sign-off relied on (app.store.staff_records.signed_records)."""
     facts: dict[str, Any] = {}
     if kind == "sign-off":
         facts["judgements"] = judgements_part(judgements)
+        if assessment_records is not None:
+            facts["assessment_records"] = assessment_records
     if decision is not None:
         facts["decision"] = decision_part(decision)
     if kind in {"countersign", "reopen"} and referred is not None:

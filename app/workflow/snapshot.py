@@ -26,10 +26,28 @@ EXCLUDED_TABLES = frozenset(
         "assessment_decision",
         "record_signature",
         "staff_certificate",
+        # The assessment record is the staff's, not the learner's work; a sign-off signs
+        # the records it relied on instead (app.store.staff_records.signed_records).
+        "assessment_record",
+        "record_question",
+        "plan_activity",
+        "assessment_review",
+        "iqa_report",
     }
 )
 VOLATILE_COLUMNS = {
-    "portfolio": frozenset({"updated_at", "status", "draft_version", "submitted_on"}),
+    # The registration number and employer contact are the centre's details, often filled in
+    # after the work is submitted; they are not the learner's work.
+    "portfolio": frozenset(
+        {
+            "updated_at",
+            "status",
+            "draft_version",
+            "submitted_on",
+            "registration_number",
+            "employer_contact",
+        }
+    ),
 }
 
 

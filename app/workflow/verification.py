@@ -33,7 +33,7 @@ from app.models import (
     StaffCertificate,
     Submission,
 )
-from app.store import PortfolioStore
+from app.store import PortfolioStore, staff_records
 from app.store.assessment_records import parse_payload
 from app.store.audit_chain import entry_hash
 from app.trust import pki, records
@@ -493,11 +493,21 @@ def _decisions(
             record.problems += checked_signature.problems
             payload = parse_payload(signature) or {}
             facts = records.expected_facts(
-                "sign-off", judgements if is_current else [], decision, None
+                "sign-off",
+                judgements if is_current else [],
+                decision,
+                None,
+                staff_records.signed_records(session, submission.portfolio_id, submission.version)
+                if is_current and "assessment_records" in payload
+                else None,
             )
             if not is_current:
                 facts.pop("judgements", None)
-                payload = {k: v for k, v in payload.items() if k != "judgements"}
+                payload = {
+                    k: v
+                    for k, v in payload.items()
+                    if k not in {"judgements", "assessment_records"}
+                }
             who = checked_signature.signer.name if checked_signature.signer else "its signer"
             record.problems += _compare_facts(payload, facts, submission.version, who)
             if not is_current and records.signature_ref(signature) not in reopens:
@@ -594,6 +604,23 @@ def _compare_facts(
                             f"the judgement of {short} ({key.replace('_', ' ')}) differs from "
                             f"what {who} signed"
                         )
+    if "assessment_records" in facts:
+        signed_records = payload.get("assessment_records") or []
+        now_records = facts["assessment_records"]
+        missing = [r for r in signed_records if r not in now_records]
+        added = [r for r in now_records if r not in signed_records]
+        for entry in missing:
+            what = f"{str(entry.get('method', 'a')).replace('_', ' ')} record"
+            when = f" of {entry.get('held_on')}" if entry.get("held_on") else ""
+            problems.append(
+                f"the {what}{when} that {who} signed on version {version} has been altered "
+                "or removed"
+            )
+        if added and not missing:
+            problems.append(
+                f"{len(added)} assessment record(s) are marked as relied on by version "
+                f"{version}'s sign-off, but {who} did not sign them"
+            )
     return problems
 
 
