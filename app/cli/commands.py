@@ -94,6 +94,9 @@ def _new(sub: Subparsers) -> None:
     parser.add_argument("--unit", required=True, metavar="ID")
     parser.add_argument("--learner", required=True, metavar="NAME")
     parser.add_argument("--candidate-number", default="", metavar="N")
+    parser.add_argument(
+        "--registration-number", default="", metavar="N", help="the awarding body's number"
+    )
     parser.add_argument("--centre", default="", metavar="NAME")
     parser.add_argument("--centre-number", default="", metavar="N")
     parser.add_argument("--assessor", default="", metavar="NAME")
@@ -108,6 +111,7 @@ def run_new(args: argparse.Namespace) -> int:
         unit,
         args.learner,
         candidate_number=args.candidate_number,
+        registration_number=args.registration_number,
         centre_name=args.centre,
         centre_number=args.centre_number,
         assessor_name=args.assessor,
@@ -125,6 +129,9 @@ STAGE_LABELS = {
     "metric": "Metrics",
     "evidence_file": "Evidence files",
     "evidence_link": "Evidence mappings",
+    "assessment_record": "Assessment records",
+    "plan_activity": "Planned assessment activities",
+    "assessment_review": "Reviews",
 }
 
 
@@ -139,6 +146,7 @@ def portfolio_info(store: PortfolioStore) -> dict[str, Any]:
         "qualification_title": portfolio.qualification_title,
         "learner_name": portfolio.learner_name,
         "candidate_number": portfolio.candidate_number,
+        "registration_number": portfolio.registration_number,
         "centre_name": portfolio.centre_name,
         "centre_number": portfolio.centre_number,
         "assessor_name": portfolio.assessor_name,
