@@ -154,3 +154,39 @@ def test_review_feedback_is_answered_by_the_learner_only(tmp_path: Path) -> None
         )
         assert answered.feedback == "Name the duty the refund rests on."
         assert store.load().audit_entries[-1].action == "respond"
+
+
+def test_a_referral_and_resubmission_keep_the_records_history(
+    tmp_path: Path, centre: Centre
+) -> None:
+    path = _submitted(tmp_path)
+    with _as(path, "assessor: Daniel Okafor") as store:
+        for point in store.unit().marking_points:
+            submission.assess(store, point.id, "not-yet" if point.number == 3 else "met", "")
+        submission.sign_off(store, "refer", "Name the duty behind the refund.", centre.assessor)
+        first = {r.id for r in store.load().records}
+        assert {r.locked_version for r in store.load().records} == {1}
+    with PortfolioStore.open(path) as store:
+        submission.start_new_draft(store)
+        portfolio = store.load()
+        submission.submit(store, portfolio.learner_name, check(portfolio, store.unit()))
+    with _as(path, "assessor: Daniel Okafor") as store:
+        questioning = store.add_item(
+            "assessment_record",
+            method="questioning",
+            held_on="01/12/2026",
+            activity="Follow-up questions after the referral",
+            marking_points="MP3",
+            outcome="satisfactory",
+        )
+        for point in store.unit().marking_points:
+            submission.assess(store, point.id, "met", "")
+        submission.sign_off(store, "competent", signer=centre.assessor)
+        records = {r.id: r.locked_version for r in store.load().records}
+        assert records == {**dict.fromkeys(first, 1), questioning.item_id: 2}
+        report = verify(store, centre.keys)
+        assert report.exit_code == 0, report.trust()
+        payloads = [s.payload_json for s in store.load().signatures if s.kind == "sign-off"]
+        assert len(payloads) == 2
+        assert '"held_on":"2026-12-01","method":"questioning"' in payloads[1]
+        assert '"held_on":"2026-12-01"' not in payloads[0]
