@@ -134,8 +134,44 @@ def _decoded_rows(table: Table, rows: list[dict[str, Any]], source: str) -> list
     return decoded
 
 
+def _column_default(column: Column[Any]) -> Any:
+    """What a row written before ``column`` existed holds in it: the column's default."""
+    if column.default is not None and getattr(column.default, "is_scalar", False):
+        return _encode(column, column.default.arg)
+    if column.server_default is not None:
+        text = str(getattr(column.server_default, "arg", ""))
+        if isinstance(column.type, Boolean):
+            return text not in {"0", "false", ""}
+        if isinstance(column.type, Integer):
+            return int(text)
+        return text
+    return None
+
+
+def _upgrade_document(document: Any) -> None:
+    """Give the rows of a document written by an older Folio the columns added since, with
+    their defaults, so last year's export imports today (newer documents are refused)."""
+    if not isinstance(document, dict) or not isinstance(document.get("tables"), dict):
+        return
+    revision = document.get("schema_revision")
+    if revision not in schema.known_revisions() or revision == schema.head_revision():
+        return
+    known = {table.name: table for table in tables()}
+    for name, rows in document["tables"].items():
+        table = known.get(name)
+        if table is None or not isinstance(rows, list):
+            continue
+        for row in rows:
+            if isinstance(row, dict):
+                for column in table.columns:
+                    if column.name not in row:
+                        row[column.name] = _column_default(column)
+
+
 def import_document(document: Any, target: Path, source: str = "input") -> PortfolioStore:
-    """Create the .folio ``target`` from an interchange document."""
+    """Create the .folio ``target`` from an interchange document (of this Folio's schema or
+    an older one)."""
+    _upgrade_document(document)
     _validate(document, source)
     converted = {
         table.name: _decoded_rows(table, document["tables"].get(table.name, []), source)

@@ -93,3 +93,35 @@ def test_not_json_and_existing_target(tmp_path: Path) -> None:
     with pytest.raises(FolioFileError, match="already exists"):
         read_json(good, existing)
     assert existing.read_text() == "keep me"
+
+
+def test_a_document_from_the_previous_schema_imports_with_the_new_columns_defaulted(
+    tmp_path: Path,
+) -> None:
+    from app.store.interchange import export_document, import_document
+    from tests.conftest import make_demo
+
+    with make_demo(tmp_path, "journey-review") as store:
+        document = export_document(store)
+    # As Folio wrote it before the assessment record existed (schema 0005).
+    document["schema_revision"] = "0005"
+    for table in ("assessment_record", "record_question", "plan_activity", "assessment_review"):
+        document["tables"].pop(table)
+    for row in document["tables"]["portfolio"]:
+        del row["registration_number"], row["employer_contact"]
+    imported = import_document(document, tmp_path / "old.folio", "old.json")
+    with imported:
+        portfolio = imported.load()
+    assert (portfolio.registration_number, portfolio.employer_contact) == ("", "")
+    assert portfolio.learner_name == "Priya Shah"
+    assert portfolio.records == []
+    # A document that claims today's schema but lacks its columns is refused, not guessed.
+    document["schema_revision"] = "0006"
+    for row in document["tables"]["portfolio"]:
+        del row["registration_number"]
+    import pytest
+
+    from app.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="registration_number"):
+        import_document(document, tmp_path / "current.folio", "current.json")
