@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -45,8 +47,9 @@ def backup_path(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.before-upgrade-{revision}{path.suffix}")
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on an intact .folio, migrated to this Folio's schema if it was older."""
+def open_file(path: Path) -> tuple[Engine, str]:
+    """An engine on an intact .folio, migrated to this Folio's schema if it was older, and a
+    note for the person opening it ("" when there is nothing to say)."""
     found = probe(path)
     known = schema.known_revisions()
     if found.revision not in known:
@@ -63,18 +66,51 @@ def open_engine(path: Path) -> Engine:
         engine = _engine(path)
         with engine.begin() as connection:
             schema.upgrade(connection)
-        return engine
-    return _engine(path)
+        return engine, found.note
+    return _engine(path), found.note
 
 
-def create_engine_for_new_file(path: Path) -> Engine:
-    """Create an empty, stamped .folio at ``path`` (which must not exist yet)."""
+@contextmanager
+def new_file(path: Path) -> Iterator[Engine]:
+    """Build a new, stamped .folio for ``path`` (which must not exist yet) under a temporary
+    name beside it; when the block completes, move it into place, never replacing a file
+    that appeared meanwhile. On any failure (disk full, a bad import, a crash) nothing is
+    left at ``path`` and the temporary file is removed, so a retry starts clean."""
     if path.exists():
         raise FolioFileError(f"'{path.name}' already exists; choose another name.")
     if not path.parent.is_dir():
         raise FolioFileError(f"The folder '{path.parent}' does not exist.")
-    engine = _engine(path)
-    with engine.begin() as connection:
-        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
-        schema.upgrade(connection)
-    return engine
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    engine = _engine(temporary)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+            schema.upgrade(connection)
+        yield engine
+        engine.dispose()
+        _move_into_place(temporary, path)
+    except BaseException:
+        engine.dispose()
+        temporary.unlink(missing_ok=True)
+        temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
+        raise
+
+
+def _move_into_place(temporary: Path, path: Path) -> None:
+    """Give the finished file its name: a hard link fails if the name is taken meanwhile;
+    where the file system has no hard links (FAT on a USB stick), a checked rename."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise FolioFileError(f"'{path.name}' already exists; choose another name.") from None
+    except OSError:
+        if path.exists():
+            raise FolioFileError(f"'{path.name}' already exists; choose another name.") from None
+        os.replace(temporary, path)
+        return
+    temporary.unlink()
+
+
+def engine_for(path: Path) -> Engine:
+    """An engine on a .folio this Folio has just made (no probe needed)."""
+    return _engine(path)

@@ -5,6 +5,7 @@ Everything here reads the file without writing to it, so a refused file stays by
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -23,6 +24,44 @@ class FileProbe:
     """What a read-only look at a candidate .folio found."""
 
     revision: str
+    #: A note for the person opening it (an interrupted save was undone), or "".
+    note: str = ""
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def has_hot_journal(path: Path) -> bool:
+    """Whether a save was interrupted: SQLite's rollback journal is still beside the file."""
+    journal = journal_path(path)
+    return journal.is_file() and journal.stat().st_size > 0
+
+
+def recover_hot_journal(path: Path) -> str:
+    """Undo an interrupted save, as SQLite does when it next opens the file read-write, so
+    the read-only checks that follow see the last completed save. Returns the note to show."""
+    name = _describe(path)
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise FolioFileError(
+            f"{name} was left in the middle of a save (its '{journal_path(path).name}' is beside "
+            "it); Folio must write to it once to undo the unfinished change, but it is "
+            "read-only. Copy both files to a folder you can write to and open it there."
+        )
+    try:
+        connection = sqlite3.connect(path, timeout=3.0)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise FolioFileError(
+            f"{name} could not be recovered from an interrupted save ({exc})."
+        ) from exc
+    return (
+        f"{name} was closed in the middle of a save; the unfinished change was undone and the "
+        "portfolio is as it was at its last completed save."
+    )
 
 
 def _describe(path: Path) -> str:
@@ -68,6 +107,7 @@ def probe(path: Path) -> FileProbe:
     """
     _check_header(path)
     name = _describe(path)
+    note = recover_hot_journal(path) if has_hot_journal(path) else ""
     try:
         connection = read_only_connection(path)
     except sqlite3.Error as exc:
@@ -96,4 +136,4 @@ def probe(path: Path) -> FileProbe:
         connection.close()
     if len(rows) != 1:
         raise FolioFileError(f"{name} has no recognisable schema version.")
-    return FileProbe(revision=rows[0][0])
+    return FileProbe(revision=rows[0][0], note=note)

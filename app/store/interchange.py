@@ -23,7 +23,7 @@ from app.models import Base
 from app.models.base import UtcDateTime
 from app.resources import load_schema
 from app.store import schema
-from app.store.database import create_engine_for_new_file
+from app.store.database import engine_for, new_file
 from app.store.service import PortfolioStore
 
 FORMAT = "folio-interchange"
@@ -177,23 +177,16 @@ def import_document(document: Any, target: Path, source: str = "input") -> Portf
         table.name: _decoded_rows(table, document["tables"].get(table.name, []), source)
         for table in tables()
     }
-    engine = create_engine_for_new_file(target)
     try:
-        with engine.begin() as connection:
+        with new_file(target) as engine, engine.begin() as connection:
             for table in tables():
                 rows = converted[table.name]
                 if rows:
                     connection.execute(insert(table), rows)
     except IntegrityError as exc:
-        engine.dispose()
-        target.unlink(missing_ok=True)
         detail = str(exc.orig).splitlines()[0]
         raise InvalidInputError(f"{source}: the data is inconsistent ({detail})") from None
-    except BaseException:
-        engine.dispose()
-        target.unlink(missing_ok=True)
-        raise
-    return PortfolioStore(target, engine)
+    return PortfolioStore(target, engine_for(target))
 
 
 def read_json(path: Path, target: Path) -> PortfolioStore:

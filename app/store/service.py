@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -46,7 +47,7 @@ from app.models import (
 from app.store import evidence_io, staff_records
 from app.store.assessment_records import AssessmentRecords
 from app.store.audit_chain import entry_hash
-from app.store.database import create_engine_for_new_file, open_engine
+from app.store.database import engine_for, new_file, open_file
 from app.store.fields import check_out_of, coerce_fields
 
 #: Portfolio detail fields a person edits (the rest is the store's own bookkeeping).
@@ -165,6 +166,8 @@ class PortfolioStore(AssessmentRecords):
         self.path = path
         self.engine = engine
         self.actor = actor
+        #: Things the person opening the file should be told (an interrupted save undone).
+        self.notes: list[str] = []
         self._unit: Unit | None = None
         if portfolio_id is None:
             with self._session() as session:
@@ -178,7 +181,12 @@ class PortfolioStore(AssessmentRecords):
     @classmethod
     def open(cls, path: Path | str, actor: str = "learner") -> PortfolioStore:
         path = Path(path)
-        return cls(path, open_engine(path), actor)
+        engine, note = open_file(path)
+        store = cls(path, engine, actor)
+        if note:
+            store.notes.append(note)
+            logging.getLogger("folio").warning(note)
+        return store
 
     @classmethod
     def create(
@@ -195,32 +203,26 @@ class PortfolioStore(AssessmentRecords):
             raise InvalidInputError("the learner's name is required")
         values = coerce_fields("portfolio", Portfolio, {"learner_name": learner_name, **details})
         values.setdefault("qualification_title", unit.qualification)
-        engine = create_engine_for_new_file(path)
-        try:
-            with Session(engine) as session, session.begin():
-                portfolio = Portfolio(unit_id=unit.id, **values)
-                portfolio.declaration = Declaration(statement=DEFAULT_DECLARATION)
-                portfolio.unit_snapshot = UnitSnapshot(
-                    unit_id=unit.id,
-                    definition_json=json.dumps(unit.document, ensure_ascii=False, sort_keys=True),
+        with new_file(path) as engine, Session(engine) as session, session.begin():
+            portfolio = Portfolio(unit_id=unit.id, **values)
+            portfolio.declaration = Declaration(statement=DEFAULT_DECLARATION)
+            portfolio.unit_snapshot = UnitSnapshot(
+                unit_id=unit.id,
+                definition_json=json.dumps(unit.document, ensure_ascii=False, sort_keys=True),
+            )
+            session.add(portfolio)
+            session.flush()
+            session.add(
+                _chained_entry(
+                    "",
+                    portfolio_id=portfolio.id,
+                    actor=actor,
+                    action="create",
+                    target=f"portfolio:{portfolio.id}",
+                    detail=_json_detail({"unit_id": unit.id, "learner_name": learner_name}),
                 )
-                session.add(portfolio)
-                session.flush()
-                session.add(
-                    _chained_entry(
-                        "",
-                        portfolio_id=portfolio.id,
-                        actor=actor,
-                        action="create",
-                        target=f"portfolio:{portfolio.id}",
-                        detail=_json_detail({"unit_id": unit.id, "learner_name": learner_name}),
-                    )
-                )
-        except BaseException:
-            engine.dispose()
-            path.unlink(missing_ok=True)
-            raise
-        return cls(path, engine, actor)
+            )
+        return cls(path, engine_for(path), actor)
 
     def close(self) -> None:
         self.engine.dispose()
