@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/python -m app.desktop_check
 	$(BIN)/folio start $(FILE)
 
 test: $(STAMP)
