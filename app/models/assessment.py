@@ -6,8 +6,9 @@ recognition of prior learning), the assessment plan and its reviews, and the int
 assurer's report on a sampled portfolio.
 
 They are staff records, not learner content: they are left out of the learner's submission
-digest, written under the staff guard, and once a signed decision relies on a record it is
-locked (``locked_version``) and its content is part of what the assessor signed.
+digest, written under the staff guard, and once a signed decision relies on a record, a plan
+activity or a review it is locked (``locked_version``) and its content is part of what the
+assessor signed.
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ class PlanActivity(Base):
     involved: Mapped[str] = mapped_column(Text, default="", comment="Who takes part")
     marking_points: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(default="planned", comment="Vocabulary: PLAN_STATUSES")
+    locked_version: Mapped[int | None] = mapped_column(
+        comment="The submitted version whose signed decision covered it; locked from then"
+    )
 
     @property
     def points(self) -> tuple[str, ...]:
@@ -139,6 +143,9 @@ class AssessmentReview(Base):
     assessor_signed_on: Mapped[dt.date | None]
     employer_name: Mapped[str] = mapped_column(default="", comment="Employer's representative")
     employer_signed_on: Mapped[dt.date | None]
+    locked_version: Mapped[int | None] = mapped_column(
+        comment="The submitted version whose signed decision covered it; locked from then"
+    )
 
 
 class IqaReport(Base):

@@ -165,7 +165,7 @@ class AssessmentRecords:
                 self._judgements(session, submission),
                 decision,
                 referred,
-                staff_records.signed_records(session, self.portfolio_id, submission.version)
+                staff_records.signed_facts(session, self.portfolio_id, submission.version)
                 if kind == "sign-off"
                 else None,
             ),

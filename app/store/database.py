@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from app.errors import FolioFileError, NewerFormatError
 from app.store import schema
 from app.store.fileformat import APPLICATION_ID, probe
+from app.store.value_check import check_values
 
 
 def _engine(path: Path) -> Engine:
@@ -66,8 +67,15 @@ def open_file(path: Path) -> tuple[Engine, str]:
         engine = _engine(path)
         with engine.begin() as connection:
             schema.upgrade(connection)
-        return engine, found.note
-    return _engine(path), found.note
+    else:
+        engine = _engine(path)
+    try:
+        with engine.connect() as connection:
+            check_values(connection, path.name)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, found.note
 
 
 @contextmanager

@@ -481,6 +481,7 @@ class PortfolioStore(AssessmentRecords):
             raise InvalidInputError("say why, when you do not accept the feedback")
         with self._change("none") as session:
             review = self._get(session, "assessment_review", review_id)
+            staff_records.check_unlocked("assessment_review", review)
             before = {name: getattr(review, name) for name in values}
             for name, value in values.items():
                 setattr(review, name, value)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.catalogue import Unit
 from app.errors import DomainError, InvalidInputError
-from app.models import AssessmentRecord, RecordQuestion
+from app.models import AssessmentRecord, AssessmentReview, PlanActivity, RecordQuestion
 from app.models.vocab import ASSESSMENT_METHODS, LEARNER_METHODS, label
 
 #: Methods whose record holds questions and answers.
@@ -51,12 +51,19 @@ def record_ref(record: AssessmentRecord) -> str:
 
 
 def check_unlocked(kind: str, record: Any) -> None:
-    """Refuse a change to a record that a signed decision relied on."""
-    if kind in {"assessment_record", "record_question"} and record.locked_version is not None:
-        raise DomainError(
-            f"the {record_ref(record)} is part of the signed decision on version "
-            f"{record.locked_version} and cannot change; add a new record instead"
-        )
+    """Refuse a change to a record, plan activity or review a signed decision relied on."""
+    if getattr(record, "locked_version", None) is None:
+        return
+    if isinstance(record, AssessmentRecord):
+        what, instead = f"the {record_ref(record)}", "add a new record instead"
+    elif isinstance(record, PlanActivity):
+        what, instead = f"planned activity #{record.id}", "add a new activity instead"
+    else:
+        what, instead = f"review #{record.id}", "add a new review instead"
+    raise DomainError(
+        f"{what} is part of the signed decision on version {record.locked_version} and "
+        f"cannot change; {instead}"
+    )
 
 
 def check_learner_write(kind: str, values: dict[str, Any], record: Any) -> None:
@@ -111,69 +118,85 @@ def check_parent(session: Session, kind: str, values: dict[str, Any]) -> None:
     check_unlocked(kind, record)
 
 
-def _content(record: AssessmentRecord, questions: Iterable[RecordQuestion]) -> str:
-    """The record's words and facts. The file it points to is the learner's evidence, pinned
-    by the submission's digest; deleting it in a later draft leaves the record as signed."""
+#: Columns that are bookkeeping, not what a record says.
+_NOT_CONTENT = frozenset(
+    {"id", "portfolio_id", "position", "locked_version", "created_at", "evidence_file_id"}
+)
+
+#: The lockable kinds: (model, key of the signed payload, the date field naming a row).
+SIGNED_KINDS: tuple[tuple[type[Any], str, str], ...] = (
+    (AssessmentRecord, "assessment_records", "held_on"),
+    (PlanActivity, "assessment_plan", "planned_on"),
+    (AssessmentReview, "reviews", "reviewed_on"),
+)
+
+
+def _content(row: Any, questions: Iterable[RecordQuestion] = ()) -> str:
+    """A row's words and facts. A record's file is the learner's evidence, pinned by the
+    submission's digest; deleting it in a later draft leaves the record as signed."""
     fields = {
         name: value.isoformat() if hasattr(value, "isoformat") else value
         for name, value in (
-            (column.key, getattr(record, column.key)) for column in record.__table__.columns
+            (column.key, getattr(row, column.key)) for column in row.__table__.columns
         )
-        if name
-        not in {
-            "id",
-            "portfolio_id",
-            "position",
-            "locked_version",
-            "created_at",
-            "evidence_file_id",
-        }
+        if name not in _NOT_CONTENT
     }
-    fields["questions"] = [
-        {"question": q.question, "answer": q.answer, "outcome": q.outcome} for q in questions
-    ]
+    if isinstance(row, AssessmentRecord):
+        fields["questions"] = [
+            {"question": q.question, "answer": q.answer, "outcome": q.outcome} for q in questions
+        ]
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def signed_records(session: Session, portfolio_id: int, version: int) -> list[dict[str, str]]:
-    """What a sign-off of ``version`` says about the records it relied on: each record's
-    method, date and the SHA-256 of its content (questions included), by meaning,
-    not row id, so a copy in a centre database verifies the same."""
-    rows = session.scalars(
-        select(AssessmentRecord)
-        .where(
-            AssessmentRecord.portfolio_id == portfolio_id,
-            AssessmentRecord.locked_version == version,
-        )
-        .order_by(AssessmentRecord.position, AssessmentRecord.id)
-    ).all()
-    result = []
-    for record in rows:
-        questions = session.scalars(
-            select(RecordQuestion)
-            .where(RecordQuestion.record_id == record.id)
-            .order_by(RecordQuestion.position, RecordQuestion.id)
+def _entry(row: Any, date_field: str, content: str) -> dict[str, str]:
+    day = getattr(row, date_field)
+    entry = {
+        date_field: day.isoformat() if day else "",
+        "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
+    }
+    if hasattr(row, "method"):
+        entry["method"] = row.method
+    return entry
+
+
+def signed_facts(session: Session, portfolio_id: int, version: int) -> dict[str, list[Any]]:
+    """What a sign-off of ``version`` says about the assessment record it relied on: per
+    record, plan activity and review locked to it, its date (and method) and the SHA-256 of
+    its content (a record's questions included). By meaning, not row id, so a copy in a
+    centre database verifies the same."""
+    facts: dict[str, list[Any]] = {}
+    for model, key, date_field in SIGNED_KINDS:
+        rows = session.scalars(
+            select(model)
+            .where(model.portfolio_id == portfolio_id, model.locked_version == version)
+            .order_by(model.position, model.id)
         ).all()
-        content = _content(record, questions)
-        result.append(
-            {
-                "method": record.method,
-                "held_on": record.held_on.isoformat() if record.held_on else "",
-                "sha256": hashlib.sha256(content.encode("utf-8")).hexdigest(),
-            }
-        )
-    return sorted(result, key=lambda r: (r["held_on"], r["method"], r["sha256"]))
+        entries = []
+        for row in rows:
+            questions = (
+                session.scalars(
+                    select(RecordQuestion)
+                    .where(RecordQuestion.record_id == row.id)
+                    .order_by(RecordQuestion.position, RecordQuestion.id)
+                ).all()
+                if model is AssessmentRecord
+                else ()
+            )
+            entries.append(_entry(row, date_field, _content(row, questions)))
+        facts[key] = sorted(entries, key=lambda e: tuple(sorted(e.items())))
+    return facts
 
 
 def lock(session: Session, portfolio_id: int, version: int) -> int:
-    """Lock every unlocked record to ``version``'s sign-off; returns how many."""
-    rows = session.scalars(
-        select(AssessmentRecord).where(
-            AssessmentRecord.portfolio_id == portfolio_id,
-            AssessmentRecord.locked_version.is_(None),
-        )
-    ).all()
-    for record in rows:
-        record.locked_version = version
+    """Lock every unlocked record, plan activity and review to ``version``'s sign-off;
+    returns how many."""
+    count = 0
+    for model, _key, _date in SIGNED_KINDS:
+        rows = session.scalars(
+            select(model).where(model.portfolio_id == portfolio_id, model.locked_version.is_(None))
+        ).all()
+        for row in rows:
+            row.locked_version = version
+        count += len(rows)
     session.flush()
-    return len(rows)
+    return count

@@ -46,6 +46,8 @@ def submission_part(submission: Submission) -> dict[str, Any]:
         "previous_digest": submission.previous_digest,
         "submitted_by": submission.submitted_by,
         "declared_on": submission.declared_on.isoformat(),
+        "incomplete_reason": submission.incomplete_reason,
+        "submitted_at": _moment(submission.submitted_at),
     }
 
 
@@ -106,16 +108,16 @@ def expected_facts(
     judgements: Iterable[Assessment],
     decision: AssessmentDecision | None,
     referred: RecordSignature | None,
-    assessment_records: list[dict[str, str]] | None = None,
+    assessment_record: dict[str, list[Any]] | None = None,
 ) -> dict[str, Any]:
     """What a record of ``kind`` says about the rows as they are now (for signing, and for
-    verification to compare with what was signed). ``assessment_records`` are the methods
-    records a sign-off relied on (app.store.staff_records.signed_records)."""
+    verification to compare with what was signed). ``assessment_record`` is what a sign-off
+    says of the records, plan and reviews it relied on (staff_records.signed_facts)."""
     facts: dict[str, Any] = {}
     if kind == "sign-off":
         facts["judgements"] = judgements_part(judgements)
-        if assessment_records is not None:
-            facts["assessment_records"] = assessment_records
+        if assessment_record is not None:
+            facts.update(assessment_record)
     if decision is not None:
         facts["decision"] = decision_part(decision)
     if kind in {"countersign", "reopen"} and referred is not None:

@@ -41,6 +41,13 @@ from app.trust.keystore import KeyStore
 from app.trust.validation import check_signature
 from app.workflow.snapshot import canonical_content, differences, digest
 
+#: Keys of a sign-off's payload holding the assessment record it covered, and their noun.
+SIGNED_RECORD_KEYS = {
+    "assessment_records": "assessment record",
+    "assessment_plan": "planned activity",
+    "reviews": "review",
+}
+
 KIND_LABELS = {
     "sign-off": "sign-off",
     "countersign": "IQA countersignature",
@@ -220,6 +227,8 @@ def _version(
     try:
         frozen = json.loads(submission.snapshot_json)
     except json.JSONDecodeError:
+        frozen = None
+    if not _is_content(frozen):
         report.problems.append("the stored snapshot cannot be read")
         return report
     for blob in frozen.get("evidence_blob", []):
@@ -239,6 +248,14 @@ def _version(
     if is_current and current != frozen:
         report.problems += [f"{line} since submission" for line in differences(frozen, current)]
     return report
+
+
+def _is_content(value: Any) -> bool:
+    """Whether a stored snapshot has the shape of canonical content: table -> list of rows."""
+    return isinstance(value, dict) and all(
+        isinstance(rows, list) and all(isinstance(row, dict) for row in rows)
+        for rows in value.values()
+    )
 
 
 def _blob_hash(session: Session, store: PortfolioStore, sha256: str) -> str | None:
@@ -388,7 +405,13 @@ def _signatures(
         who = outcome.signer.name if outcome.signer else "an unknown signer"
         prefix = f"{_label(signature)} of version {signature.version} by {who}"
         record.problems += [f"{prefix}: {p}" for p in outcome.problems]
-        if signed_at is None or payload.get("kind") != signature.kind:
+        if (
+            signed_at is None
+            or payload.get("kind") != signature.kind
+            or signature.certificate_sha256 != payload.get("certificate_sha256")
+            or signature.signed_at != signed_at
+            or (outcome.signer is not None and signature.signer_name != outcome.signer.name)
+        ):
             record.problems.append(f"{prefix}: the signed record does not match its row")
         submission = by_version.get(signature.version)
         if submission is None:
@@ -497,16 +520,20 @@ def _decisions(
                 judgements if is_current else [],
                 decision,
                 None,
-                staff_records.signed_records(session, submission.portfolio_id, submission.version)
-                if is_current and "assessment_records" in payload
+                {
+                    key: value
+                    for key, value in staff_records.signed_facts(
+                        session, submission.portfolio_id, submission.version
+                    ).items()
+                    if key in payload
+                }
+                if is_current
                 else None,
             )
             if not is_current:
                 facts.pop("judgements", None)
                 payload = {
-                    k: v
-                    for k, v in payload.items()
-                    if k not in {"judgements", "assessment_records"}
+                    k: v for k, v in payload.items() if k not in {"judgements", *SIGNED_RECORD_KEYS}
                 }
             who = checked_signature.signer.name if checked_signature.signer else "its signer"
             record.problems += _compare_facts(payload, facts, submission.version, who)
@@ -564,8 +591,10 @@ def _compare_submission(
             f"the submitted work differs from what was signed (signed digest "
             f"{str(signed.get('digest'))[:12]}, file {now['digest'][:12]})"
         )
-    elif signed != now:
-        changed = sorted(k for k in now if signed.get(k) != now[k])
+    elif any(signed.get(k) != now[k] for k in now if k in signed) or set(signed) - set(now):
+        # Records signed before a fact was added to the format do not carry it.
+        changed = sorted(k for k in set(now) | set(signed) if signed.get(k) != now.get(k))
+        changed = [k for k in changed if k in signed]
         problems.append(f"the submission's {', '.join(changed)} differ from those signed")
     return problems
 
@@ -604,22 +633,26 @@ def _compare_facts(
                             f"the judgement of {short} ({key.replace('_', ' ')}) differs from "
                             f"what {who} signed"
                         )
-    if "assessment_records" in facts:
-        signed_records = payload.get("assessment_records") or []
-        now_records = facts["assessment_records"]
-        missing = [r for r in signed_records if r not in now_records]
-        added = [r for r in now_records if r not in signed_records]
+    for key, noun in SIGNED_RECORD_KEYS.items():
+        if key not in facts:
+            continue
+        signed_rows = payload.get(key) or []
+        now_rows = facts[key]
+        missing = [r for r in signed_rows if r not in now_rows]
+        added = [r for r in now_rows if r not in signed_rows]
         for entry in missing:
-            what = f"{str(entry.get('method', 'a')).replace('_', ' ')} record"
-            when = f" of {entry.get('held_on')}" if entry.get("held_on") else ""
+            method = str(entry.get("method", "")).replace("_", " ")
+            what = f"{method} record" if key == "assessment_records" else noun
+            day = next((v for k, v in entry.items() if k.endswith("_on") and v), "")
+            when = f" of {day}" if day else ""
             problems.append(
                 f"the {what}{when} that {who} signed on version {version} has been altered "
                 "or removed"
             )
         if added and not missing:
             problems.append(
-                f"{len(added)} assessment record(s) are marked as relied on by version "
-                f"{version}'s sign-off, but {who} did not sign them"
+                f"{len(added)} {noun}(s) are marked as covered by version {version}'s "
+                f"sign-off, but {who} did not sign them"
             )
     return problems
 

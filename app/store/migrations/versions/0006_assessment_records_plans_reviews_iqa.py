@@ -37,6 +37,7 @@ def upgrade() -> None:
     sa.Column('assessor_signed_on', sa.Date(), nullable=True),
     sa.Column('employer_name', sa.String(), nullable=False, comment="Employer's representative"),
     sa.Column('employer_signed_on', sa.Date(), nullable=True),
+    sa.Column('locked_version', sa.Integer(), nullable=True, comment='The submitted version whose signed decision covered it; locked from then'),
     sa.ForeignKeyConstraint(['portfolio_id'], ['portfolio.id'], name=op.f('fk_assessment_review_portfolio_id_portfolio'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment_review'))
     )
@@ -70,6 +71,7 @@ def upgrade() -> None:
     sa.Column('involved', sa.Text(), nullable=False, comment='Who takes part'),
     sa.Column('marking_points', sa.Text(), nullable=False),
     sa.Column('status', sa.String(), nullable=False, comment='Vocabulary: PLAN_STATUSES'),
+    sa.Column('locked_version', sa.Integer(), nullable=True, comment='The submitted version whose signed decision covered it; locked from then'),
     sa.ForeignKeyConstraint(['portfolio_id'], ['portfolio.id'], name=op.f('fk_plan_activity_portfolio_id_portfolio'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_activity'))
     )
