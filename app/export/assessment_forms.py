@@ -141,7 +141,7 @@ def witnesses(builder: DocumentBuilder) -> Section:
                     )
                     for first, codes in found.values()
                 ),
-                (1.9, 1.6, 1.7, 2.6, 1.4, 1.1),
+                (1.7, 1.5, 1.6, 3.0, 1.4, 1.1),
             )
         )
     return Section("Witness status list", "witnesses", tuple(blocks))
@@ -268,8 +268,8 @@ def _record_form(builder: DocumentBuilder, record: Any, asked: list[Any]) -> lis
         ("Recorded by", recorder),
     ]
     body = [
-        ("Activity", builder.cell(record.activity, code)),
-        ("Account", builder.cell(record.account, code)),
+        ("Activity", builder.cell(record.activity, code) or "—"),
+        ("Account", builder.cell(record.account, code) or "—"),
     ]
     blocks: list[Block] = [
         Heading(f"{code} {method}, {_date(record.held_on) or 'undated'}", 2, anchor),
@@ -288,7 +288,7 @@ def _record_form(builder: DocumentBuilder, record: Any, asked: list[Any]) -> lis
                     )
                     for number, q in enumerate(asked, start=1)
                 ),
-                (0.5, 3.6, 5.0, 1.3),
+                (0.6, 3.3, 4.9, 1.65),
                 f"Questions asked, {code}",
             )
         )
@@ -462,7 +462,7 @@ def summary(builder: DocumentBuilder) -> Section:
             builder.table(
                 ("MP", "Marking point", "Assessor's judgement", "Date judged", "Methods used"),
                 rows,
-                (0.6, 4.6, 1.6, 1.3, 2.3),
+                (0.75, 4.45, 1.6, 1.3, 2.3),
             ),
             Fields(
                 (

@@ -289,7 +289,7 @@ class DocumentBuilder:
                     "Assessor's judgement",
                 ),
                 rows,
-                (0.6, 3.9, 2.3, 1.6, 1.25, 1.45),
+                (0.75, 3.55, 2.2, 1.55, 1.5, 1.45),
             ),
         ]
         links = [link for link in self.portfolio.evidence_links if link.justification.strip()]
