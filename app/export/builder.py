@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.catalogue import Unit
 from app.checker import CheckResult, Status
@@ -24,6 +24,7 @@ from app.export.model import (
     Fields,
     Heading,
     Image,
+    PageRef,
     Paragraph,
     Section,
     SignatureLines,
@@ -35,6 +36,9 @@ from app.export.text import CELL_LIMIT, clean, shorten, split_long
 from app.formatting import human_size
 from app.models import KINDS, Portfolio
 from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES, label
+
+if TYPE_CHECKING:
+    from app.export.attachments import ContentReader
 
 #: Characters of table text across the page width, and the most lines one cell may take.
 TEXT_WIDTH_CHARS = 105
@@ -56,6 +60,25 @@ SECTION_OF = {
     "complaint_case": "Complaint cases",
     "rater_score": "RATER",
     "assessment_record": "Assessment records",
+}
+
+#: The section an item kind is shown in, where a page reference falls back to when the item
+#: itself has no anchor of its own.
+SECTION_ANCHOR = {
+    "feedback_item": "feedback",
+    "analysis_finding": "analysis",
+    "action_item": "action-plan",
+    "log_entry": "implementation-log",
+    "metric": "evaluation",
+    "evidence_file": "appendix",
+    "journey_touchpoint": "journey-map",
+    "process_step": "process-maps",
+    "decision_option": "decision-matrix",
+    "metric_reading": "kpi-tracker",
+    "legislation_link": "legislation",
+    "complaint_case": "complaint-cases",
+    "rater_score": "rater",
+    "assessment_record": "assessment-records",
 }
 
 
@@ -89,8 +112,10 @@ class DocumentBuilder:
         result: CheckResult,
         draft: bool,
         trust: Mapping[int, str] | None = None,
+        content: ContentReader | None = None,
     ):
         self.portfolio = portfolio
+        self.content = content
         self.trust: Mapping[int, str] = trust or {}
         self.unit = unit
         self.result = result
@@ -99,6 +124,9 @@ class DocumentBuilder:
         for kind, prefix in PREFIX.items():
             for number, item in enumerate(getattr(portfolio, KINDS[kind].collection), start=1):
                 self.refs[(kind, item.id)] = f"{prefix}{number}"
+        self.items = {code: key for key, code in self.refs.items()}
+        #: (kind, id) -> the anchor where the item is shown, first placement wins.
+        self.anchors: dict[tuple[str, int], str] = {}
         self.long_entries: list[tuple[str, str]] = []
 
     # -- helpers --------------------------------------------------------------------------
@@ -111,6 +139,21 @@ class DocumentBuilder:
         self.long_entries.append((where, text))
         return shorten(text, limit) + f" (full text: Long entries, note {len(self.long_entries)})"
 
+    def place(self, kind: str, item_id: int, anchor: str) -> str:
+        """Record that the item is shown at ``anchor``; "" when it was placed already."""
+        if (kind, item_id) in self.anchors:
+            return ""
+        self.anchors[(kind, item_id)] = anchor
+        return anchor
+
+    def anchor_of(self, kind: str, item_id: int) -> str:
+        """Where a page reference to the item points: the item, else its section."""
+        return self.anchors.get((kind, item_id)) or SECTION_ANCHOR.get(kind, "")
+
+    def _row_anchor(self, first: Cell) -> str:
+        key = self.items.get(first) if isinstance(first, str) else None
+        return self.place(key[0], key[1], f"item-{key[0]}-{key[1]}") if key else ""
+
     def table(
         self,
         header: tuple[str, ...],
@@ -120,13 +163,15 @@ class DocumentBuilder:
         min_row_height: float = 0.0,
     ) -> Table:
         """A table whose cells all fit on a page: each column gets a character budget from
-        its width, and longer text moves to the long entries."""
+        its width, and longer text moves to the long entries. A row whose first cell is an
+        item's reference is that item's anchor (unless it is shown elsewhere first)."""
         total = sum(widths)
         budgets = [max(60, int(TEXT_WIDTH_CHARS * w / total) * MAX_CELL_LINES) for w in widths]
+        rows = tuple(rows)
         capped = tuple(
             tuple(
                 value
-                if isinstance(value, StatusMark)
+                if isinstance(value, StatusMark | PageRef)
                 else self.cell(
                     value, f"{caption or header[-1]} {row[0]}".strip(), min(budget, CELL_LIMIT)
                 )
@@ -134,7 +179,10 @@ class DocumentBuilder:
             )
             for row in rows
         )
-        return Table(header, capped, widths, caption, min_row_height)
+        anchors = tuple(self._row_anchor(row[0]) for row in rows)
+        return Table(
+            header, capped, widths, caption, min_row_height, anchors if any(anchors) else ()
+        )
 
     def ref(self, kind: str, item_id: int | None) -> str:
         return self.refs.get((kind, item_id), "") if item_id is not None else ""
@@ -152,11 +200,14 @@ class DocumentBuilder:
             else f"Draft: {self.result.met_count} of {len(self.result.points)} marking points met"
         )
         return (
-            Paragraph(clean(p.qualification_title) or self.unit.qualification, "muted"),
+            Paragraph(self.qualification(), "muted"),
             Fields(
                 (
-                    ("Unit", f"{self.unit.id} — {clean(self.unit.title)}"),
+                    ("Qualification", self.qualification()),
+                    ("Unit", self.unit_name()),
+                    ("Level", clean(self.unit.level)),
                     ("Learner", clean(p.learner_name)),
+                    ("Registration number", clean(p.registration_number)),
                     ("Candidate / enrolment number", clean(p.candidate_number)),
                     ("Centre", clean(p.centre_name)),
                     ("Centre number", clean(p.centre_number)),
@@ -169,6 +220,17 @@ class DocumentBuilder:
                 )
             ),
         )
+
+    def qualification(self) -> str:
+        """The qualification's title, with its number when the unit gives one."""
+        title = clean(self.portfolio.qualification_title) or clean(self.unit.qualification)
+        number = clean(self.unit.qualification_number)
+        return f"{title} ({number})" if number else title
+
+    def unit_name(self) -> str:
+        """'Unit CSP3-01: title' — the unit's own number, never Folio's internal id."""
+        number = clean(self.unit.unit_number)
+        return f"Unit {number}: {clean(self.unit.title)}" if number else clean(self.unit.title)
 
     def declaration(self) -> Section:
         declaration = self.portfolio.declaration
@@ -189,6 +251,8 @@ class DocumentBuilder:
         return Section("Candidate declaration of authenticity", "declaration", tuple(blocks))
 
     def mapping_grid(self) -> Section:
+        from app.export.assessment_forms import assessor_verdict, methods_for
+
         rows = []
         for point in self.result.points:
             evidence = self._evidence_for(point.support)
@@ -197,17 +261,36 @@ class DocumentBuilder:
                     point.short_id,
                     clean(point.text),
                     evidence or "—",
+                    methods_for(self, point.support) or "—",
                     StatusMark(point.status),
+                    assessor_verdict(self, point.marking_point_id),
                 )
             )
         blocks: list[Block] = [
             Paragraph(
                 "Each examiner marking point of the unit, quoted verbatim, with the evidence in "
-                "this portfolio that supports it and the checker's status. References: "
-                "F feedback, N analysis finding, A action, L log entry, M metric, E appendix "
-                "evidence file."
+                "this portfolio that supports it and the methods of assessment it comes from. "
+                "References: F feedback, N analysis finding, A action, L log entry, M metric, "
+                "E appendix evidence file, AR assessment record."
             ),
-            self.table(("MP", "Marking point", "Evidence", "Status"), rows, (0.7, 5.2, 3.2, 1.3)),
+            Paragraph(
+                "The checker column is Folio's automatic check of the learner's evidence: it "
+                "is advisory and is not an assessment decision. The assessor's own judgement "
+                "of each point on the submitted version is in the last column.",
+                "small",
+            ),
+            self.table(
+                (
+                    "MP",
+                    "Marking point",
+                    "Evidence",
+                    "Methods",
+                    "Checker (advisory)",
+                    "Assessor's judgement",
+                ),
+                rows,
+                (0.75, 3.55, 2.2, 1.55, 1.5, 1.45),
+            ),
         ]
         links = [link for link in self.portfolio.evidence_links if link.justification.strip()]
         if links:
@@ -296,6 +379,7 @@ class DocumentBuilder:
             blocks.append(Paragraph("No analysis findings have been recorded.", "muted"))
         for finding in self.portfolio.findings:
             code = self.ref("analysis_finding", finding.id)
+            self.place("analysis_finding", finding.id, f"finding-{finding.id}")
             blocks.append(
                 Heading(
                     f"{code} {clean(finding.theme) or 'Untitled finding'}",
@@ -488,48 +572,69 @@ class DocumentBuilder:
         blocks: list[Block] = []
         if not files:
             blocks.append(Paragraph("No evidence files are attached.", "muted"))
-        else:
-            blocks.append(
-                self.table(
-                    ("Ref", "File", "Type", "Size", "Produced by", "SHA-256"),
-                    tuple(
-                        (
-                            self.ref("evidence_file", item.id),
-                            clean(item.original_name)
-                            + (f"\n{clean(item.title)}" if item.title else ""),
-                            item.media_type,
-                            human_size(item.size),
-                            label(EVIDENCE_AUTHORS, item.author)
-                            + (f": {clean(item.source_name)}" if item.source_name else "")
-                            + (f", {_date(item.produced_on)}" if item.produced_on else ""),
-                            item.blob_sha256,
-                        )
-                        for item in files
-                    ),
-                    (0.75, 2.5, 1.6, 1.0, 2.0, 2.6),
-                    "Evidence index",
-                )
-            )
-            for item in files:
-                if item.media_type in {"image/png", "image/jpeg", "image/gif", "image/webp"}:
-                    code = self.ref("evidence_file", item.id)
-                    blocks.append(
-                        Image(
-                            item.blob_sha256,
-                            f"{code} {clean(item.original_name)}",
-                            clean(item.title or item.description or item.original_name),
-                        )
+            return Section("Appendix: evidence", "appendix", tuple(blocks))
+        shown = self._reproduced(files)  # placed first: each file's anchor is its copy
+        blocks.append(
+            self.table(
+                ("Ref", "File", "Type", "Size", "Produced by", "SHA-256"),
+                tuple(
+                    (
+                        self.ref("evidence_file", item.id),
+                        clean(item.original_name)
+                        + (f"\n{clean(item.title)}" if item.title else ""),
+                        item.media_type,
+                        human_size(item.size),
+                        label(EVIDENCE_AUTHORS, item.author)
+                        + (f": {clean(item.source_name)}" if item.source_name else "")
+                        + (f", {_date(item.produced_on)}" if item.produced_on else ""),
+                        item.blob_sha256,
                     )
-            others = [
-                f"{self.ref('evidence_file', it.id)} {clean(it.original_name)} "
-                f"({it.media_type}, {human_size(it.size)}) is kept inside the portfolio file."
-                for it in files
-                if not it.media_type.startswith("image/")
-            ]
-            if others:
-                blocks.append(Heading("Other evidence files", 2, "appendix-other"))
-                blocks.append(BulletList(tuple(others)))
+                    for item in files
+                ),
+                (0.75, 2.5, 1.6, 1.0, 2.0, 2.6),
+                "Evidence index",
+            )
+        )
+        blocks += [block for block, _ in shown if isinstance(block, Image)]
+        copies = [block for block, _ in shown if not isinstance(block, Image)]
+        if copies:
+            blocks.append(Heading("Attached files reproduced", 2, "appendix-reproduced"))
+            blocks += copies
+        from app.export.attachments import unreadable
+
+        shown_ids = {item_id for _, item_id in shown}
+        others = [
+            f"{self.ref('evidence_file', it.id)} {unreadable(it)}"
+            for it in files
+            if it.id not in shown_ids
+        ]
+        if others:
+            blocks.append(Heading("Other evidence files", 2, "appendix-other"))
+            blocks.append(BulletList(tuple(others)))
         return Section("Appendix: evidence", "appendix", tuple(blocks))
+
+    def _reproduced(self, files: Iterable[Any]) -> list[tuple[Block, int]]:
+        """Pictures and readable files, each with the file's id, anchored as the file."""
+        from app.export.attachments import attachment
+
+        shown: list[tuple[Block, int]] = []
+        for item in files:
+            code = self.ref("evidence_file", item.id)
+            anchor = f"file-{item.id}"
+            block: Block | None = None
+            if item.media_type in {"image/png", "image/jpeg", "image/gif", "image/webp"}:
+                block = Image(
+                    item.blob_sha256,
+                    f"{code} {clean(item.original_name)}",
+                    clean(item.title or item.description or item.original_name),
+                    anchor,
+                )
+            elif self.content is not None:
+                block = attachment(self.content, item, code, anchor)
+            if block is not None:
+                self.place("evidence_file", item.id, anchor)
+                shown.append((block, item.id))
+        return shown
 
     def gaps(self) -> Section:
         lines = [clean(line) for line in self.result.gap_list()]
@@ -551,21 +656,34 @@ class DocumentBuilder:
         return Section("Long entries in full", "long-entries", tuple(blocks))
 
 
+#: Where the evidence location sheet goes until it can be built.
+LOCATION = Section("Evidence location sheet", "evidence-location", ())
+
+
 def build_document(
     portfolio: Portfolio,
     unit: Unit,
     result: CheckResult,
     draft: bool = False,
     trust: Mapping[int, str] | None = None,
+    content: ContentReader | None = None,
 ) -> ExportDocument:
-    """The export document for ``portfolio``: cover, declaration, contents, grid, stages,
-    assessor section, appendix (and, for drafts, the gaps). ``trust`` says, per submitted
-    version, what verify found of its decision's signature."""
-    builder = DocumentBuilder(portfolio, unit, result, draft, trust)
+    """The export document for ``portfolio``: cover, declaration, contents, the learner and
+    centre details, witnesses, plan and reviews, grid, evidence location sheet, stages,
+    assessment records, assessor section, declarations, summary, appendix (and, for drafts,
+    the gaps). ``trust`` says, per submitted version, what verify found of its decision's
+    signature; ``content`` reads attached files, to reproduce them in the appendix."""
+    from app.export import assessment_forms as forms
+
+    builder = DocumentBuilder(portfolio, unit, result, draft, trust, content)
     sections: list[Section | None] = [
         builder.declaration(),
         Section("Contents", "contents", (TableOfContents(),), in_contents=False),
+        forms.details(builder),
+        forms.witnesses(builder),
+        forms.plan_and_reviews(builder),
         builder.mapping_grid(),
+        LOCATION,  # the evidence location sheet, built once every item is placed
         builder.feedback(),
         builder.analysis(),
         tool_sections.journey_map(builder),
@@ -578,21 +696,26 @@ def build_document(
         tool_sections.complaint_cases(builder),
         builder.evaluation(),
         tool_sections.kpi_tracker(builder),
+        forms.records(builder),
         builder.assessor(),
+        forms.unit_declaration(builder),
+        forms.summary(builder),
     ]
     sections.append(builder.appendix())
+    sections[sections.index(LOCATION)] = forms.evidence_location(builder)
     if builder.long_entries:
         sections.append(builder.long_texts())
     if draft:
         sections.append(builder.gaps())
     learner = clean(portfolio.learner_name)
+    unit_code = clean(unit.unit_number) or clean(unit.title)
     return ExportDocument(
         title=f"{clean(unit.title)}",
         subtitle=f"Portfolio of {learner}",
-        running_head=f"{learner} · {unit.id}" + (" · DRAFT" if draft else ""),
+        running_head=f"{learner} · {unit_code}" + (" · DRAFT" if draft else ""),
         author=learner,
-        subject=f"{clean(portfolio.qualification_title)} — {unit.id}",
-        keywords=("portfolio", unit.id, "customer service"),
+        subject=f"{clean(portfolio.qualification_title)} — {unit_code}",
+        keywords=("portfolio", unit_code, "customer service"),
         draft=draft,
         cover=builder.cover(),
         sections=tuple(section for section in sections if section is not None),

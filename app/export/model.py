@@ -24,7 +24,19 @@ class StatusMark:
         return self.status.label
 
 
-Cell = str | StatusMark
+@dataclass(frozen=True)
+class PageRef:
+    """The page an anchor lands on: a real page number in the PDF, a PAGEREF field in the
+    DOCX (Word and LibreOffice compute it), a link in HTML."""
+
+    anchor: str
+
+    @property
+    def text(self) -> str:
+        return "see"
+
+
+Cell = str | StatusMark | PageRef
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,8 @@ class Table:
     caption: str = ""
     #: Rows at least this tall (cm): room to write by hand.
     min_row_height: float = 0.0
+    #: Per row, the anchor of the item it shows ("" for none): where page references land.
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,7 @@ class Image:
     sha256: str
     caption: str
     alt_text: str
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,18 @@ class SignatureLines:
     """Boxes to sign or fill in by hand; a value fills the box when it is known."""
 
     rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attached file reproduced in the appendix: its text (capped), or, for a PDF, its
+    own pages appended to the exported PDF (``pdf_sha256``) with the text for other formats."""
+
+    title: str
+    anchor: str
+    pieces: tuple[str, ...]
+    note: str = ""
+    pdf_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +153,7 @@ Block = (
     | Figure
     | Image
     | SignatureLines
+    | Attachment
     | TableOfContents
 )
 

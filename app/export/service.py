@@ -15,9 +15,10 @@ from pathlib import Path
 
 from app.checker import CheckResult, check
 from app.errors import DomainError, InvalidInputError
+from app.export.attachments import append_pdf_pages
 from app.export.builder import build_document
 from app.export.images import ImageSource, store_image_source
-from app.export.model import ExportDocument
+from app.export.model import Attachment, ExportDocument
 from app.models import Portfolio
 from app.store import PortfolioStore
 from app.trust.keystore import Signer
@@ -95,6 +96,16 @@ def decision_trust(store: PortfolioStore) -> dict[int, str]:
     return trust
 
 
+def attached_pdfs(document: ExportDocument) -> list[str]:
+    """The SHA-256 of each attached PDF whose pages go at the end of a PDF export."""
+    return [
+        block.pdf_sha256
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, Attachment) and block.pdf_sha256
+    ]
+
+
 def export_portfolio(
     store: PortfolioStore,
     fmt: str,
@@ -117,7 +128,9 @@ def export_portfolio(
         raise IncompleteError(result)
     reason = _signing_reason(portfolio, fmt, draft) if signer is not None else ""
     trust = decision_trust(store)
-    document = build_document(portfolio, unit, result, draft=draft, trust=trust)
+    document = build_document(
+        portfolio, unit, result, draft=draft, trust=trust, content=store.content_chunks
+    )
     target = Path(target)
     if not target.parent.is_dir():
         raise InvalidInputError(f"the folder '{target.parent}' does not exist")
@@ -127,6 +140,9 @@ def export_portfolio(
     os.close(handle)
     try:
         render(document, Path(temporary), store_image_source(store))
+        attached = attached_pdfs(document) if fmt == "pdf" else []
+        if attached:
+            append_pdf_pages(Path(temporary), attached, store.content_chunks)
         if signer is not None:
             from app.trust.pdf_signing import sign_pdf
 

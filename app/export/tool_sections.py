@@ -247,6 +247,7 @@ def complaint_cases(builder: DocumentBuilder) -> Section | None:
     blocks: list[Block] = []
     for case in cases:
         reference = builder.ref("complaint_case", case.id)
+        builder.place("complaint_case", case.id, f"case-{case.id}")
         blocks.append(Heading(f"{reference} {clean(case.title)}".strip(), 2, f"case-{case.id}"))
         blocks.append(
             Fields(

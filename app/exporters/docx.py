@@ -13,8 +13,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from app.checker import Status
 from app.export.images import ImageSource
 from app.export.model import (
+    Attachment,
     Block,
     BulletList,
     ExportDocument,
@@ -36,7 +37,7 @@ from app.export.model import (
     Table,
     TableOfContents,
 )
-from app.exporters.docx_rows import append_rows
+from app.exporters.docx_rows import append_rows, bookmark_xml
 from app.exporters.drawing import to_png
 
 TEXT_WIDTH_CM = 17.0
@@ -106,7 +107,23 @@ class _Renderer:
         self.export = document
         self.images = images
         self.doc: DocxDocument = Document()
+        self.bookmarks = 0
         self._setup()
+
+    def mark(self, anchor: str) -> str:
+        """Bookmark XML for ``anchor``, each with its own id; "" for no anchor."""
+        if not anchor:
+            return ""
+        self.bookmarks += 1
+        return bookmark_xml(anchor, self.bookmarks)
+
+    def bookmark(self, paragraph: DocxParagraph, anchor: str) -> None:
+        """Put the bookmark ``anchor`` at the start of ``paragraph`` (PAGEREF's target)."""
+        xml = self.mark(anchor)
+        if xml:
+            parsed = parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>")
+            for position, element in enumerate(list(parsed)):
+                paragraph._p.insert(position + 1, element)
 
     def _setup(self) -> None:
         doc = self.doc
@@ -205,6 +222,7 @@ class _Renderer:
             ],
             [width.twips for width in widths],
             int(block.min_row_height * 567),
+            [self.mark(anchor) for anchor in block.anchors],
         )
         self.doc.add_paragraph()
 
@@ -223,8 +241,11 @@ class _Renderer:
             _set_cell(value_cell, value, self.field_style)
         self.doc.add_paragraph()
 
-    def picture(self, data: bytes, width_cm: float, alt_text: str, title: str) -> None:
+    def picture(
+        self, data: bytes, width_cm: float, alt_text: str, title: str, anchor: str = ""
+    ) -> None:
         paragraph = self.doc.add_paragraph()
+        self.bookmark(paragraph, anchor)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
         properties = shape._inline.docPr
@@ -262,11 +283,19 @@ class _Renderer:
         end.append(_element("w:fldChar", **{"w:fldCharType": "end"}))
         paragraph._p.append(end)
 
+    def attachment(self, block: Attachment) -> None:
+        self.bookmark(self.doc.add_heading(block.title, level=3), block.anchor)
+        self.paragraph(Paragraph(block.note, "small"))
+        for piece in block.pieces:
+            self.paragraph(Paragraph(piece, "small"))
+
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Heading):
-            self.doc.add_heading(block.text, level=min(block.level, 3))
+            self.bookmark(self.doc.add_heading(block.text, level=min(block.level, 3)), block.anchor)
+        elif isinstance(block, Attachment):
+            self.attachment(block)
         elif isinstance(block, BulletList):
             for item in block.items:
                 self.doc.add_paragraph(item, style="List Bullet")
@@ -295,7 +324,7 @@ class _Renderer:
                 height = width * data.height / data.width
                 if height > 12.0:
                     width = width * 12.0 / height
-                self.picture(data.data, width, block.alt_text, block.caption)
+                self.picture(data.data, width, block.alt_text, block.caption, block.anchor)
                 self.caption(block.caption)
         elif isinstance(block, TableOfContents):
             self.contents()
@@ -316,6 +345,7 @@ class _Renderer:
         for section in self.export.sections:
             heading = doc.add_heading(section.title, level=1)
             heading.paragraph_format.page_break_before = True
+            self.bookmark(heading, section.anchor)
             for block in section.blocks:
                 self.block(block)
         doc.save(str(target))

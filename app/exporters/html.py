@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from app.export.images import ImageSource
 from app.export.model import (
+    Attachment,
     Block,
     BulletList,
     ExportDocument,
@@ -19,6 +20,7 @@ from app.export.model import (
     Figure,
     Heading,
     Image,
+    PageRef,
     Paragraph,
     SignatureLines,
     StatusMark,
@@ -43,6 +45,8 @@ def _environment() -> Environment:
 
 
 def _cell(value: object) -> Markup:
+    if isinstance(value, PageRef):
+        return Markup('<td><a href="#{}">{}</a></td>').format(value.anchor, value.text)
     if isinstance(value, StatusMark):
         return Markup('<td class="status-{}">{}</td>').format(value.status.value, value.text)
     return Markup("<td>{}</td>").format(value)
@@ -84,9 +88,14 @@ def _renderer(
         if isinstance(block, Table):
             head = Markup("").join(Markup("<th>{}</th>").format(h) for h in block.header)
             row_class = Markup(' class="tall"') if block.min_row_height else Markup("")
+            anchors = list(block.anchors) + [""] * (len(block.rows) - len(block.anchors))
             rows = Markup("").join(
-                Markup("<tr{}>{}</tr>").format(row_class, Markup("").join(_cell(v) for v in row))
-                for row in block.rows
+                Markup("<tr{}{}>{}</tr>").format(
+                    row_class,
+                    Markup(' id="{}"').format(anchor) if anchor else "",
+                    Markup("").join(_cell(v) for v in row),
+                )
+                for row, anchor in zip(block.rows, anchors, strict=True)
             )
             caption = Markup("<caption>{}</caption>").format(block.caption) if block.caption else ""
             total = sum(block.widths)
@@ -120,7 +129,18 @@ def _renderer(
             picture = Markup('<img src="{}" alt="{}" width="{}" height="{}">').format(
                 source, block.alt_text, data.width, data.height
             )
+            if block.anchor:
+                return Markup('<div id="{}">{}</div>').format(
+                    block.anchor, figure(picture, block.caption)
+                )
             return figure(picture, block.caption)
+        if isinstance(block, Attachment):
+            pieces = Markup("").join(
+                Markup('<p class="small">{}</p>').format(piece) for piece in block.pieces
+            )
+            return Markup('<h3 id="{}">{}</h3><p class="small">{}</p>{}').format(
+                block.anchor, block.title, block.note, pieces
+            )
         if isinstance(block, TableOfContents):
             entries = Markup("").join(
                 Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(level, anchor, text)

@@ -39,6 +39,7 @@ from reportlab.platypus import Table as RlTable
 from app.checker import Status
 from app.export.images import ImageSource
 from app.export.model import (
+    Attachment,
     Block,
     BulletList,
     ExportDocument,
@@ -46,6 +47,7 @@ from app.export.model import (
     Figure,
     Heading,
     Image,
+    PageRef,
     Paragraph,
     SignatureLines,
     StatusMark,
@@ -197,8 +199,12 @@ class _Contents:
 
     LEADING: ClassVar[dict[int, float]] = {1: 16.0, 2: 13.0}
 
-    def __init__(self) -> None:
+    def __init__(self, previous: dict[str, int] | None = None) -> None:
         self.pages: dict[str, int] = {}
+        #: The page of every anchor (headings, items) laid out in this pass, and in the
+        #: pass before, which page references print.
+        self.anchors: dict[str, int] = {}
+        self.previous: dict[str, int] = previous or {}
         self.slots: list[tuple[int, float, float, float, list[tuple[int, str, str]]]] = []
 
     def draw(self, canvas: Canvas, page: int) -> None:
@@ -383,11 +389,28 @@ class _PortfolioTemplate(BaseDocTemplate):
         self._outline_level = outline_level
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=outline_level, closed=outline_level > 0)
+        self.contents.anchors.setdefault(key, self.page)
         if in_contents:
             self.contents.pages[key] = self.page
 
 
 # -- blocks -----------------------------------------------------------------------------------
+
+
+class _Anchor(Flowable):
+    """Where an item lands: a PDF destination, and its page for the page references."""
+
+    def __init__(self, key: str, contents: _Contents) -> None:
+        super().__init__()
+        self.key = key
+        self.contents = contents
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.contents.anchors.setdefault(self.key, self.canv.getPageNumber())
 
 
 def _heading(text: str, level: int, key: str, in_contents: bool = True) -> RlParagraph:
@@ -396,8 +419,11 @@ def _heading(text: str, level: int, key: str, in_contents: bool = True) -> RlPar
     return paragraph
 
 
-def _cell(value: Any, head: bool = False) -> Flowable:
-    text = value.text if isinstance(value, StatusMark) else str(value)
+def _cell(value: Any, head: bool = False, pages: dict[str, int] | None = None) -> Flowable:
+    if isinstance(value, PageRef):
+        text = str((pages or {}).get(value.anchor, "…"))
+    else:
+        text = value.text if isinstance(value, StatusMark) else str(value)
     style = _styles()["cell-head" if head else "cell"]
     covered, _ = _register_fonts()
     if text.isascii() or all(ord(character) in covered for character in text):
@@ -405,11 +431,14 @@ def _cell(value: Any, head: bool = False) -> Flowable:
     return RlParagraph(markup(text), style)
 
 
-def _table(block: Table) -> list[Flowable]:
+def _table(block: Table, contents: _Contents) -> list[Flowable]:
     total = sum(block.widths)
     widths = [FRAME_WIDTH * w / total for w in block.widths]
-    data = [[_cell(h, head=True) for h in block.header]]
-    data += [[_cell(value) for value in row] for row in block.rows]
+    data: list[list[Any]] = [[_cell(h, head=True) for h in block.header]]
+    data += [[_cell(value, pages=contents.previous) for value in row] for row in block.rows]
+    for row_data, anchor in zip(data[1:], block.anchors, strict=False):
+        if anchor:
+            row_data[0] = [_Anchor(anchor, contents), row_data[0]]
     style = [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
@@ -460,21 +489,31 @@ def _fields(rows: tuple[tuple[str, str], ...], boxes: bool = False) -> list[Flow
     return [table, Spacer(1, 8)]
 
 
-def _image(block: Image, images: ImageSource) -> list[Flowable]:
+def _image(block: Image, images: ImageSource, contents: _Contents) -> list[Flowable]:
     data = images(block.sha256)
+    anchor: list[Flowable] = [_Anchor(block.anchor, contents)] if block.anchor else []
     if data is None:
-        return [
-            RlParagraph(
-                markup(f"{block.caption}: this image could not be read."), _styles()["muted"]
-            )
-        ]
+        text = markup(f"{block.caption}: this image could not be read.")
+        return [*anchor, RlParagraph(text, _styles()["muted"])]
     # Fit the frame; never blow a small picture up past about 96 dots per inch.
     scale = min(16 * cm / data.width, 11 * cm / data.height, 0.75)
     picture = RlImage(io.BytesIO(data.data), width=data.width * scale, height=data.height * scale)
     return [
-        KeepTogether([picture, RlParagraph(markup(block.caption), _styles()["caption"])]),
+        KeepTogether([*anchor, picture, RlParagraph(markup(block.caption), _styles()["caption"])]),
         Spacer(1, 10),
     ]
+
+
+def _attachment(block: Attachment) -> list[Flowable]:
+    styles = _styles()
+    flowables: list[Flowable] = [
+        CondPageBreak(3 * cm),
+        _heading(block.title, 3, block.anchor),
+        RlParagraph(markup(block.note), styles["small"]),
+    ]
+    if block.pdf_sha256:
+        return flowables
+    return flowables + [RlParagraph(markup(piece), styles["small"]) for piece in block.pieces]
 
 
 def _block(
@@ -500,7 +539,9 @@ def _block(
     if isinstance(block, SignatureLines):
         return _fields(block.rows, boxes=True)
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, contents)
+    if isinstance(block, Attachment):
+        return _attachment(block)
     if isinstance(block, Figure):
         scale = min(FRAME_WIDTH / block.width, FIGURE_HEIGHT / block.height)
         return [
@@ -509,7 +550,7 @@ def _block(
             Spacer(1, 8),
         ]
     if isinstance(block, Image):
-        return _image(block, images)
+        return _image(block, images, contents)
     if isinstance(block, TableOfContents):
         lines = [(level, text, anchor) for level, text, anchor in document.headings() if level <= 2]
         return [_ContentsRoom(lines, contents)]
@@ -535,11 +576,36 @@ def story(document: ExportDocument, images: ImageSource, contents: _Contents) ->
     return flowables
 
 
-def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
-    """Write ``document`` as a PDF at ``target``."""
-    contents = _Contents()
-    template = _PortfolioTemplate(str(target), document, contents)
+def _has_page_refs(document: ExportDocument) -> bool:
+    return any(
+        isinstance(value, PageRef)
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, Table)
+        for row in block.rows
+        for value in row
+    )
+
+
+def _build(document: ExportDocument, target: Any, images: ImageSource, previous: dict) -> dict:  # type: ignore[type-arg]
+    """One layout pass; the page of every anchor it laid out."""
+    contents = _Contents(previous)
+    template = _PortfolioTemplate(target, document, contents)
     template.build(
         story(document, images, contents),
         canvasmaker=_numbered_canvas(document.running_head, contents),
     )
+    return contents.anchors
+
+
+def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
+    """Write ``document`` as a PDF at ``target``. With page references (the evidence
+    location sheet), the layout is repeated until every printed page number is the page
+    its item landed on in that very layout (twice, almost always)."""
+    pages: dict[str, int] = {}
+    refs = _has_page_refs(document)
+    for _ in range(4):
+        found = _build(document, str(target), images, pages)
+        if not refs or found == pages:
+            break
+        pages = found

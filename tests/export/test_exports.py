@@ -21,7 +21,11 @@ from tests.export.conftest import docx_text, libreoffice_to_pdf, pdf_text, squas
 SECTIONS = [
     "Candidate declaration of authenticity",
     "Contents",
+    "Learner and centre details",
+    "Witness status list",
+    "Assessment plan and reviews",
     "Evidence mapping grid",
+    "Evidence location sheet",
     "Plan: customer feedback",
     "Plan: analysis of the feedback",
     "Plan: RATER self-assessment",
@@ -29,7 +33,10 @@ SECTIONS = [
     "Do: implementation log",
     "Review: evaluation",
     "Review: KPI tracker",
+    "Assessment records",
     "Assessor's judgement",
+    "Unit assessment and verification declaration",
+    "Summary of achievement",
     "Appendix: evidence",
 ]
 
@@ -62,7 +69,7 @@ def test_pdf_has_outline_metadata_pages_and_every_marking_point(exported) -> Non
     for point in exported["unit"].marking_points:
         assert squash(point.text) in squash(text), point.id
     assert f"Page 2 of {pages}" in text and f"Page {pages} of {pages}" in text
-    assert "Priya Shah · continuous-improvement" in text
+    assert "Priya Shah · CSP3-02" in text
     assert "DRAFT" not in text
 
 
@@ -105,7 +112,14 @@ def test_docx_headings_tables_fields_and_properties(exported) -> None:
     for point in exported["unit"].marking_points:
         assert point.text in text, point.id
     grid = next(t for t in document.tables if t.rows[0].cells[0].text == "MP")
-    assert [c.text for c in grid.rows[0].cells] == ["MP", "Marking point", "Evidence", "Status"]
+    assert [c.text for c in grid.rows[0].cells] == [
+        "MP",
+        "Marking point",
+        "Evidence",
+        "Methods",
+        "Checker (advisory)",
+        "Assessor's judgement",
+    ]
     assert grid.rows[0]._tr.xml.count("w:tblHeader") == 1
     body = document.element.body.xml
     assert 'TOC \\o "1-2"' in body
@@ -153,7 +167,7 @@ def test_libreoffice_converts_the_docx(exported, tmp_path: Path) -> None:
     for point in exported["unit"].marking_points:
         assert squash(point.text) in text, point.id
     # The running head and the footer's PAGE and NUMPAGES fields, filled in by LibreOffice.
-    assert "Priya Shah · continuous-improvement" in pages[1]
+    assert "Priya Shah · CSP3-02" in pages[1]
     assert f"Page 2 of {len(pages)}" in pages[1]
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
 
