@@ -359,6 +359,7 @@ class PortfolioStore(AssessmentRecords):
             selectinload(Portfolio.decisions),
             selectinload(Portfolio.signatures),
             selectinload(Portfolio.certificates),
+            selectinload(Portfolio.iqa_reports),
         ]
         with self._session() as session:
             portfolio = session.scalars(
