@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import commands, trust_commands  # noqa: F401 - registers its commands
+from app.cli import commands, iqa_commands, trust_commands  # noqa: F401 - registers its commands
 from app.cli.output import one_line, os_error_line
 from app.errors import FolioError
 
