@@ -157,3 +157,25 @@ def centre(monkeypatch: pytest.MonkeyPatch) -> Centre:
     monkeypatch.setenv("FOLIO_PASSPHRASE", STAFF_PASSPHRASE)
     monkeypatch.setenv("FOLIO_CENTRE_PASSPHRASE", CENTRE_PASSPHRASE)
     return make_centre()
+
+
+_COHORT_CACHE: dict[bool, tuple[Path, Centre]] = {}
+
+
+def make_demo_cohort(tmp_path: Path, signed: bool = True) -> tuple[Path, Centre]:
+    """A copy of the demo cohort (app.demo.cohort) in ``tmp_path / 'cohort'``, its decisions
+    signed by a centre of its own (built once per test run), with no sampling plan or IQA
+    report yet; and that centre, whose IQA can report and whose ``verifier`` trusts it."""
+    from app.demo.cohort import EXPERIENCED, NEW_ASSESSOR, DemoStaff, build_demo_cohort
+
+    if signed not in _COHORT_CACHE:
+        root = Path(tempfile.mkdtemp(prefix="folio-cohort-cache-"))
+        centre = make_centre(root / "keys")
+        staff = DemoStaff(
+            {EXPERIENCED: centre.assessor, NEW_ASSESSOR: centre.issue(NEW_ASSESSOR, "assessor")}
+        )
+        build_demo_cohort(root / "cohort", staff if signed else None)
+        _COHORT_CACHE[signed] = (root / "cohort", centre)
+    source, centre = _COHORT_CACHE[signed]
+    shutil.copytree(source, tmp_path / "cohort")
+    return tmp_path / "cohort", centre

@@ -7,7 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import commands, record_commands, trust_commands  # noqa: F401 - registers them
+from app.cli import (  # noqa: F401 - registers their commands
+    commands,
+    iqa_commands,
+    record_commands,
+    trust_commands,
+)
 from app.cli.output import one_line, os_error_line
 from app.errors import FolioError
 

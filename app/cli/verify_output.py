@@ -55,9 +55,11 @@ def print_report(path: Path, report: VerifyReport, as_json: bool = False) -> Non
             if record.kind == "decision":
                 label = f"decision {version.decision}"
             else:
-                label = {"countersign": "IQA countersignature", "reopen": "reopening"}.get(
-                    record.kind, record.kind
-                )
+                label = {
+                    "countersign": "IQA countersignature",
+                    "reopen": "reopening",
+                    "iqa-report": "IQA report",
+                }.get(record.kind, record.kind)
             print(f"  {label}: {one_line(record.describe())}")
             for note in record.notes:
                 print(f"    ({one_line(note)})")

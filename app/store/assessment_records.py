@@ -1,4 +1,5 @@
-"""Submission, judgement, decision, reopening and countersignature as store operations.
+"""Submission, judgement, decision, reopening, countersignature and the IQA's report as store
+operations.
 
 Each is one transaction with its guard, its audit entry and a returned Change, like every
 other edit. The rules that make a decision trustworthy live here, where the write happens:
@@ -22,6 +23,7 @@ from app.models import (
     AssessmentDecision,
     AuditEntry,
     Declaration,
+    IqaReport,
     Portfolio,
     RecordSignature,
     StaffCertificate,
@@ -492,6 +494,91 @@ class AssessmentRecords:
             )
             after = _row(signature)
         return _change("countersign", "record_signature", signature.id, None, after)
+
+    def record_iqa_report(
+        self: PortfolioStore,
+        agrees: bool,
+        comments: str,
+        action_points: str,
+        sample_reason: str,
+        signer: Signer | None,
+        on: dt.date | None = None,
+    ) -> Change:
+        """The IQA's report on the sampled, signed-off version: whether they agree with the
+        assessor's decision, their comments and, when they disagree, action points for the
+        assessor. Signed with the IQA's key over the report and the sign-off it reviews, so
+        it is also the IQA's countersignature of that decision (one signed act)."""
+        comments, action_points = comments.strip(), action_points.strip()
+        sample_reason = " ".join(sample_reason.split())
+        if not agrees and not action_points:
+            raise InvalidInputError(
+                "a report that disagrees with the decision needs action points for the assessor"
+            )
+        if not comments:
+            raise InvalidInputError("an IQA report needs comments on what was sampled")
+        with self._change("staff") as session:
+            if self.role != "iqa":
+                raise DomainError("only an IQA can write an IQA report")
+            if signer is None:
+                raise DomainError(
+                    "an IQA report is signed: it needs your staff key (folio key add)"
+                )
+            if signer.identity.role != "iqa":
+                raise DomainError(f"{signer.identity.name}'s certificate is not an IQA's")
+            submission = self._current_submission(session)
+            decision = self._current_decision(session, submission)
+            sign_off = self._signature_of(session, "sign-off", submission)
+            if decision is None or sign_off is None:
+                raise DomainError(
+                    f"version {submission.version} has no signed decision for an IQA to review"
+                )
+            reviewed = records.signature_ref(sign_off)
+            for earlier in session.scalars(
+                select(RecordSignature).where(
+                    RecordSignature.portfolio_id == self.portfolio_id,
+                    RecordSignature.kind == "iqa-report",
+                    RecordSignature.version == submission.version,
+                )
+            ):
+                if (parse_payload(earlier) or {}).get("refers_to") == reviewed:
+                    raise DomainError(
+                        f"{earlier.signer_name} has already reported on the sign-off of "
+                        f"version {submission.version}"
+                    )
+            report = IqaReport(
+                portfolio_id=self.portfolio_id,
+                version=submission.version,
+                iqa_name=self._staff_name(signer),
+                sampled_on=on or dt.date.today(),
+                sample_reason=sample_reason,
+                agrees=agrees,
+                comments=comments,
+                action_points=action_points,
+            )
+            session.add(report)
+            session.flush()
+            signature = self._sign(
+                session,
+                signer,
+                "iqa-report",
+                submission,
+                decision,
+                sign_off,
+                iqa_report=records.iqa_report_part(report),
+            )
+            self._audit(
+                session,
+                "iqa-report",
+                f"iqa_report:{report.id}",
+                {
+                    "version": submission.version,
+                    "agrees": agrees,
+                    "sample_reason": sample_reason,
+                    "signature": records.signature_ref(signature),
+                },
+            )
+            after = _row(report)
+        return _change("iqa-report", "iqa_report", report.id, None, after)
 
 
 def parse_payload(signature: RecordSignature) -> dict[str, Any] | None:

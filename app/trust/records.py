@@ -15,10 +15,19 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from app.models import Assessment, AssessmentDecision, Portfolio, RecordSignature, Submission
+from app.models import (
+    Assessment,
+    AssessmentDecision,
+    IqaReport,
+    Portfolio,
+    RecordSignature,
+    Submission,
+)
 
 FORMAT = "folio-signed-record/1"
-KINDS = ("sign-off", "countersign", "reopen")
+KINDS = ("sign-off", "countersign", "reopen", "iqa-report")
+#: Kinds that name the sign-off they are about (``refers_to``).
+REFERRING_KINDS = frozenset({"countersign", "reopen", "iqa-report"})
 
 
 def canonical(payload: Mapping[str, Any]) -> bytes:
@@ -76,6 +85,18 @@ def decision_part(decision: AssessmentDecision) -> dict[str, str]:
     }
 
 
+def iqa_report_part(report: IqaReport) -> dict[str, Any]:
+    """The facts of an IQA report that its signature covers."""
+    return {
+        "iqa": report.iqa_name,
+        "sampled_on": report.sampled_on.isoformat(),
+        "sample_reason": report.sample_reason,
+        "agrees": bool(report.agrees),
+        "comments": report.comments,
+        "action_points": report.action_points,
+    }
+
+
 def signature_ref(signature: RecordSignature) -> str:
     """How a later record names an earlier signature: the SHA-256 of its signature bytes."""
     return hashlib.sha256(signature.signature).hexdigest()
@@ -120,6 +141,6 @@ def expected_facts(
             facts.update(assessment_record)
     if decision is not None:
         facts["decision"] = decision_part(decision)
-    if kind in {"countersign", "reopen"} and referred is not None:
+    if kind in REFERRING_KINDS and referred is not None:
         facts["refers_to"] = signature_ref(referred)
     return facts

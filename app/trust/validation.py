@@ -20,7 +20,12 @@ from cryptography.x509.oid import NameOID
 from app.trust import pki
 
 #: The certificate role each kind of record needs.
-REQUIRED_ROLE = {"sign-off": ("assessor",), "countersign": ("iqa",), "reopen": ("assessor", "iqa")}
+REQUIRED_ROLE = {
+    "sign-off": ("assessor",),
+    "countersign": ("iqa",),
+    "iqa-report": ("iqa",),
+    "reopen": ("assessor", "iqa"),
+}
 
 
 @dataclass

@@ -47,6 +47,7 @@ VERBS: Mapping[str, str] = {
     "sign-off": "Signed off the assessment",
     "reopen": "Reopened the assessment",
     "countersign": "Countersigned the assessment",
+    "iqa-report": "Reported on the sampled assessment (IQA)",
     "compact": "Tidied the evidence store",
 }
 
@@ -136,7 +137,7 @@ def describe(entry: AuditEntry, names: ItemNames) -> tuple[str, str]:
             _point(detail.get("marking_point", "")), detail.get("judgement", "")
         )
         details = _short(detail.get("comment", ""), 120)
-    elif action in {"submit", "new-draft", "sign-off", "reopen", "countersign"}:
+    elif action in {"submit", "new-draft", "sign-off", "reopen", "countersign", "iqa-report"}:
         what = _tr(VERBS[action])
         if "version" in detail:
             what += _tr(" (version {0})").format(detail["version"])

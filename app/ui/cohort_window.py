@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
 from app.export.cohort import export_cohort
 from app.ui.background import finish_tasks, start_task
 from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
+from app.workflow.eqa_pack import PackResult, build_pack
+from app.workflow.iqa import sample_labels
+
+#: The cohort's columns, and what the IQA sampling plan says of each portfolio.
+SAMPLE_COLUMN = "IQA sample"
+TABLE_COLUMNS = (*COLUMNS, SAMPLE_COLUMN)
 
 
 def _mark_trust(item: QStandardItem, text: str) -> None:
@@ -48,8 +54,8 @@ class CohortWindow(QWidget):
         self.settings = settings
         self.folder = folder
         self.setWindowTitle(f"Cohort — {folder.name} — Folio")
-        self.model = QStandardItemModel(0, len(COLUMNS))
-        self.model.setHorizontalHeaderLabels([c.capitalize() for c in COLUMNS])
+        self.model = QStandardItemModel(0, len(TABLE_COLUMNS))
+        self.model.setHorizontalHeaderLabels([c[0].upper() + c[1:] for c in TABLE_COLUMNS])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -80,6 +86,13 @@ class CohortWindow(QWidget):
         self.export = QPushButton("&Export selected…")
         self.export.setObjectName("cohort.export")
         self.export.clicked.connect(self._choose_and_export)
+        self.pack = QPushButton("Build EQA &pack…")
+        self.pack.setObjectName("cohort.eqaPack")
+        self.pack.setToolTip(
+            "A ZIP for the external quality assurer: the sampled portfolios and their PDFs, "
+            "the IQA sampling plan and reports, achievement summaries and a SHA-256 manifest"
+        )
+        self.pack.clicked.connect(self._choose_and_pack)
         self.progress = QProgressBar()
         self.progress.setObjectName("cohort.progress")
         self.progress.setVisible(False)
@@ -90,6 +103,7 @@ class CohortWindow(QWidget):
         top.addWidget(self.format)
         top.addWidget(self.draft)
         top.addWidget(self.export)
+        top.addWidget(self.pack)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -108,23 +122,30 @@ class CohortWindow(QWidget):
         paths = sorted(self.folder.glob("*.folio"))
         self.state.setText(f"Reading {len(paths)} portfolios…")
 
-        def read(report) -> list[CohortEntry]:  # type: ignore[no-untyped-def]
+        folder = self.folder
+
+        def read(report) -> tuple[list[CohortEntry], dict[str, str]]:  # type: ignore[no-untyped-def]
             entries = []
             for index, path in enumerate(paths, start=1):
                 report(index, len(paths), path.name)
                 entries.append(read_entry(path))
-            return entries
+            return entries, sample_labels(folder)
 
         self.reading = start_task(self, read)
         self.reading.progress.connect(self._progress)
-        self.reading.done.connect(self._show)
+        self.reading.done.connect(self._read)
 
-    def _show(self, entries: list[CohortEntry]) -> None:
+    def _read(self, result: tuple[list[CohortEntry], dict[str, str]]) -> None:
+        self._show(*result)
+
+    def _show(self, entries: list[CohortEntry], samples: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.samples = samples or {}
         self.model.setRowCount(0)
         for entry in entries:
             row = []
-            for column, value in zip(COLUMNS, entry.row(), strict=True):
+            values = [*entry.row(), self.samples.get(entry.path.name, "")]
+            for column, value in zip(TABLE_COLUMNS, values, strict=True):
                 item = QStandardItem(value)
                 sort_key = {
                     "marking points met": entry.met / entry.total if entry.total else -1,
@@ -134,10 +155,15 @@ class CohortWindow(QWidget):
                 item.setData(str(entry.path), Qt.ItemDataRole.UserRole + 1)
                 if column == "trust":
                     _mark_trust(item, value)
+                if column == SAMPLE_COLUMN and value.startswith("overdue"):
+                    item.setForeground(QBrush(QColor("#b91c1c")))
                 row.append(item)
             self.model.appendRow(row)
         self.progress.setVisible(False)
-        self.state.setText(f"{len(entries)} portfolios in {self.folder}")
+        sampled = len(self.samples)
+        done = sum(1 for text in self.samples.values() if text.startswith("done"))
+        iqa = f"; IQA sample: {done} of {sampled} done" if sampled else ""
+        self.state.setText(f"{len(entries)} portfolios in {self.folder}{iqa}")
 
     def selected_paths(self) -> list[Path]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -185,6 +211,35 @@ class CohortWindow(QWidget):
         self.progress.setVisible(False)
         done = sum(row.ok for row in rows)
         self.state.setText(f"{done} of {len(rows)} exported; see cohort-summary.csv")
+
+    def _choose_and_pack(self) -> None:
+        out, _ = QFileDialog.getSaveFileName(
+            self, "Build EQA pack", str(self.folder / "eqa-pack.zip"), "ZIP (*.zip)"
+        )
+        if out:
+            self.build_pack_to(Path(out))
+
+    def build_pack_to(self, target: Path) -> None:
+        """Build the EQA pack on a worker thread (app.workflow.eqa_pack.build_pack)."""
+        folder = self.folder
+        self.pack.setEnabled(False)
+        self.state.setText("Building the EQA pack…")
+        self.packing = start_task(self, lambda report: build_pack(folder, target, report=report))
+        self.packing.progress.connect(self._export_progress)
+        self.packing.done.connect(self._packed)
+        self.packing.failed.connect(self._pack_failed)
+
+    def _packed(self, result: PackResult) -> None:
+        self.pack.setEnabled(True)
+        self.progress.setVisible(False)
+        self.state.setText(
+            f"EQA pack written: {result.path} ({result.samples} sampled portfolios, "
+            f"{len(result.files)} files in its manifest)"
+        )
+
+    def _pack_failed(self, message: str) -> None:
+        self.pack.setEnabled(True)
+        self._failed(message)
 
     def _open(self, index) -> None:  # type: ignore[no-untyped-def]
         from app.ui.application import open_window

@@ -22,6 +22,7 @@ __all__ = [
     "VerifyReport",
     "assess",
     "countersign",
+    "iqa_report",
     "reopen",
     "sign_off",
     "start_new_draft",
@@ -73,3 +74,15 @@ def reopen(store: PortfolioStore, reason: str, signer: Signer | None = None) -> 
 
 def countersign(store: PortfolioStore, comment: str, signer: Signer | None) -> Change:
     return store.countersign(comment, signer)
+
+
+def iqa_report(
+    store: PortfolioStore,
+    agrees: bool,
+    comments: str,
+    action_points: str = "",
+    sample_reason: str = "",
+    signer: Signer | None = None,
+    on: dt.date | None = None,
+) -> Change:
+    return store.record_iqa_report(agrees, comments, action_points, sample_reason, signer, on)

@@ -28,6 +28,7 @@ from app.models import (
     AssessmentDecision,
     AuditEntry,
     EvidenceBlob,
+    IqaReport,
     Portfolio,
     RecordSignature,
     StaffCertificate,
@@ -52,6 +53,7 @@ KIND_LABELS = {
     "sign-off": "sign-off",
     "countersign": "IQA countersignature",
     "reopen": "reopening",
+    "iqa-report": "IQA report",
 }
 
 
@@ -74,6 +76,11 @@ class RecordReport:
     def describe(self) -> str:
         if self.state == "verified" and self.signer is not None:
             verb = "countersigned" if self.kind == "countersign" else "signed"
+            if self.kind == "iqa-report":
+                verdict = (parse_payload(self.signature) or {}) if self.signature else {}
+                agrees = (verdict.get("iqa_report") or {}).get("agrees")
+                verb = "agrees with the decision" if agrees else "disagrees with the decision"
+                return f"{verb}; signed by {self.signer.describe()}, verified"
             return f"{verb} by {self.signer.describe()}, verified"
         if self.state == "legacy":
             return "unsigned (made before signatures)"
@@ -433,7 +440,7 @@ def _signatures(
             versions[signature.version].pinned_by = versions[signature.version].pinned_by or who
     for signature in signatures:  # references between records, once each is checked
         payload = parse_payload(signature) or {}
-        if signature.kind in {"countersign", "reopen"}:
+        if signature.kind in records.REFERRING_KINDS:
             referred = by_ref.get(str(payload.get("refers_to")))
             if (
                 referred is None
@@ -448,6 +455,7 @@ def _signatures(
     for submission in submissions:
         version = versions[submission.version]
         paired = _decisions(session, submission, version, signatures, checked)
+        _iqa_reports(session, submission, version, signatures, checked)
         version.records += [
             checked[s.id]
             for s in signatures
@@ -459,7 +467,7 @@ def _signatures(
             checked[s.id]
             for s in signatures
             if s.version == submission.version
-            and s.kind == "countersign"
+            and s.kind in {"countersign", "iqa-report"}
             and checked[s.id].verified
         ]
     for signature in signatures:
@@ -561,6 +569,60 @@ def _decisions(
         )
         checked[signature.id].state = "altered"
     return {s.id for s in paired.values()}
+
+
+def _iqa_reports(
+    session: Session,
+    submission: Submission,
+    version: VersionReport,
+    signatures: Sequence[RecordSignature],
+    checked: dict[int, RecordReport],
+) -> None:
+    """Pair each IQA report on ``submission`` with its signature, oldest first, and name
+    every difference between the report as it is now and what the IQA signed."""
+    reports = list(
+        session.scalars(
+            select(IqaReport)
+            .where(
+                IqaReport.portfolio_id == submission.portfolio_id,
+                IqaReport.version == submission.version,
+            )
+            .order_by(IqaReport.id)
+        )
+    )
+    signed = [s for s in signatures if s.kind == "iqa-report" and s.version == submission.version]
+    labels = {
+        "iqa": "the IQA's name",
+        "sampled_on": "the sampling date",
+        "sample_reason": "the reason for sampling",
+        "agrees": "the IQA's agreement",
+        "comments": "the comments",
+        "action_points": "the action points",
+    }
+    for report, signature in zip(reports, signed, strict=False):
+        record = checked[signature.id]
+        who = record.signer.name if record.signer else "its signer"
+        payload = (parse_payload(signature) or {}).get("iqa_report") or {}
+        now = records.iqa_report_part(report)
+        for key, value in now.items():
+            if payload.get(key) != value:
+                record.problems.append(
+                    f"the IQA report on version {submission.version}: {labels[key]} "
+                    f"('{value}') differs from what {who} signed ('{payload.get(key)}')"
+                )
+        if record.problems:
+            record.state = "altered"
+    for report in reports[len(signed) :]:
+        version.problems.append(
+            f"the IQA report by {report.iqa_name} on version {submission.version} is not "
+            "signed (it was added outside Folio)"
+        )
+    for signature in signed[len(reports) :]:
+        checked[signature.id].problems.append(
+            f"the IQA report that {signature.signer_name} signed on version "
+            f"{submission.version} is missing (deleted)"
+        )
+        checked[signature.id].state = "altered"
 
 
 def _latest_judgements(session: Session, submission: Submission) -> list[Assessment]:
