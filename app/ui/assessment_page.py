@@ -70,6 +70,7 @@ class _PointRow:
         self.feedback.setTabChangesFocus(True)
         self.feedback.setFixedHeight(64)
         self.feedback.installEventFilter(page)
+        self.feedback.viewport().installEventFilter(page)
         self.evidence = QVBoxLayout()
         self.records = QVBoxLayout()
         for box in (self.evidence, self.records):
@@ -245,9 +246,14 @@ class AssessmentPage(QWidget):
         self.bank_target.setText(f"Click a phrase to add it to the {short} feedback.")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
+        # the feedback worked on last (focused, typed in or clicked) takes the next phrase
+        if event.type() in {
+            QEvent.Type.FocusIn,
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+        }:
             for point_id, row in self.points.items():
-                if row.feedback is watched:
+                if watched in (row.feedback, row.feedback.viewport()) and self.target != point_id:
                     self.target = point_id
                     self._show_target()
         return super().eventFilter(watched, event)

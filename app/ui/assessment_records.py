@@ -181,7 +181,8 @@ class RecordsPage(_AssessmentToolPage):
     def setup(self) -> None:
         records, questions = self.lists["assessment_record"], self.lists["record_question"]
         self.tabs.clear()
-        side = QSplitter(Qt.Orientation.Vertical)
+        self.side = side = QSplitter(Qt.Orientation.Vertical)
+        side.setChildrenCollapsible(False)
         side.addWidget(records)
         side.addWidget(questions)
         side.setSizes([470, 290])
@@ -198,6 +199,10 @@ class RecordsPage(_AssessmentToolPage):
         record = None if record_id is None else self.session.item("assessment_record", record_id)
         asks = record is not None and record.method in QUESTION_METHODS
         questions.set_scope(record_id if asks else None)
+        if asks and not questions.isVisible():
+            questions.setVisible(True)
+            total = sum(self.side.sizes()) or 760
+            self.side.setSizes([total * 3 // 5, total - total * 3 // 5])
         questions.setVisible(asks)
 
     def page_for(self, kind: str | None) -> StagePage | None:
