@@ -136,6 +136,11 @@ def _assessor_shots(
     saved = []
     for offset, stage in enumerate(ASSESSOR_STAGES):
         window.show_stage(stage)
+        if stage == "assessment_records":  # the questioning record, with its questions
+            records = window.pages[stage].page_for("assessment_record")  # type: ignore[attr-defined]
+            records.select(
+                next(r.id for r in window.session.document.records if r.method == "questioning")
+            )
         saved.append(_save(window, folder / f"{number + offset:02d}-assessor-{stage}.png"))
     window.close()
     return saved

@@ -109,6 +109,9 @@ def test_witness_fields_show_for_a_witness_testimony(qtbot, tmp_path, settings) 
     assert page.form.widgets["witness_name"].isVisible()
     assert page.form.widgets["witness_name"].text() == "Helen Ward"
     assert not window.pages["assessment_records"].lists["record_question"].isVisible()
+    _select(page, "observation")
+    assert not page.form.widgets["witness_name"].isVisible()
+    assert not page.form.widgets["expert_witness"].isVisible()
 
 
 def test_the_assessor_adds_a_question_to_a_questioning_record(qtbot, tmp_path, settings) -> None:
