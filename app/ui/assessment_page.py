@@ -4,6 +4,9 @@ trust (what verify found) is shown beside it; signing asks for the staff key's p
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,49 +17,113 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.checker import Location
+from app.checker.context import COLLECTIONS
 from app.errors import FolioError
+from app.models import KINDS
+from app.models.vocab import ASSESSMENT_METHODS, label
+from app.store.fields import format_date
+from app.ui.comment_bank import CommentBank
 from app.ui.session import PortfolioSession
 from app.ui.status_icons import status_icon
+from app.ui.wrapping import WrappingDelegate
 
 JUDGEMENTS = {"": "Not judged", "met": "Met", "not-yet": "Not yet met"}
 
+#: Longest name of an item on an "open" button; the whole text is its tooltip.
+LINK_TEXT = 60
+
+
+def _short(text: str, length: int = LINK_TEXT) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class _PointRow:
+    """The widgets of one marking point on the page."""
+
+    def __init__(self, page: AssessmentPage, point: Any, layout: QVBoxLayout) -> None:
+        short = point.short_id
+        self.title = QLabel(f"<b>{short}</b> {point.text}")
+        self.title.setWordWrap(True)
+        self.checker = QLabel()
+        self.checker.setObjectName(f"assess.{short}.checker")
+        self.checker.setWordWrap(True)
+        self.checker.setStyleSheet("color: #4b5563; font-style: italic;")
+        self.status = QLabel()
+        self.judgement = QComboBox()
+        self.judgement.setObjectName(f"assess.{short}.judgement")
+        self.judgement.setAccessibleName(f"{short} judgement")
+        for value, text in JUDGEMENTS.items():
+            self.judgement.addItem(text, value)
+        self.feedback = QPlainTextEdit()
+        self.feedback.setObjectName(f"assess.{short}.feedback")
+        self.feedback.setAccessibleName(f"{short} feedback")
+        self.feedback.setPlaceholderText("Feedback to the learner")
+        self.feedback.setTabChangesFocus(True)
+        self.feedback.setFixedHeight(64)
+        self.feedback.installEventFilter(page)
+        self.feedback.viewport().installEventFilter(page)
+        self.evidence = QVBoxLayout()
+        self.records = QVBoxLayout()
+        for box in (self.evidence, self.records):
+            box.setSpacing(0)
+        self.links: list[QWidget] = []
+        judged = QHBoxLayout()
+        judged.addWidget(self.status)
+        judged.addWidget(self.judgement)
+        judged.addStretch(1)
+        mapped = QFormLayout()
+        mapped.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        mapped.addRow("Evidence:", self.evidence)
+        mapped.addRow("Records:", self.records)
+        layout.addWidget(self.title)
+        layout.addWidget(self.checker)
+        layout.addLayout(mapped)
+        layout.addLayout(judged)
+        layout.addWidget(self.feedback)
+        layout.addSpacing(10)
+
 
 class AssessmentPage(QWidget):
-    def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
+    """Per marking point: the evidence and records mapped to it (each opens in one click),
+    what the checker found (advisory), the judgement and feedback; a comment bank beside."""
+
+    #: Open an item the page lists (Location), as the marking points panel's links do.
+    navigate = Signal(object)
+
+    def __init__(
+        self,
+        session: PortfolioSession,
+        parent: QWidget | None = None,
+        bank: CommentBank | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.bank = bank or CommentBank()
         heading = QLabel("Assessment")
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color: #4b5563;")
-        self.rows: dict[str, tuple[QComboBox, QLineEdit, QLabel]] = {}
+        self.points: dict[str, _PointRow] = {}
+        self.rows: dict[str, tuple[QComboBox, QPlainTextEdit, QLabel]] = {}
+        #: the marking point whose feedback a phrase from the bank goes into
+        self.target: str | None = None
         grid = QWidget()
         form = QVBoxLayout(grid)
         for point in session.unit.marking_points:
-            title = QLabel(f"<b>{point.short_id}</b> {point.text}")
-            title.setWordWrap(True)
-            status = QLabel()
-            judgement = QComboBox()
-            judgement.setObjectName(f"assess.{point.short_id}.judgement")
-            judgement.setAccessibleName(f"{point.short_id} judgement")
-            for value, text in JUDGEMENTS.items():
-                judgement.addItem(text, value)
-            feedback = QLineEdit()
-            feedback.setObjectName(f"assess.{point.short_id}.feedback")
-            feedback.setAccessibleName(f"{point.short_id} feedback")
-            feedback.setPlaceholderText("Feedback to the learner")
-            row = QHBoxLayout()
-            row.addWidget(status)
-            row.addWidget(judgement)
-            row.addWidget(feedback, 1)
-            form.addWidget(title)
-            form.addLayout(row)
-            self.rows[point.id] = (judgement, feedback, status)
+            row = _PointRow(self, point, form)
+            self.points[point.id] = row
+            self.rows[point.id] = (row.judgement, row.feedback, row.status)
+        self.target = next(iter(self.points), None)
         self.record = QPushButton("&Record judgements")
         self.record.setObjectName("assess.record")
         self.record.clicked.connect(self._record)
@@ -103,12 +170,116 @@ class AssessmentPage(QWidget):
         form.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(grid)
+        self.bank_panel = self._bank_panel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.bank_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.about)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.splitter, 1)
         self.refresh()
+
+    # -- the comment bank ---------------------------------------------------------------------
+
+    def _bank_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("assess.bank")
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Comment bank</b>")
+        self.bank_target = QLabel()
+        self.bank_target.setObjectName("assess.bankTarget")
+        self.bank_target.setWordWrap(True)
+        self.bank_target.setStyleSheet("color: #4b5563;")
+        self.phrases = QTreeWidget()
+        self.phrases.setObjectName("assess.phrases")
+        self.phrases.setAccessibleName("Comment bank: click a phrase to insert it")
+        self.phrases.setHeaderHidden(True)
+        self.phrases.setRootIsDecorated(False)
+        self.phrases.setIndentation(0)
+        self.phrases.setWordWrap(True)
+        self.phrases.setUniformRowHeights(False)
+        self.phrases.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.phrases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.phrases.setItemDelegate(WrappingDelegate(self.phrases))
+        self.phrases.itemClicked.connect(lambda item, _c: self.insert_phrase(item.text(0)))
+        self.phrases.itemActivated.connect(lambda item, _c: self.insert_phrase(item.text(0)))
+        self.new_phrase = QLineEdit()
+        self.new_phrase.setObjectName("assess.newPhrase")
+        self.new_phrase.setAccessibleName("New phrase for the comment bank")
+        self.new_phrase.setPlaceholderText("A phrase of your own")
+        self.new_phrase.returnPressed.connect(self.save_phrase)
+        self.save_button = QPushButton("Sa&ve to the bank")
+        self.save_button.setObjectName("assess.savePhrase")
+        self.save_button.setToolTip(
+            "Keep this phrase for every portfolio you assess (saved on this computer, not in "
+            "the portfolio); with the box empty, the text selected in the feedback is saved"
+        )
+        self.save_button.clicked.connect(self.save_phrase)
+        box.addWidget(title)
+        box.addWidget(self.bank_target)
+        box.addWidget(self.phrases, 1)
+        box.addWidget(self.new_phrase)
+        box.addWidget(self.save_button)
+        self._fill_bank()
+        return panel
+
+    def _fill_bank(self) -> None:
+        self.phrases.clear()
+        for phrase in self.bank.phrases:
+            item = QTreeWidgetItem(self.phrases, [phrase])
+            item.setToolTip(0, phrase)
+            if phrase in self.bank.own:
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "your phrase")
+
+    def _show_target(self) -> None:
+        row = self.points.get(self.target or "")
+        short = self.target.rsplit(".", 1)[-1] if self.target else ""
+        if row is not None:
+            short = row.judgement.accessibleName().split(" ", 1)[0]
+        self.bank_target.setText(f"Click a phrase to add it to the {short} feedback.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the feedback worked on last (focused, typed in or clicked) takes the next phrase
+        if event.type() in {
+            QEvent.Type.FocusIn,
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+        }:
+            for point_id, row in self.points.items():
+                if watched in (row.feedback, row.feedback.viewport()) and self.target != point_id:
+                    self.target = point_id
+                    self._show_target()
+        return super().eventFilter(watched, event)
+
+    def insert_phrase(self, phrase: str) -> None:
+        """Add the phrase at the cursor of the feedback last worked on."""
+        row = self.points.get(self.target or "")
+        if row is None or row.feedback.isReadOnly():
+            return
+        box = row.feedback
+        cursor = box.textCursor()
+        before = box.toPlainText()[: cursor.position()]
+        if before and not before.endswith((" ", "\n")):
+            phrase = " " + phrase
+        cursor.insertText(phrase)
+        box.setTextCursor(cursor)
+        box.setFocus()
+
+    def save_phrase(self) -> None:
+        phrase = self.new_phrase.text()
+        if not phrase.strip():
+            row = self.points.get(self.target or "")
+            phrase = row.feedback.textCursor().selectedText() if row is not None else ""
+        if self.bank.add(phrase):
+            self.new_phrase.clear()
+            self._fill_bank()
 
     def refresh(self) -> None:
         document = self.session.document
@@ -116,18 +287,27 @@ class AssessmentPage(QWidget):
         role = self.session.store.role
         judged = document.judgements_for(current) if current is not None else {}
         decision = document.decision_for(current) if current is not None else None
-        for point in self.session.result.points:
-            judgement, feedback, status = self.rows[point.marking_point_id]
-            status.setPixmap(status_icon(point.status).pixmap(16, 16))
-            status.setToolTip(f"Checker: {point.status.label}")
-            record = judged.get(point.marking_point_id)
-            judgement.setCurrentIndex(judgement.findData(record.judgement if record else ""))
-            if not feedback.hasFocus():
-                feedback.setText(record.feedback if record else "")
-            editable = role == "assessor" and current is not None and decision is None
-            judgement.setEnabled(editable)
-            feedback.setReadOnly(not editable)
         can_mark = role == "assessor" and current is not None and decision is None
+        for point in self.session.result.points:
+            row = self.points[point.marking_point_id]
+            row.status.setPixmap(status_icon(point.status).pixmap(16, 16))
+            row.status.setToolTip(f"Checker (advisory): {point.status.label}")
+            found = " ".join(reason.text for reason in point.reasons)
+            row.checker.setText(
+                f"Checker (advisory): {point.status.label}" + (f" — {found}" if found else "")
+            )
+            self._show_links(row, point.marking_point_id, point.short_id)
+            record = judged.get(point.marking_point_id)
+            row.judgement.setCurrentIndex(
+                row.judgement.findData(record.judgement if record else "")
+            )
+            if not row.feedback.hasFocus():
+                row.feedback.setPlainText(record.feedback if record else "")
+            row.judgement.setEnabled(can_mark)
+            row.feedback.setReadOnly(not can_mark)
+        self.bank_panel.setVisible(role == "assessor")
+        self.bank_panel.setEnabled(can_mark)
+        self._show_target()
         has_key = self.session.staff_certificate() is not None
         self.record.setEnabled(can_mark)
         self.sign.setEnabled(can_mark and has_key)
@@ -161,6 +341,66 @@ class AssessmentPage(QWidget):
                 f"Version {current.version}, submitted by "
                 f"{current.submitted_by}. Digest {current.digest[:16]}…"
             )
+
+    def _show_links(self, row: _PointRow, point_id: str, short: str) -> None:
+        """The evidence mapped to the point and the records that evidence it, as buttons
+        that open each item where it is edited."""
+        for widget in row.links:
+            widget.setParent(None)  # out of the layout now, not at the next event loop
+            widget.deleteLater()
+        row.links = []
+        document = self.session.document
+        evidence = []
+        for link in document.evidence_links:
+            if link.marking_point_id != point_id:
+                continue
+            kind, item_id = link.target
+            evidence.append((kind, item_id, link.justification))
+        records = [
+            ("assessment_record", record.id, record.activity)
+            for record in document.records
+            if short in record.points
+        ]
+        for layout, items in ((row.evidence, evidence), (row.records, records)):
+            if not items:
+                none = QLabel("none mapped")
+                none.setStyleSheet("color: #6b7280; padding: 1px 4px;")
+                layout.addWidget(none)
+                row.links.append(none)
+            for kind, item_id, about in items:
+                name = self._item_name(kind, item_id)
+                button = self._link_button(
+                    name, Location(KINDS[kind].stage, kind, item_id, name), about
+                )
+                button.setObjectName(f"assess.{short}.open.{kind}.{item_id}")
+                layout.addWidget(button)
+                row.links.append(button)
+
+    def _link_button(self, text: str, location: Location | None, about: str) -> QPushButton:
+        button = QPushButton(_short(text))
+        button.setFlat(True)
+        button.setStyleSheet(
+            "QPushButton { text-align: left; color: #1d4ed8; text-decoration: underline;"
+            " padding: 1px 4px; }"
+        )
+        if location is not None:
+            button.setAccessibleName(f"Open {text}")
+            button.setToolTip(f"Open {text}" + (f"\n{about}" if about else ""))
+            button.clicked.connect(lambda _c=False, at=location: self.navigate.emit(at))
+        return button
+
+    def _item_name(self, kind: str, item_id: int) -> str:
+        """'AR2 Questioning, 12/10/2026', 'F3 what the customer said', 'E1 statement.pdf'."""
+        info = KINDS[kind]
+        items = list(getattr(self.session.document, COLLECTIONS[kind]))
+        number = next((n for n, it in enumerate(items, 1) if it.id == item_id), 0)
+        item = items[number - 1] if number else None
+        if item is None:
+            return f"{info.noun} #{item_id}"
+        if kind == "assessment_record":
+            when = f", {format_date(item.held_on)}" if item.held_on else ""
+            return f"{info.prefix}{number} {label(ASSESSMENT_METHODS, item.method)}{when}"
+        return f"{info.prefix}{number} {getattr(item, info.headline)}"
 
     def _show_key(self, role: str, has_key: bool) -> None:
         if role == "learner":
@@ -200,7 +440,7 @@ class AssessmentPage(QWidget):
 
     def _record(self) -> None:
         values = {
-            point_id: (judgement.currentData(), feedback.text())
+            point_id: (judgement.currentData(), feedback.toPlainText())
             for point_id, (judgement, feedback, _status) in self.rows.items()
         }
         self._run(lambda: self.session.assess(values))

@@ -12,13 +12,17 @@ from typing import Any
 from app.catalogue.legislation import load_library
 from app.models.vocab import (
     ACTION_STATUSES,
+    ASSESSMENT_METHODS,
     CHANNELS,
     CRITERIA,
     EMOTIONS,
     FEEDBACK_SOURCES,
     JOURNEY_STAGES,
+    LEARNER_METHODS,
+    PLAN_STATUSES,
     PROCESS_VERSIONS,
     RATER,
+    RECORD_OUTCOMES,
     STEP_TYPES,
     TECHNIQUES,
     emotion_label,
@@ -35,7 +39,7 @@ FEELINGS: dict[int | None, str] = {
 class FieldSpec:
     name: str
     label: str
-    widget: str  # line | text | date | number | choice | check | ref
+    widget: str  # line | text | date | number | choice | check | ref | points
     choices: Mapping[Any, str] | None = None
     placeholder: str = ""
     ref_kind: str = ""
@@ -169,6 +173,68 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         _f("score", "Score (1–5)", "number"),
         _f("evidence", "Evidence", "text"),
     ),
+    "assessment_record": (
+        _f("method", "Method", "choice", choices=ASSESSMENT_METHODS),
+        _f("held_on", "Date", "date"),
+        _f("location", "Where", placeholder="workplace, site, online"),
+        _f("assessor_name", "Assessor"),
+        _f("witness_name", "Witness"),
+        _f("witness_role", "Witness's job title"),
+        _f("witness_relationship", "Relationship to the learner", placeholder="line manager…"),
+        _f("witness_contact", "Witness's email or phone"),
+        _f("expert_witness", "Expert witness", "check"),
+        _f("activity", "Activity, product or prior learning", "text"),
+        _f("account", "What was seen, said or shown", "text"),
+        _f("marking_points", "Marking points it evidences", "points"),
+        _f("evidence_file_id", "Evidence file", "ref", ref_kind="evidence_file"),
+        _f("judgement", "Assessor's judgement", "text"),
+        _f("outcome", "Outcome", "choice", choices=RECORD_OUTCOMES),
+        _f("learner_comment", "Learner's comment", "text"),
+    ),
+    "record_question": (
+        _f("question", "Question", "text"),
+        _f("answer", "Learner's answer", "text"),
+        _f("outcome", "Outcome", "choice", choices=RECORD_OUTCOMES),
+    ),
+    "plan_activity": (
+        _f("activity", "Activity", "text"),
+        _f("method", "Method", "choice", choices=ASSESSMENT_METHODS),
+        _f("planned_on", "Planned for", "date"),
+        _f("involved", "Who takes part", "text"),
+        _f("marking_points", "Marking points", "points"),
+        _f("status", "Status", "choice", choices=PLAN_STATUSES),
+    ),
+    "assessment_review": (
+        _f("reviewed_on", "Reviewed on", "date"),
+        _f("progress", "Progress since the last review", "text"),
+        _f("feedback", "Assessor's feedback", "text"),
+        _f("next_targets", "Targets to the next review", "text"),
+        _f("next_review_on", "Next review", "date"),
+        _f("assessor_signed_name", "Assessor's signature (typed name)"),
+        _f("assessor_signed_on", "Assessor signed on", "date"),
+        _f("employer_name", "Employer's representative"),
+        _f("employer_signed_on", "Employer signed on", "date"),
+    ),
+}
+
+#: Fields shown only while another field holds one of some values (field -> (the other
+#: field, its values)): a witness's details belong to a witness testimony only.
+SHOWN_WHEN: dict[str, dict[str, tuple[str, frozenset[Any]]]] = {
+    "assessment_record": {
+        name: ("method", frozenset({"witness_testimony"}))
+        for name in (
+            "witness_name",
+            "witness_role",
+            "witness_relationship",
+            "witness_contact",
+            "expert_witness",
+        )
+    },
+}
+
+#: Choices offered to a learner, where they may pick fewer than staff (field -> values).
+LEARNER_CHOICES: dict[str, dict[str, frozenset[Any]]] = {
+    "assessment_record": {"method": LEARNER_METHODS},
 }
 
 #: Columns of each stage's item list: (field, heading).
@@ -202,6 +268,25 @@ LIST_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "complaint_case": (("opened_on", "Opened"), ("title", "Case")),
     "case_technique": (("technique", "Technique"), ("rationale", "Why")),
     "rater_score": (("dimension", "Dimension"), ("score", "Score"), ("evidence", "Evidence")),
+    "assessment_record": (
+        ("held_on", "Date"),
+        ("method", "Method"),
+        ("marking_points", "Points"),
+        ("activity", "Activity"),
+        ("outcome", "Outcome"),
+    ),
+    "record_question": (("question", "Question"), ("outcome", "Outcome")),
+    "plan_activity": (
+        ("planned_on", "Date"),
+        ("method", "Method"),
+        ("activity", "Activity"),
+        ("status", "Status"),
+    ),
+    "assessment_review": (
+        ("reviewed_on", "Reviewed"),
+        ("progress", "Progress"),
+        ("next_review_on", "Next review"),
+    ),
 }
 
 #: Related items a learner ticks in the form: kind -> (relation attribute, other kind, label).
@@ -222,4 +307,14 @@ NEXT_UNUSED: dict[str, str] = {"rater_score": "dimension"}
 NEW_ITEM: dict[str, dict[str, object]] = {
     "feedback_item": {"source_type": "survey"},
     "legislation_link": {"entry_id": next(iter(LEGISLATION))},
+    "assessment_record": {"method": "observation"},
+    "plan_activity": {"method": "observation"},
+}
+
+#: A scoped list's parent kind (its items are added to, and locked with, the parent).
+SCOPE_PARENT: dict[str, str] = {"record_question": "assessment_record"}
+
+#: A learner's new item, where it differs: the one record a learner writes.
+LEARNER_NEW_ITEM: dict[str, dict[str, object]] = {
+    "assessment_record": {"method": "witness_testimony"},
 }

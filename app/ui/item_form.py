@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue import Unit
 from app.models import ITEM_MODELS
 from app.store.fields import format_date, parse_date, validate_field
-from app.ui.forms import FORMS, RELATIONS, FieldSpec
+from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec
+from app.ui.points_picker import MarkingPointsPicker
 
 INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
 
@@ -139,9 +141,19 @@ class ItemForm(QWidget):
     edited = Signal(str, object)
     relatedChanged = Signal(list)
 
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        parent: QWidget | None = None,
+        unit: Unit | None = None,
+        role: str = "learner",
+    ) -> None:
+        """``unit`` gives the marking points of a points field; ``role`` the choices offered
+        (a learner picks from fewer methods than an assessor)."""
         super().__init__(parent)
         self.kind = kind
+        self.unit = unit
+        self.role = role
         self.model = ITEM_MODELS[kind]
         self.specs = FORMS[kind]
         self.widgets: dict[str, QWidget] = {}
@@ -209,6 +221,10 @@ class ItemForm(QWidget):
             check = QCheckBox(spec.label)
             check.clicked.connect(lambda on, name=spec.name: self._commit(name, on))
             return check
+        if spec.widget == "points" and self.unit is not None:
+            picker = MarkingPointsPicker(self.unit)
+            picker.changed.connect(lambda value, name=spec.name: self._commit(name, value))
+            return picker
         if spec.widget in {"choice", "ref"}:
             combo = QComboBox()
             # long choices (an action, a law's full title) must not widen the form
@@ -216,9 +232,15 @@ class ItemForm(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
+            # but as wide as the form allows, so a choice is read whole where it fits
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if spec.choices:
+                allowed = LEARNER_CHOICES.get(self.kind, {}).get(spec.name)
                 for value, text in spec.choices.items():
                     combo.addItem(text, value)
+                    if allowed is not None and self.role == "learner" and value not in allowed:
+                        # still shown when an item holds it; not offered to pick
+                        combo.model().item(combo.count() - 1).setEnabled(False)  # type: ignore[attr-defined]
             combo.activated.connect(
                 lambda _index, name=spec.name, c=combo: self._commit(name, c.currentData())
             )
@@ -268,8 +290,13 @@ class ItemForm(QWidget):
             elif isinstance(widget, QLineEdit):
                 widget.setText(_display(value))
                 widget.setCursorPosition(0)
+            elif isinstance(widget, MarkingPointsPicker):
+                widget.set_value(value or "")
             widget.setStyleSheet("")
-            widget.setToolTip("")
+            if not isinstance(widget, MarkingPointsPicker):
+                widget.setToolTip("")
+        for name, (other, shown_for) in SHOWN_WHEN.get(self.kind, {}).items():
+            self._layout.setRowVisible(self.widgets[name], values.get(other) in shown_for)
         if self.related is not None:
             self.related.clear()
             for item_id, text in related_options:
@@ -299,12 +326,14 @@ class ItemForm(QWidget):
         widget = self.widgets[name]
         if message:
             widget.setStyleSheet(INVALID_STYLE)
-            widget.setToolTip(message)
+            if not isinstance(widget, MarkingPointsPicker):
+                widget.setToolTip(message)
             spec = next(s for s in self.specs if s.name == name)
             self.problem.setText(f"{spec.label}: {message}. Not saved.")
             return
         widget.setStyleSheet("")
-        widget.setToolTip("")
+        if not isinstance(widget, MarkingPointsPicker):
+            widget.setToolTip("")
         self.problem.clear()
         if value != self.values.get(name):
             self.values[name] = value

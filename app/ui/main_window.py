@@ -26,6 +26,7 @@ from app.checker import CheckResult, Location
 from app.checker.result import TOOL_STAGES
 from app.checker.tool_rules import tool_points
 from app.ui.assessment_page import AssessmentPage
+from app.ui.assessment_records import PlanReviewsPage, RecordsPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
             "legislation": LegislationPage(session),
             "evidence": EvidencePage(session),
             "declaration": DeclarationPage(session),
+            "assessment_plan": PlanReviewsPage(session),
+            "assessment_records": RecordsPage(session),
             "assessment": AssessmentPage(session),
             "unit_guide": UnitGuidePage(session.unit),
         }
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.navigator.stageSelected.connect(self.show_stage)
         self.points.navigate.connect(self.go_to)
+        self.pages["assessment"].navigate.connect(self.go_to)  # type: ignore[attr-defined]
         self.pages["declaration"].submitRequested.connect(self.submit)  # type: ignore[attr-defined]
         self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
 

@@ -28,7 +28,15 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "Submit",
-        (("evidence", "Evidence"), ("declaration", "Declaration"), ("assessment", "Assessment")),
+        (("evidence", "Evidence"), ("declaration", "Declaration")),
+    ),
+    (
+        "Assessment",
+        (
+            ("assessment_plan", "Plan and reviews"),
+            ("assessment_records", "Records"),
+            ("assessment", "Judgements and sign-off"),
+        ),
     ),
     ("Help", (("unit_guide", "Unit guide"),)),
 )

@@ -6,6 +6,7 @@ Runs offscreen on the demo portfolio; ``make screenshots`` writes them to out/sc
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -32,9 +33,17 @@ STAGES = (
     "evaluation",
     "evidence",
     "declaration",
+    "assessment_plan",
+    "assessment_records",
     "assessment",
     "unit_guide",
 )
+
+#: Lists on a page's other tabs, shown to the learner: (stage, kind).
+TAB_SHOTS = (("assessment_plan", "assessment_review"),)
+
+#: The assessor's view of a submitted copy of the demo.
+ASSESSOR_STAGES = ("assessment", "assessment_records", "assessment_plan")
 
 #: Each tool's page, shown on the demo of a unit that uses it.
 TOOL_SHOTS = (
@@ -81,8 +90,13 @@ def take(folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     dialog.show()
     saved.append(_save(dialog, folder / f"{len(STAGES) + 2:02d}-export.png"))
     dialog.close()
-    window.close()
     number = len(STAGES) + 3
+    for stage, kind in TAB_SHOTS:
+        window.show_stage(stage)
+        window.pages[stage].page_for(kind)  # type: ignore[attr-defined]
+        saved.append(_save(window, folder / f"{number:02d}-{stage}-{kind}.png"))
+        number += 1
+    window.close()
     for unit_id in dict.fromkeys(unit for unit, _ in TOOL_SHOTS):
         path = work / f"Priya Shah - {unit_id}.folio"
         build_demo(path, load_catalogue().get(unit_id)).close()
@@ -94,6 +108,41 @@ def take(folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
             saved.append(_save(window, folder / f"{number:02d}-tool-{stage}.png"))
             number += 1
         window.close()
+    saved += _assessor_shots(folder, work, demo, settings, size, number)
+    return saved
+
+
+def _assessor_shots(
+    folder: Path,
+    work: Path,
+    demo: Path,
+    settings: QSettings,
+    size: tuple[int, int],
+    number: int,
+) -> list[Path]:
+    """The demo, submitted, as its assessor opens it to mark."""
+    from app.checker import check
+    from app.demo.assessment import ASSESSOR
+    from app.store import PortfolioStore
+    from app.workflow.submission import submit
+
+    path = work / "Priya Shah - submitted.folio"
+    shutil.copyfile(demo, path)
+    with PortfolioStore.open(path) as store:
+        submit(store, "Priya Shah", check(store.load(), store.unit()))
+    window = MainWindow(PortfolioSession.open(path, actor=f"assessor: {ASSESSOR}"), settings)
+    window.resize(*size)
+    window.show()
+    saved = []
+    for offset, stage in enumerate(ASSESSOR_STAGES):
+        window.show_stage(stage)
+        if stage == "assessment_records":  # the questioning record, with its questions
+            records = window.pages[stage].page_for("assessment_record")  # type: ignore[attr-defined]
+            records.select(
+                next(r.id for r in window.session.document.records if r.method == "questioning")
+            )
+        saved.append(_save(window, folder / f"{number + offset:02d}-assessor-{stage}.png"))
+    window.close()
     return saved
 
 

@@ -51,6 +51,12 @@ class PortfolioSession(QObject):
         self.document: Portfolio = store.load()
         self.result: CheckResult = check(self.document, self.unit)
         self._importers: list[QObject] = []
+        #: The message of the last refused operation, for the view that asked for it.
+        self.last_error = ""
+        self.failed.connect(self._remember_failure)
+
+    def _remember_failure(self, message: str) -> None:
+        self.last_error = message
 
     @classmethod
     def open(
@@ -206,6 +212,54 @@ class PortfolioSession(QObject):
         with target.open("wb") as handle:
             self.store.save_evidence_as(file_id, handle)
         return target
+
+    def refusal(self, kind: str, item: Any = None) -> str | None:
+        """Why this user cannot change ``item`` (or, with no item, add one of ``kind``); None
+        when they can. Asks the store's own rules of the assessment record, so a page shows
+        read-only exactly what the store would refuse."""
+        from app.models import KINDS
+        from app.store import staff_records
+
+        role = self.store.role
+        submitted = self.document.status == "submitted"
+        if KINDS[kind].owner != "assessor":
+            if role != "learner":
+                return "the learner's work is read-only to staff"
+            return "this version is submitted and read-only" if submitted else None
+        if role == "iqa":
+            return "an IQA can read but not change the assessor's records"
+        record = item
+        if kind == "record_question" and item is not None:
+            record = self.item("assessment_record", item.record_id)
+        try:
+            if record is not None and kind in {"assessment_record", "record_question"}:
+                staff_records.check_unlocked(kind, record)
+            if role == "learner":
+                staff_records.check_learner_write(
+                    kind, {"method": "witness_testimony"} if record is None else {}, record
+                )
+                if submitted:
+                    return (
+                        f"version {self.document.draft_version} is submitted; start a new "
+                        "draft to add or change a witness testimony"
+                    )
+        except DomainError as error:
+            return error.message
+        return None
+
+    def respond_to_review(
+        self, review_id: int, response: str, accepts: bool, signed_name: str
+    ) -> bool:
+        """The learner's signed answer to a review (a record: not undoable)."""
+        from app.errors import FolioError
+
+        try:
+            self.store.respond_to_review(review_id, response, accepts, signed_name)
+        except FolioError as error:
+            self.failed.emit(error.message)
+            return False
+        self._after(None)
+        return True
 
     @property
     def read_only(self) -> bool:

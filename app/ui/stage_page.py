@@ -25,11 +25,13 @@ from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
 from app.ui.forms import (
     FORMS,
+    LEARNER_NEW_ITEM,
     LIST_COLUMNS,
     NEW_ITEM,
     NEXT_UNUSED,
     RELATED_WITHIN,
     RELATIONS,
+    SCOPE_PARENT,
 )
 from app.ui.item_form import ItemForm, _display
 from app.ui.legislation_box import LINK_FIELD, LegislationBox
@@ -51,6 +53,9 @@ LONG_TEXT = {
     "evidence",
     "note",
     "role",
+    "activity",
+    "progress",
+    "question",
 }
 
 TITLES = {
@@ -107,6 +112,27 @@ TITLES = {
     "rater_score": (
         "RATER self-assessment",
         "Score the service on reliability, assurance, tangibles, empathy and responsiveness.",
+    ),
+    "assessment_record": (
+        "Assessment records",
+        "Each use of an assessment method: when and where, what was seen or said, the "
+        "judgement and the marking points it evidences. A learner adds the witness "
+        "testimonies they collect.",
+    ),
+    "record_question": (
+        "Questions",
+        "The questions asked in the selected questioning or professional discussion, the "
+        "learner's answers and the assessor's view of each.",
+    ),
+    "plan_activity": (
+        "Assessment plan",
+        "The planned assessment activities: what, by which method, when, with whom, and the "
+        "marking points each is meant to cover.",
+    ),
+    "assessment_review": (
+        "Reviews",
+        "Reviews of progress against the plan: the assessor's feedback and targets, the "
+        "learner's answer and the sign-offs.",
     ),
 }
 
@@ -239,12 +265,20 @@ class StagePage(QWidget):
         self.buttons["up"].clicked.connect(lambda: self.move(-1))
         self.buttons["down"].clicked.connect(lambda: self.move(1))
 
-        self.form = ItemForm(kind)
+        self.form = ItemForm(kind, unit=session.unit, role=session.store.role)
         self.form.edited.connect(self._edited)
         self.form.relatedChanged.connect(self._related)
         self.mapping = MappingBox(session, kind, kind)
+        #: Why the item shown cannot be changed here (a record locked by a sign-off, the
+        #: assessor's record opened by the learner); hidden when it can.
+        self.notice = QLabel()
+        self.notice.setObjectName(f"{kind}.readOnly")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #eff6ff; color: #1e3a8a; padding: 6px;")
+        self.notice.hide()
         form_box = QWidget()
-        form_layout = QVBoxLayout(form_box)
+        self.form_layout = form_layout = QVBoxLayout(form_box)
+        form_layout.addWidget(self.notice)
         form_layout.addWidget(self.form)
         form_layout.addWidget(self.mapping)
         self.legislation = LegislationBox(session, kind) if kind in LINK_FIELD else None
@@ -313,22 +347,42 @@ class StagePage(QWidget):
             self.table.selectRow(ids.index(self.selected_id))
         selection.blockSignals(False)
         has_items = bool(items)
-        editable = not self.session.read_only
+        editable = self.session.refusal(self.kind) is None
         self.table.setVisible(has_items)
         self.empty.setVisible(not has_items)
         self.form_area.setEnabled(has_items)
-        self.form.setEnabled(editable)
         self.mapping.setVisible(editable and self.kind in LINK_TARGETS)
         if self.legislation is not None:
             self.legislation.setVisible(editable)
-        self.buttons["add"].setEnabled(
-            editable and (self.scope is None or self.scope_id is not None)
-        )
-        for key in ("duplicate", "delete", "up", "down"):
-            self.buttons[key].setEnabled(has_items and editable)
+        self.buttons["add"].setEnabled(self._can_add())
         self._load_form()
 
+    def _can_add(self) -> bool:
+        if self.scope is not None:
+            if self.scope_id is None:
+                return False
+            parent = SCOPE_PARENT.get(self.kind)
+            if parent is not None:  # e.g. a question goes in a record that can still change
+                return (
+                    self.session.refusal(parent, self.session.item(parent, self.scope_id)) is None
+                )
+        return self.session.refusal(self.kind) is None
+
+    def _show_editable(self) -> None:
+        """The form and the item's buttons follow what the store would allow for this item;
+        for the assessment record the reason it is read-only is shown above the form."""
+        item = None if self.selected_id is None else self.session.item(self.kind, self.selected_id)
+        refusal = self.session.refusal(self.kind, item)
+        self.form.setEnabled(refusal is None)
+        for key in ("duplicate", "delete", "up", "down"):
+            self.buttons[key].setEnabled(item is not None and refusal is None)
+        staff = KINDS[self.kind].owner == "assessor"
+        self.notice.setVisible(staff and item is not None and refusal is not None)
+        if refusal is not None:
+            self.notice.setText(f"Read-only: {refusal}.")
+
     def _load_form(self) -> None:
+        self._show_editable()
         self.shown.emit(self.selected_id)
         self.mapping.show_item(self.selected_id)
         if self.legislation is not None:
@@ -384,6 +438,8 @@ class StagePage(QWidget):
 
     def add(self) -> None:
         fields = dict(NEW_ITEM.get(self.kind, {}))
+        if self.session.store.role == "learner":
+            fields.update(LEARNER_NEW_ITEM.get(self.kind, {}))
         if self.kind in NEXT_UNUSED:
             name = NEXT_UNUSED[self.kind]
             choices = next(spec.choices for spec in FORMS[self.kind] if spec.name == name) or {}
@@ -394,7 +450,10 @@ class StagePage(QWidget):
         if self.scope is not None:
             fields[self.scope] = self.scope_id
         item_id = self.session.add_item(self.kind, **fields)
-        if item_id is not None:
+        if item_id is None:
+            self.notice.setText(f"Not added: {self.session.last_error}.")
+            self.notice.show()
+        else:
             self.select(item_id)
             first = self.form.widgets[FORMS[self.kind][0].name]
             first.setFocus()
@@ -456,8 +515,11 @@ class StagePage(QWidget):
             self.session.move_item(self.kind, self.selected_id, every.index(ids[index]))
 
     def _edited(self, field: str, value: Any) -> None:
-        if self.selected_id is not None:
-            self.session.update_item(self.kind, self.selected_id, **{field: value})
+        if self.selected_id is not None and not self.session.update_item(
+            self.kind, self.selected_id, **{field: value}
+        ):
+            # the store refused: say why beside the field; what was typed stays in it
+            self.form.problem.setText(f"Not saved: {self.session.last_error}.")
 
     def _related(self, ids: list[int]) -> None:
         if self.selected_id is not None:

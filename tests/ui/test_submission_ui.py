@@ -120,7 +120,7 @@ def test_assessor_journey_marks_signs_off_and_exports(
     for number, (judgement, feedback, _status) in enumerate(page.rows.values(), start=1):
         verdict = "not-yet" if number == 3 else "met"
         judgement.setCurrentIndex(judgement.findData(verdict))
-        feedback.setText(f"MP{number}: judged on the submitted evidence")
+        feedback.setPlainText(f"MP{number}: judged on the submitted evidence")
     page.decision.setCurrentIndex(page.decision.findData("refer"))
     page.action_points.setPlainText("Explain each team member's part in action A2")
     asked: list[tuple[str, object]] = []
