@@ -446,7 +446,7 @@ def summary(builder: DocumentBuilder) -> Section:
         rows.append(
             (
                 point.short_id,
-                shorten(clean(point.text), 160),
+                clean(point.text),
                 verdict or "Not yet judged",
                 _date(record.assessed_at.date()) if record is not None else "",
                 methods_for(builder, point.support) or "—",

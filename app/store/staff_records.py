@@ -69,9 +69,12 @@ def check_unlocked(kind: str, record: Any) -> None:
 def check_learner_write(kind: str, values: dict[str, Any], record: Any) -> None:
     """A learner writes only witness testimonies, and only ones they recorded."""
     if kind != "assessment_record":
+        noun = {"record_question": "question", "plan_activity": "planned activity"}.get(
+            kind, kind.replace("_", " ")
+        )
+        article = "an" if noun[0] in "aeiou" else "a"
         raise DomainError(
-            f"only an assessor can write a {kind.replace('_', ' ')}; "
-            "a learner can answer a review's feedback"
+            f"only an assessor can write {article} {noun}; a learner can answer a review's feedback"
         )
     if record is not None and record.recorded_by != "learner":
         raise DomainError(f"the {record_ref(record)} is the assessor's; only they can change it")

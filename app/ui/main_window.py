@@ -273,7 +273,11 @@ class MainWindow(QMainWindow):
                 f"Version {document.draft_version} was submitted and is "
                 "read-only. Start a new draft to keep working."
             )
-        self.banner.setVisible(read_only)
+        notes = self.session.store.notes
+        if notes:  # e.g. an interrupted save undone on opening
+            text = " ".join(notes)
+            self.banner.setText(text + (" " + self.banner.text() if read_only else ""))
+        self.banner.setVisible(read_only or bool(notes))
         self.new_draft_button.setVisible(read_only and not assessor)
         self.submit_action.setEnabled(not read_only)
 
