@@ -31,6 +31,7 @@ from app.models import KINDS
 from app.models.vocab import ASSESSMENT_METHODS, label
 from app.store.fields import format_date
 from app.ui.comment_bank import CommentBank
+from app.ui.iqa_report_dialog import IqaReportDialog
 from app.ui.session import PortfolioSession
 from app.ui.status_icons import status_icon
 from app.ui.wrapping import WrappingDelegate
@@ -146,8 +147,18 @@ class AssessmentPage(QWidget):
         self.countersign = QPushButton(self.tr("&Countersign (IQA)…"))
         self.countersign.setObjectName("assess.countersign")
         self.countersign.clicked.connect(self._countersign)
+        self.iqa_button = QPushButton(self.tr("IQA re&port…"))
+        self.iqa_button.setObjectName("assess.iqa_report")
+        self.iqa_button.setToolTip(
+            self.tr("Report on this sampled portfolio: agree or disagree, signed with your key")
+        )
+        self.iqa_button.clicked.connect(self._open_iqa_report)
+        self.iqa_dialog: IqaReportDialog | None = None
+        self.iqa_state = QLabel()
+        self.iqa_state.setObjectName("assess.iqa_state")
+        self.iqa_state.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.sign, self.reopen, self.countersign):
+        for button in (self.sign, self.reopen, self.countersign, self.iqa_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.trust = QLabel()
@@ -162,6 +173,7 @@ class AssessmentPage(QWidget):
         decision_box.addRow("", buttons)
         decision_box.addRow(self.tr("Signature"), self.trust)
         decision_box.addRow("", self.key_state)
+        decision_box.addRow(self.tr("IQA"), self.iqa_state)
         form.addLayout(decision_box)
         self.problem = QLabel()
         self.problem.setObjectName("assess.problem")
@@ -316,6 +328,9 @@ class AssessmentPage(QWidget):
         self.reopen.setEnabled(role != "learner" and decision is not None)
         self.countersign.setVisible(role == "iqa")
         self.countersign.setEnabled(role == "iqa" and decision is not None and has_key)
+        self.iqa_button.setVisible(role == "iqa")
+        self.iqa_button.setEnabled(role == "iqa" and decision is not None and has_key)
+        self._show_iqa(current)
         self._show_key(role, has_key)
         self._show_trust(current)
         if current is None:
@@ -478,6 +493,55 @@ class AssessmentPage(QWidget):
         passphrase = self._passphrase(self.tr("Countersign"))
         if passphrase is not None:
             self._run(lambda: self.session.countersign(comment, passphrase))
+        self.refresh()
+
+    def _show_iqa(self, current) -> None:  # type: ignore[no-untyped-def]
+        """The IQA's reports on the version shown, in a line each."""
+        reports = [
+            r
+            for r in self.session.document.iqa_reports
+            if current is not None and r.version == current.version
+        ]
+        self.iqa_state.setText(
+            "\n".join(
+                self.tr("Reported by {0} on {1}: {2} with the decision.").format(
+                    r.iqa_name,
+                    format_date(r.sampled_on),
+                    self.tr("agrees") if r.agrees else self.tr("disagrees"),
+                )
+                + (
+                    " " + self.tr("Action points: {0}").format(r.action_points)
+                    if r.action_points
+                    else ""
+                )
+                for r in reports
+            )
+            or self.tr("Not sampled yet.")
+        )
+
+    def _open_iqa_report(self) -> None:
+        """Open the report form (kept, with what was typed, until the report is signed)."""
+        if self.iqa_dialog is None:
+            self.iqa_dialog = IqaReportDialog(self)
+            self.iqa_dialog.accepted.connect(self._sign_iqa_report)
+        self.iqa_dialog.open()
+
+    def _sign_iqa_report(self) -> None:
+        dialog = self.iqa_dialog
+        assert dialog is not None
+        passphrase = self._passphrase(self.tr("IQA report"))
+        if passphrase is None:
+            dialog.open()
+            return
+        try:
+            self.session.iqa_report(*dialog.values(), passphrase)
+        except FolioError as error:
+            dialog.problem.setText(error.message)
+            dialog.open()
+            return
+        self.iqa_dialog = None
+        dialog.deleteLater()
+        self.problem.clear()
         self.refresh()
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]

@@ -343,6 +343,14 @@ class PortfolioSession(QObject):
         countersign(self.store, comment, self._signer(passphrase))
         self._after(None)
 
+    def iqa_report(
+        self, agrees: bool, comments: str, action_points: str, reason: str, passphrase: str
+    ) -> None:
+        from app.workflow.submission import iqa_report
+
+        iqa_report(self.store, agrees, comments, action_points, reason, self._signer(passphrase))
+        self._after(None)
+
     def verification(self) -> VerifyReport:
         """What verify says of the open file (kept until the next change)."""
         if self._verified is None:
