@@ -17,8 +17,9 @@ run: $(STAMP)
 	$(BIN)/python -m app.desktop_check
 	$(BIN)/folio start $(FILE)
 
+# Tests run on every core; PYTEST_ARGS='-n 0' runs them in one process (for a debugger).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
