@@ -750,6 +750,18 @@ class PortfolioStore(AssessmentRecords):
         values.setdefault("original_name", evidence_io.clean_display_name(source.name))
         values.setdefault("media_type", evidence_io.sniff_media_type(source, head))
         with self._change() as session:
+            twin = session.scalars(
+                select(EvidenceFile).where(
+                    EvidenceFile.portfolio_id == self.portfolio_id,
+                    EvidenceFile.blob_sha256 == sha256,
+                )
+            ).first()
+            if twin is not None:
+                ref = self._evidence_ref(session, twin)
+                raise DomainError(
+                    f"'{values['original_name']}' is the same file as evidence {ref} "
+                    f"'{twin.original_name}', already in the portfolio; it was not added again"
+                )
             if session.get(EvidenceBlob, sha256) is None:
                 if self.engine.dialect.name == "sqlite":
                     raw: sqlite3.Connection = session.connection().connection.driver_connection
@@ -778,6 +790,19 @@ class PortfolioStore(AssessmentRecords):
             )
             after = row_values(item)
         return Change("add", "evidence_file", item.id, None, after)
+
+    def _evidence_ref(self, session: Session, item: EvidenceFile) -> str:
+        """E1, E2 … as the exports and the evidence page number the files."""
+        ids = session.scalars(
+            select(EvidenceFile.id)
+            .where(EvidenceFile.portfolio_id == self.portfolio_id)
+            .order_by(EvidenceFile.position, EvidenceFile.id)
+        ).all()
+        return f"E{list(ids).index(item.id) + 1}"
+
+    def file_size(self) -> int:
+        """The .folio's size on disk: what an email would carry."""
+        return self.path.stat().st_size if self.path.exists() else 0
 
     @contextmanager
     def evidence_chunks(self, file_id: int) -> Iterator[Iterator[bytes]]:

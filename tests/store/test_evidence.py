@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.errors import InvalidInputError
+from app.errors import DomainError, InvalidInputError
 from app.store import PortfolioStore, evidence_io
 from app.store.interchange import export_document
 
@@ -33,16 +33,25 @@ def test_attach_stores_content_hash_type_and_size(store: PortfolioStore, tmp_pat
     assert store.read_evidence(item.id) == data
 
 
-def test_identical_content_is_stored_once(store: PortfolioStore, tmp_path: Path) -> None:
+def test_the_same_file_twice_is_refused_naming_the_one_in(
+    store: PortfolioStore, tmp_path: Path
+) -> None:
     first = tmp_path / "a.txt"
     second = tmp_path / "b.txt"
     first.write_text("same words")
     second.write_text("same words")
     store.attach_file(first)
-    store.attach_file(second)
+    entries = len(store.load().audit_entries)
+    with pytest.raises(
+        DomainError,
+        match=r"^'b.txt' is the same file as evidence E1 'a.txt', already in the portfolio; "
+        "it was not added again$",
+    ):
+        store.attach_file(second)
     tables = export_document(store)["tables"]
-    assert len(tables["evidence_file"]) == 2
+    assert len(tables["evidence_file"]) == 1
     assert len(tables["evidence_blob"]) == 1
+    assert len(store.load().audit_entries) == entries
 
 
 def test_unused_content_is_dropped_on_compaction(store: PortfolioStore, tmp_path: Path) -> None:
