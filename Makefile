@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 FILE ?=
 
-.PHONY: run test bench lint format schema screenshots clean
+.PHONY: run test bench lint format schema screenshots clean dist
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ schema: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# The desktop package: a self-contained Folio in dist/folio/ (PyInstaller, packaging/folio.spec;
+# the spec says why PyInstaller). packaging/linux/install.sh installs it with its menu entry,
+# icon and .folio file type.
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/folio.spec
+	@echo "Built $(CURDIR)/dist/folio ($$(du -sh dist/folio | cut -f1)); run dist/folio/folio start FILE"
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots out/screenshots

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.checker import check
-from bench import exports
+from bench import dist, exports
 from bench.large_portfolio import (
     EVIDENCE_LINKS,
     FEEDBACK_ITEMS,
@@ -107,6 +107,8 @@ def main() -> None:
         exports.report(Path(folder) / "large.folio")
         print()
         gui_start(Path(folder))
+        print()
+        dist.report(Path(folder))
 
 
 if __name__ == "__main__":

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.resources import bundle_root
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+#: Alembic reads the revision scripts from disk at run time, so the desktop package ships the
+#: folder as data at the same place inside its bundle (packaging/folio.spec).
+MIGRATIONS = bundle_root() / "app" / "store" / "migrations"
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 

@@ -8,11 +8,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
 from app import APP_NAME, __version__
 from app.errors import FolioError
+from app.resources import resource_path
 from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
 from app.ui.translations import install_translations
@@ -29,6 +31,10 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # The window's icon, and the name of the desktop entry (packaging/linux/folio.desktop)
+    # that Wayland and the task bar match the window to.
+    app.setDesktopFileName("folio")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "folio.png"))))
     return app  # type: ignore[return-value]
 
 
