@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from app.catalogue import Unit
 from app.models import ITEM_MODELS
 from app.store.fields import format_date, parse_date, validate_field
-from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec
+from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec, field_label
 from app.ui.points_picker import MarkingPointsPicker
+from app.ui.wrapping import WrappingCombo
 
 INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
 
@@ -164,9 +165,13 @@ class ItemForm(QWidget):
         for spec in self.specs:
             widget = self._make(spec)
             widget.setObjectName(f"{kind}.{spec.name}")
-            widget.setAccessibleName(spec.label)
+            text = field_label(spec)
+            widget.setAccessibleName(text)
             self.widgets[spec.name] = widget
-            label = QLabel(f"&{spec.label}" if spec.widget != "check" else "")
+            # a check box's label is in the label column too (above it when narrow), word
+            # wrapped: a long one never makes the form wider than the pane
+            label = QLabel(f"&{text}")
+            label.setWordWrap(spec.widget == "check")
             label.setBuddy(widget)
             layout.addRow(label, widget)
         self.related: QListWidget | None = None
@@ -218,7 +223,7 @@ class ItemForm(QWidget):
             box.committed.connect(lambda name=spec.name, w=box: self._commit(name, w.toPlainText()))
             return box
         if spec.widget == "check":
-            check = QCheckBox(spec.label)
+            check = QCheckBox()
             check.clicked.connect(lambda on, name=spec.name: self._commit(name, on))
             return check
         if spec.widget == "points" and self.unit is not None:
@@ -226,7 +231,7 @@ class ItemForm(QWidget):
             picker.changed.connect(lambda value, name=spec.name: self._commit(name, value))
             return picker
         if spec.widget in {"choice", "ref"}:
-            combo = QComboBox()
+            combo = WrappingCombo()
             # long choices (an action, a law's full title) must not widen the form
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -329,7 +334,7 @@ class ItemForm(QWidget):
             if not isinstance(widget, MarkingPointsPicker):
                 widget.setToolTip(message)
             spec = next(s for s in self.specs if s.name == name)
-            self.problem.setText(f"{spec.label}: {message}. Not saved.")
+            self.problem.setText(f"{field_label(spec)}: {message}. Not saved.")
             return
         widget.setStyleSheet("")
         if not isinstance(widget, MarkingPointsPicker):

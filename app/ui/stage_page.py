@@ -137,7 +137,8 @@ TITLES = {
 }
 
 
-def summary(kind: str, field: str, value: Any) -> str:
+def summary(kind: str, field: str, value: Any, limit: int | None = 90) -> str:
+    """The value as one line, shortened to ``limit`` characters (None: whole)."""
     choices = next((spec.choices for spec in FORMS.get(kind, ()) if spec.name == field), None)
     if choices:
         text = label(choices, value)
@@ -146,7 +147,7 @@ def summary(kind: str, field: str, value: Any) -> str:
     else:
         text = _display(value)
     text = " ".join(text.split())
-    return text if len(text) <= 90 else text[:89] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ItemListModel(QAbstractTableModel):
@@ -176,13 +177,15 @@ class ItemListModel(QAbstractTableModel):
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return item.id
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole}:
             return None
         if index.column() == 0:
             return f"{KINDS[self.kind].prefix or '#'}{index.row() + 1}"
         field = self.columns[index.column() - 1][0]
         if field in self.references:
             return self.references[field].get(getattr(item, field), "")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short
+            return summary(self.kind, field, getattr(item, field), limit=None)
         return summary(self.kind, field, getattr(item, field))
 
     def headerData(
