@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -161,6 +162,9 @@ class ItemForm(QWidget):
         self.values: dict[str, Any] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # the form's minimum is minimumSizeHint() below (labels above the fields), not the
+        # side-by-side layout's: else once side by side it could never get narrow again
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._layout = layout
         for spec in self.specs:
             widget = self._make(spec)
@@ -168,10 +172,8 @@ class ItemForm(QWidget):
             text = field_label(spec)
             widget.setAccessibleName(text)
             self.widgets[spec.name] = widget
-            # a check box's label is in the label column too (above it when narrow), word
-            # wrapped: a long one never makes the form wider than the pane
+            # a check box's label is in the label column too (above it when narrow)
             label = QLabel(f"&{text}")
-            label.setWordWrap(spec.widget == "check")
             label.setBuddy(widget)
             layout.addRow(label, widget)
         self.related: QListWidget | None = None
@@ -201,17 +203,36 @@ class ItemForm(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         wrap = (
             QFormLayout.RowWrapPolicy.WrapAllRows
-            if event.size().width() < self.NARROW
+            if event.size().width() < max(self.NARROW, self._side_by_side_width())
             else QFormLayout.RowWrapPolicy.DontWrapRows
         )
         if self._layout.rowWrapPolicy() != wrap:
             self._layout.setRowWrapPolicy(wrap)
         super().resizeEvent(event)
 
+    def _side_by_side_width(self) -> int:
+        """The width the form needs with each label beside its field (long labels in a
+        longer language may need more than NARROW)."""
+        layout = self._layout
+        labels = fields = 0
+        for row in range(layout.rowCount()):
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and label.widget() is not None:
+                widget = label.widget()
+                labels = max(labels, widget.sizeHint().width())
+            if field is not None and field.widget() is not None:
+                fields = max(fields, field.widget().minimumSizeHint().width())
+        margins = layout.contentsMargins()
+        spacing = max(layout.horizontalSpacing(), 6)
+        return labels + spacing + fields + margins.left() + margins.right()
+
     def minimumSizeHint(self) -> QSize:
         # The width it needs with labels above the fields, which it switches to when narrow.
         hint = super().minimumSizeHint()
         widest = max((w.minimumSizeHint().width() for w in self.widgets.values()), default=0)
+        labels = [self._layout.labelForField(w) for w in self.widgets.values()]
+        widest = max([widest, *(label.sizeHint().width() for label in labels if label)])
         margins = self._layout.contentsMargins()
         return QSize(min(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
