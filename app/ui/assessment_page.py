@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +32,7 @@ from app.store.fields import format_date
 from app.ui.comment_bank import CommentBank
 from app.ui.iqa_report_dialog import IqaReportDialog
 from app.ui.session import PortfolioSession
+from app.ui.stage_page import FormArea
 from app.ui.status_icons import status_icon
 from app.ui.wrapping import WrappingDelegate
 
@@ -130,6 +130,7 @@ class AssessmentPage(QWidget):
         self.record.clicked.connect(self._record)
         form.addWidget(self.record)
         decision_box = QFormLayout()
+        decision_box.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.decision = QComboBox()
         self.decision.setObjectName("assess.decision")
         self.decision.addItem("Competent", "competent")
@@ -180,9 +181,7 @@ class AssessmentPage(QWidget):
         self.problem.setStyleSheet("color: #b91c1c;")
         form.addWidget(self.problem)
         form.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = FormArea()
         scroll.setWidget(grid)
         self.bank_panel = self._bank_panel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -79,6 +79,7 @@ class CohortWindow(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.format = QComboBox()
         self.format.setObjectName("cohort.format")
+        self.format.setAccessibleName(self.tr("Export format"))
         for fmt, text in (("pdf", "PDF"), ("docx", "Word"), ("html", "HTML")):
             self.format.addItem(text, fmt)
         self.draft = QCheckBox("&Drafts")

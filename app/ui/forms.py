@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.catalogue.legislation import load_library
 from app.models.vocab import (
     ACTION_STATUSES,
@@ -43,6 +45,11 @@ class FieldSpec:
     choices: Mapping[Any, str] | None = None
     placeholder: str = ""
     ref_kind: str = ""
+
+
+def field_label(spec: FieldSpec) -> str:
+    """The field's label in the user's language: its form label and its accessible name."""
+    return QCoreApplication.translate("forms", spec.label)
 
 
 def _f(name: str, label: str, widget: str = "line", **extra: object) -> FieldSpec:

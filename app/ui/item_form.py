@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 from app.catalogue import Unit
 from app.models import ITEM_MODELS
 from app.store.fields import format_date, parse_date, validate_field
-from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec
+from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec, field_label
 from app.ui.points_picker import MarkingPointsPicker
+from app.ui.wrapping import WrappingCombo
 
 INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
 
@@ -160,13 +162,18 @@ class ItemForm(QWidget):
         self.values: dict[str, Any] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # the form's minimum is minimumSizeHint() below (labels above the fields), not the
+        # side-by-side layout's: else once side by side it could never get narrow again
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._layout = layout
         for spec in self.specs:
             widget = self._make(spec)
             widget.setObjectName(f"{kind}.{spec.name}")
-            widget.setAccessibleName(spec.label)
+            text = field_label(spec)
+            widget.setAccessibleName(text)
             self.widgets[spec.name] = widget
-            label = QLabel(f"&{spec.label}" if spec.widget != "check" else "")
+            # a check box's label is in the label column too (above it when narrow)
+            label = QLabel(f"&{text}")
             label.setBuddy(widget)
             layout.addRow(label, widget)
         self.related: QListWidget | None = None
@@ -196,17 +203,36 @@ class ItemForm(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         wrap = (
             QFormLayout.RowWrapPolicy.WrapAllRows
-            if event.size().width() < self.NARROW
+            if event.size().width() < max(self.NARROW, self._side_by_side_width())
             else QFormLayout.RowWrapPolicy.DontWrapRows
         )
         if self._layout.rowWrapPolicy() != wrap:
             self._layout.setRowWrapPolicy(wrap)
         super().resizeEvent(event)
 
+    def _side_by_side_width(self) -> int:
+        """The width the form needs with each label beside its field (long labels in a
+        longer language may need more than NARROW)."""
+        layout = self._layout
+        labels = fields = 0
+        for row in range(layout.rowCount()):
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and label.widget() is not None:
+                widget = label.widget()
+                labels = max(labels, widget.sizeHint().width())
+            if field is not None and field.widget() is not None:
+                fields = max(fields, field.widget().minimumSizeHint().width())
+        margins = layout.contentsMargins()
+        spacing = max(layout.horizontalSpacing(), 6)
+        return labels + spacing + fields + margins.left() + margins.right()
+
     def minimumSizeHint(self) -> QSize:
         # The width it needs with labels above the fields, which it switches to when narrow.
         hint = super().minimumSizeHint()
         widest = max((w.minimumSizeHint().width() for w in self.widgets.values()), default=0)
+        labels = [self._layout.labelForField(w) for w in self.widgets.values()]
+        widest = max([widest, *(label.sizeHint().width() for label in labels if label)])
         margins = self._layout.contentsMargins()
         return QSize(min(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
@@ -218,7 +244,7 @@ class ItemForm(QWidget):
             box.committed.connect(lambda name=spec.name, w=box: self._commit(name, w.toPlainText()))
             return box
         if spec.widget == "check":
-            check = QCheckBox(spec.label)
+            check = QCheckBox()
             check.clicked.connect(lambda on, name=spec.name: self._commit(name, on))
             return check
         if spec.widget == "points" and self.unit is not None:
@@ -226,7 +252,7 @@ class ItemForm(QWidget):
             picker.changed.connect(lambda value, name=spec.name: self._commit(name, value))
             return picker
         if spec.widget in {"choice", "ref"}:
-            combo = QComboBox()
+            combo = WrappingCombo()
             # long choices (an action, a law's full title) must not widen the form
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -329,7 +355,7 @@ class ItemForm(QWidget):
             if not isinstance(widget, MarkingPointsPicker):
                 widget.setToolTip(message)
             spec = next(s for s in self.specs if s.name == name)
-            self.problem.setText(f"{spec.label}: {message}. Not saved.")
+            self.problem.setText(f"{field_label(spec)}: {message}. Not saved.")
             return
         widget.setStyleSheet("")
         if not isinstance(widget, MarkingPointsPicker):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.session import PortfolioSession
+from app.ui.wrapping import WrappingCombo
 
 
 class LinkBox(QGroupBox):
@@ -46,7 +47,7 @@ class LinkBox(QGroupBox):
         self.existing = QLabel()
         self.existing.setWordWrap(True)
         self.existing.setObjectName(f"{prefix}.{existing}")
-        self.choice = QComboBox()
+        self.choice = WrappingCombo()
         self.choice.setObjectName(f"{prefix}.{choice}")
         self.choice.setAccessibleName(choice_label)
         # Long choices (a marking point, a law's title): the box shrinks, the list shows all.

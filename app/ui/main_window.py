@@ -185,6 +185,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.points.toggleViewAction())
+        # the keyboard's way back to the stage list from anywhere (then arrows pick a stage)
+        stages_action = QAction("&Stages", self, shortcut=QKeySequence("Ctrl+0"))
+        stages_action.triggered.connect(
+            lambda: self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
+        view_menu.addAction(stages_action)
 
     # -- reacting ---------------------------------------------------------------------------------
 

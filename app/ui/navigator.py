@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.checker import CheckResult, Status
 from app.ui.status_icons import STAGE_WORDS, status_icon
+from app.ui.wrapping import WrappingDelegate
 
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Portfolio", (("details", "Learner details"),)),
@@ -63,9 +64,13 @@ class StageNavigator(QTreeWidget):
             for key, text in stages:
                 entry = QTreeWidgetItem(parent_item, [text])
                 entry.setData(0, Qt.ItemDataRole.UserRole, key)
+                entry.setToolTip(0, text)
                 self.entries[key] = entry
                 self.labels[key] = text
         self.expandAll()
+        # a long stage name (or a large font) wraps rather than being cut off with "…"
+        self.setWordWrap(True)
+        self.setItemDelegate(WrappingDelegate(self))
         self.currentItemChanged.connect(self._changed)
         self.setMinimumWidth(190)
         #: tools the unit does not ask for: greyed, and shown with no status

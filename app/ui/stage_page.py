@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -137,7 +139,8 @@ TITLES = {
 }
 
 
-def summary(kind: str, field: str, value: Any) -> str:
+def summary(kind: str, field: str, value: Any, limit: int | None = 90) -> str:
+    """The value as one line, shortened to ``limit`` characters (None: whole)."""
     choices = next((spec.choices for spec in FORMS.get(kind, ()) if spec.name == field), None)
     if choices:
         text = label(choices, value)
@@ -146,7 +149,7 @@ def summary(kind: str, field: str, value: Any) -> str:
     else:
         text = _display(value)
     text = " ".join(text.split())
-    return text if len(text) <= 90 else text[:89] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ItemListModel(QAbstractTableModel):
@@ -176,13 +179,15 @@ class ItemListModel(QAbstractTableModel):
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return item.id
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole}:
             return None
         if index.column() == 0:
             return f"{KINDS[self.kind].prefix or '#'}{index.row() + 1}"
         field = self.columns[index.column() - 1][0]
         if field in self.references:
             return self.references[field].get(getattr(item, field), "")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short
+            return summary(self.kind, field, getattr(item, field), limit=None)
         return summary(self.kind, field, getattr(item, field))
 
     def headerData(
@@ -191,6 +196,31 @@ class ItemListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return "Ref" if section == 0 else self.columns[section - 1][1]
         return None
+
+
+ARROWS = {"up": Qt.ArrowType.UpArrow, "down": Qt.ArrowType.DownArrow}
+
+
+class FormArea(QScrollArea):
+    """The scrolling area of a form: never narrower than the form can be (the splitter beside
+    it gives way instead), so no field is cut off at the side."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = (
+            content.minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class StagePage(QWidget):
@@ -243,7 +273,7 @@ class StagePage(QWidget):
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QAbstractButton] = {}
         bar = QHBoxLayout()
         for key, text, shortcut in (
             ("add", f"&Add {self.noun}", QKeySequence("Ctrl+Shift+N")),
@@ -252,7 +282,13 @@ class StagePage(QWidget):
             ("up", "Move &up", QKeySequence("Alt+Up")),
             ("down", "Move do&wn", QKeySequence("Alt+Down")),
         ):
-            button = QPushButton(text)
+            button: QAbstractButton
+            if key in ARROWS:  # arrows, not words: the bar fits a narrow list
+                button = QToolButton()
+                button.setArrowType(ARROWS[key])
+                button.setAccessibleName(text.replace("&", ""))
+            else:
+                button = QPushButton(text)
             button.setObjectName(f"{kind}.{key}")
             button.setShortcut(shortcut)
             button.setToolTip(f"{text.replace('&', '')} ({shortcut.toString()})")
@@ -285,9 +321,7 @@ class StagePage(QWidget):
         if self.legislation is not None:
             form_layout.addWidget(self.legislation)
         form_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = FormArea()
         scroll.setWidget(form_box)
         self.empty = QLabel(f"No {self.noun} yet. Press “Add {self.noun}” to start.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -312,6 +346,31 @@ class StagePage(QWidget):
         self.form_area = scroll
         self.selected_id: int | None = None
         # filled by refresh() when first shown: a list of thousands builds only if looked at
+
+    #: Narrower than this, the form goes under the list instead of beside it (a laptop
+    #: screen with the marking points panel open).
+    NARROW = 760
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        beside = sum(self.splitter.widget(i).minimumSizeHint().width() for i in range(2))
+        beside += self.splitter.handleWidth() + 24  # the page's margins
+        orientation = (
+            Qt.Orientation.Vertical
+            if event.size().width() < max(self.NARROW, beside)
+            else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # what it needs with the form under the list, which it switches to when narrow
+        hint = super().minimumSizeHint()
+        parts = [self.splitter.widget(i).minimumSizeHint().width() for i in range(2)]
+        margins = self.layout().contentsMargins()
+        return QSize(
+            min(hint.width(), max(parts) + margins.left() + margins.right()), hint.height()
+        )
 
     # -- showing ------------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class UnitPage(QWizardPage):
             self.units.addItem(item)
         self.synopsis = QTextBrowser()
         self.synopsis.setObjectName("wizard.synopsis")
+        self.synopsis.setAccessibleName(self.tr("About the unit"))
         self.units.currentItemChanged.connect(self._show)
         self.units.currentItemChanged.connect(self.completeChanged)
         layout = QHBoxLayout(self)
