@@ -583,10 +583,14 @@ def story(document: ExportDocument, images: ImageSource, contents: _Contents) ->
         flowables.append(PageBreak())
         flowables.append(_heading(section.title, 1, section.anchor, section.in_contents))
         for block in section.blocks:
-            laid_out = _block(block, images, counter, contents, document)
             where = block_place(section, block)
+            try:
+                laid_out = _block(block, images, counter, contents, document)
+            except Exception as error:
+                error.__dict__.setdefault("folio_where", where)
+                raise
             for flowable in laid_out:
-                flowable.folio_where = where  # type: ignore[attr-defined]
+                flowable.__dict__["folio_where"] = where  # a Drawing refuses setattr
             flowables += laid_out
     return flowables
 
