@@ -109,3 +109,39 @@ def report(large: Path) -> None:
             f"{'LibreOffice / our PDF (own process)':<46} {lo_seconds / pdf_seconds:9.1f} x   "
             "(target >= 20 x)"
         )
+
+
+def any_size(folder: Path, sizes: tuple[int, ...] = (2000, 12000, 50000)) -> None:
+    """Exports that must stay linear: 1 MB in every text column of one item of each long
+    kind, and PDF exports of more and more feedback items (time per item)."""
+    from bench.big_fields import build_big_fields
+    from bench.large_portfolio import build_large
+
+    big = build_big_fields(folder / "big-fields.folio")
+    for fmt in ("pdf", "docx"):
+        seconds, mb = run_child(str(big), fmt, str(folder / f"big-fields.{fmt}"))
+        print(
+            f"{fmt.upper() + ' export, 1 MB in every text field':<46} {seconds * 1000:9.0f} ms"
+            f"   peak {mb:6.0f} MB (targets < 10000 ms, < 400 MB)"
+        )
+    per_item: list[float] = []
+    for size in sizes:
+        path = build_large(folder / f"feedback-{size}.folio", feedback_items=size)
+        try:
+            seconds, mb = run_child(str(path), "pdf", str(folder / f"feedback-{size}.pdf"))
+        except RuntimeError as error:
+            print(f"PDF export, {size} feedback items: failed ({error})")
+            continue
+        per_item.append(seconds / size)
+        print(
+            f"{f'PDF export, {size} feedback items':<46} {seconds * 1000:9.0f} ms"
+            f"   {seconds / size * 1000:6.2f} ms/item   peak {mb:6.0f} MB"
+        )
+        path.unlink()
+    if len(per_item) > 1:
+        spread = max(per_item) / min(per_item)
+        verdict = "ok" if spread <= 1.5 else "MISSED"
+        print(
+            f"{'time per item, largest / smallest':<46} {spread:9.2f} x   "
+            f"(target <= 1.5 x: {verdict})"
+        )

@@ -27,7 +27,12 @@ def _next_id(rows: list[dict[str, Any]]) -> int:
     return max((row["id"] for row in rows), default=0) + 1
 
 
-def build_large(target: Path, unit_id: str = "continuous-improvement", seed: int = 7) -> Path:
+def build_large(
+    target: Path,
+    unit_id: str = "continuous-improvement",
+    seed: int = 7,
+    feedback_items: int = FEEDBACK_ITEMS,
+) -> Path:
     random.seed(seed)
     unit = load_catalogue().get(unit_id)
     with (
@@ -42,7 +47,7 @@ def build_large(target: Path, unit_id: str = "continuous-improvement", seed: int
     channels = ["phone", "email", "web chat", "in store", "social media", "app"]
 
     start = _next_id(tables["feedback_item"])
-    for n in range(FEEDBACK_ITEMS):
+    for n in range(feedback_items):
         tables["feedback_item"].append(
             {
                 "id": start + n,

@@ -106,6 +106,8 @@ def main() -> None:
             )  # type: ignore[attr-defined]
         exports.report(Path(folder) / "large.folio")
         print()
+        exports.any_size(Path(folder))
+        print()
         gui_start(Path(folder))
         print()
         dist.report(Path(folder))

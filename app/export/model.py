@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from app.checker import Status
 from app.export.shapes import Shape
+from app.export.text import metadata
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,27 @@ class ExportDocument:
     cover: tuple[Block, ...]
     sections: tuple[Section, ...]
 
+    @property
+    def meta_title(self) -> str:
+        return metadata(self.title)
+
+    @property
+    def meta_author(self) -> str:
+        return metadata(self.author)
+
+    @property
+    def meta_subject(self) -> str:
+        return metadata(self.subject)
+
+    @property
+    def meta_keywords(self) -> tuple[str, ...]:
+        return tuple(metadata(word) for word in self.keywords)
+
+    @property
+    def page_title(self) -> str:
+        """The HTML page's title: the unit and whose portfolio it is."""
+        return metadata(f"{self.title} — {self.subtitle}")
+
     def headings(self) -> list[tuple[int, str, str]]:
         """(level, text, anchor) of every section and sub-heading, in order."""
         result: list[tuple[int, str, str]] = []
@@ -189,3 +211,28 @@ class ExportDocument:
                 if isinstance(block, Heading) and block.anchor:
                     result.append((block.level, block.text, block.anchor))
         return result
+
+
+def block_place(section: Section, block: Block) -> str:
+    """Where ``block`` stands, in words, for an error message: "'A3 in detail' in Action
+    plan", "the table 'Feedback received' in Feedback"."""
+    if isinstance(block, Heading):
+        return f"the heading '{metadata(block.text, 80)}' in {metadata(section.title, 80)}"
+    name = ""
+    if isinstance(block, Table) and block.caption:
+        name = f"the table '{metadata(block.caption, 80)}'"
+    elif isinstance(block, Fields | SignatureLines):
+        before = None
+        for other in section.blocks:
+            if other is block:
+                break
+            if isinstance(other, Heading):
+                before = other
+        if before is not None:
+            name = f"the fields of '{metadata(before.text, 80)}'"
+        elif block.rows:
+            name = f"the fields '{metadata(block.rows[0][0], 60)}' …"
+    elif isinstance(block, Attachment):
+        name = f"the attachment '{metadata(block.title, 80)}'"
+    kind = type(block).__name__.lower()
+    return f"{name or 'a ' + kind} in {metadata(section.title, 80)}"

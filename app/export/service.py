@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.checker import CheckResult, check
-from app.errors import DomainError, InvalidInputError
+from app.errors import DomainError, FolioError, InvalidInputError
 from app.export.attachments import append_pdf_pages
 from app.export.builder import build_document
 from app.export.images import ImageSource, store_image_source
@@ -24,6 +24,21 @@ from app.store import PortfolioStore
 from app.trust.keystore import Signer
 
 FORMATS = ("docx", "pdf", "html")
+
+
+class ExportFailedError(FolioError):
+    """A renderer failed on something in the document: one line naming where."""
+
+
+def failure_line(fmt: str, error: Exception) -> str:
+    """One line saying what could not be written, where and why."""
+    where = getattr(error, "folio_where", "")
+    why = " ".join(str(error).split()) or type(error).__name__
+    if len(why) > 200:
+        why = why[:199] + "…"
+    verb = "lay out" if fmt == "pdf" else "write"
+    place = f" {where}" if where else " the portfolio"
+    return f"could not {verb}{place} as {fmt.upper()}: {why}"
 
 
 class IncompleteError(DomainError):
@@ -139,7 +154,12 @@ def export_portfolio(
     )
     os.close(handle)
     try:
-        render(document, Path(temporary), store_image_source(store))
+        try:
+            render(document, Path(temporary), store_image_source(store))
+        except (FolioError, OSError, MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            raise ExportFailedError(failure_line(fmt, error)) from error
         attached = attached_pdfs(document) if fmt == "pdf" else []
         if attached:
             append_pdf_pages(Path(temporary), attached, store.content_chunks)

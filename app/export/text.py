@@ -12,6 +12,20 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 CELL_LIMIT = 700
 
 
+#: Longest a metadata value may be (python-docx refuses a core property over 255 characters;
+#: PDF viewers and browsers show no more of a title or author either).
+METADATA_LIMIT = 255
+
+
+def metadata(text: str, limit: int = METADATA_LIMIT) -> str:
+    """``text`` on one line and at most ``limit`` characters, for a document property; the
+    full text stays in the document's body."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
+
+
 def marker(character: str) -> str:
     """The visible stand-in for a character that cannot be written: [U+0007]."""
     return f"[U+{ord(character):04X}]"

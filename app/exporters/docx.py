@@ -36,7 +36,9 @@ from app.export.model import (
     StatusMark,
     Table,
     TableOfContents,
+    block_place,
 )
+from app.export.text import metadata
 from app.exporters.docx_rows import append_rows, bookmark_xml
 from app.exporters.drawing import to_png
 
@@ -170,10 +172,10 @@ class _Renderer:
         footer.add_run(" of ").font.size = Pt(8)
         _add_field(footer, "NUMPAGES", "1")
         properties = doc.core_properties
-        properties.title = self.export.title
-        properties.author = self.export.author
-        properties.subject = self.export.subject
-        properties.keywords = ", ".join(self.export.keywords)
+        properties.title = self.export.meta_title
+        properties.author = self.export.meta_author
+        properties.subject = self.export.meta_subject
+        properties.keywords = metadata(", ".join(self.export.keywords))
         properties.comments = "Exported by Folio"
         # Ask Word to refresh the contents and page fields when the file is opened.
         doc.settings.element.append(_element("w:updateFields", **{"w:val": "true"}))
@@ -347,7 +349,12 @@ class _Renderer:
             heading.paragraph_format.page_break_before = True
             self.bookmark(heading, section.anchor)
             for block in section.blocks:
-                self.block(block)
+                try:
+                    self.block(block)
+                except Exception as error:
+                    if not hasattr(error, "folio_where"):
+                        error.folio_where = block_place(section, block)  # type: ignore[attr-defined]
+                    raise
         doc.save(str(target))
 
 

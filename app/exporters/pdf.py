@@ -53,6 +53,7 @@ from app.export.model import (
     StatusMark,
     Table,
     TableOfContents,
+    block_place,
 )
 from app.exporters import fonts
 from app.exporters.drawing import to_drawing
@@ -332,10 +333,10 @@ class _PortfolioTemplate(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=MARGIN,
-            title=document.title,
-            author=document.author,
-            subject=document.subject,
-            keywords=list(document.keywords),
+            title=document.meta_title,
+            author=document.meta_author,
+            subject=document.meta_subject,
+            keywords=list(document.meta_keywords),
             creator="Folio",
             producer="Folio (reportlab)",
         )
@@ -378,6 +379,16 @@ class _PortfolioTemplate(BaseDocTemplate):
         canvas.restoreState()
         if self.export.draft:
             _watermark(canvas)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        flowable = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except Exception as error:
+            where = getattr(flowable, "folio_where", "")
+            if where and not hasattr(error, "folio_where"):
+                error.folio_where = where  # type: ignore[attr-defined]
+            raise
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "folio_entry", None)
@@ -572,7 +583,15 @@ def story(document: ExportDocument, images: ImageSource, contents: _Contents) ->
         flowables.append(PageBreak())
         flowables.append(_heading(section.title, 1, section.anchor, section.in_contents))
         for block in section.blocks:
-            flowables += _block(block, images, counter, contents, document)
+            where = block_place(section, block)
+            try:
+                laid_out = _block(block, images, counter, contents, document)
+            except Exception as error:
+                error.__dict__.setdefault("folio_where", where)
+                raise
+            for flowable in laid_out:
+                flowable.__dict__["folio_where"] = where  # a Drawing refuses setattr
+            flowables += laid_out
     return flowables
 
 
