@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -202,15 +203,33 @@ def _attach(sub: Subparsers) -> None:
         "--map", dest="mp", metavar="MP_ID", help="map them to a marking point, e.g. MP1"
     )
     parser.add_argument("--why", default="", metavar="TEXT", help="justification for --map")
+    parser.add_argument(
+        "--downscale",
+        action="store_true",
+        help="add large photos as smaller copies (longest side 2,000 px), keeping the "
+        "portfolio small enough to email",
+    )
     parser.set_defaults(handler=run_attach)
 
 
 def run_attach(args: argparse.Namespace) -> int:
     if args.why and not args.mp:
         raise InvalidInputError("--why needs --map MP_ID")
-    with PortfolioStore.open(args.file) as store:
+    from app import preferences
+    from app.store import evidence_size
+
+    with PortfolioStore.open(args.file) as store, tempfile.TemporaryDirectory() as scratch:
         mp = marking_point_id(store.unit(), args.mp) if args.mp else ""
-        for path in args.paths:
+        paths = list(args.paths)
+        if args.downscale:
+            paths = evidence_size.downscale_photos(paths, Path(scratch))
+        warning = evidence_size.size_warning(
+            args.file.stat().st_size, paths, preferences.load().email_limit_bytes
+        )
+        if warning:
+            hint = "" if args.downscale else " (--downscale makes large photos smaller)"
+            print(f"folio: warning: {warning}{hint}", file=sys.stderr)
+        for path in paths:
             change = store.attach_file(path)
             assert change.after is not None
             name = one_line(change.after["original_name"])

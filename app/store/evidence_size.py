@@ -77,3 +77,17 @@ def downscale_photo(source: Path, folder: Path, max_side: int = PHOTO_MAX_SIDE) 
     except (UnidentifiedImageError, OSError, ValueError):
         return source
     return target if target.stat().st_size < source.stat().st_size else source
+
+
+def downscale_photos(paths: list[Path], folder: Path) -> list[Path]:
+    """``paths`` in the same order, each large photo replaced by a smaller copy made in its
+    own sub-folder of ``folder`` (so two photos with the same name cannot overwrite each
+    other); every other file as it is."""
+    result = []
+    for number, path in enumerate(paths):
+        if downscalable(path):
+            target = folder / str(number)
+            target.mkdir(parents=True, exist_ok=True)
+            path = downscale_photo(path, target)
+        result.append(path)
+    return result

@@ -30,6 +30,7 @@ from app.ui.assessment_records import PlanReviewsPage, RecordsPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
+from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
 from app.ui.tool_pages import (
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
         self.preview_action = QAction("Pre&view", self, shortcut=QKeySequence("Ctrl+Shift+P"))
         self.preview_action.triggered.connect(self.preview)
         file_menu.addAction(self.preview_action)
+        settings_action = QAction("Se&ttings…", self)
+        settings_action.triggered.connect(lambda: PreferencesDialog(self).exec())
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

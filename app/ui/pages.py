@@ -4,6 +4,7 @@ evidence and the unit guide."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from html import escape
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from app.export.images import downscale
 from app.formatting import human_size
 from app.models import Portfolio
 from app.store.fields import format_date, validate_field
+from app.ui import attach_prompt
 from app.ui.item_form import INVALID_STYLE, _TextBox
 from app.ui.mapping_box import MappingBox
 from app.ui.session import PortfolioSession
@@ -270,6 +272,8 @@ class EvidencePage(QWidget):
         session.importFinished.connect(lambda: self.busy.setVisible(False))
         layout.addWidget(self.busy)
         self._thumbnails: dict[str, QIcon] = {}
+        #: Folders of downscaled photo copies, removed with the page.
+        self._downscaled: list[tempfile.TemporaryDirectory] = []
         self.list = QListWidget()
         self.list.setIconSize(QSize(48, 48))
         self.list.setObjectName("evidence.list")
@@ -329,7 +333,14 @@ class EvidencePage(QWidget):
     def _choose(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Add evidence files")
         if paths:
-            self.filesDropped.emit([Path(p) for p in paths])
+            self.add_files([Path(p) for p in paths])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Add files as evidence, after asking what to do if they make the portfolio too big
+        to email."""
+        prepared = attach_prompt.prepare(self, self.session.path, paths, self._downscaled)
+        if prepared:
+            self.filesDropped.emit(prepared)
 
     def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.mimeData().hasUrls():
@@ -338,7 +349,7 @@ class EvidencePage(QWidget):
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
-            self.filesDropped.emit(paths)
+            self.add_files(paths)
 
     def _open_selected(self) -> None:
         file_id = self._selected()
