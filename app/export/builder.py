@@ -350,12 +350,14 @@ class DocumentBuilder:
             )
             blocks.append(
                 self.table(
-                    ("Ref", "Date", "Channel", "Rating", "Feedback"),
+                    ("Ref", "Date", "Channel · customer", "Rating", "Feedback"),
                     tuple(
                         (
                             self.ref("feedback_item", item.id),
                             _date(item.received_on),
-                            clean(item.channel),
+                            " · ".join(
+                                clean(part) for part in (item.channel, item.customer_ref) if part
+                            ),
                             self._rating(item),
                             clean(item.text),
                         )

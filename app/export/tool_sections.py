@@ -171,7 +171,7 @@ def decision_matrix(builder: DocumentBuilder) -> Section | None:
             builder.table(
                 header,
                 rows,
-                (0.6, 2.4, *(1.2 for _ in criteria), 1.1, 0.6),
+                (0.6, 2.1, *(1.2 for _ in criteria), 1.3, 0.8),
                 "Scores (0–5) × weights",
             )
         )
@@ -181,17 +181,18 @@ def decision_matrix(builder: DocumentBuilder) -> Section | None:
     blocks.append(Heading("Decision and reasons", 2, "decision-reasons"))
     blocks.append(
         builder.table(
-            ("Ref", "Option", "Decision", "Reason"),
+            ("Ref", "Option", "What it involves", "Decision", "Reason"),
             [
                 (
                     builder.ref("decision_option", o.id),
                     clean(o.name),
+                    clean(o.description),
                     "Chosen" if o.chosen else "Rejected",
                     clean(o.reason),
                 )
                 for o in options
             ],
-            (0.6, 2.4, 1.0, 5.0),
+            (0.6, 1.8, 2.6, 1.2, 3.6),
             "Chosen option and rejected options",
         )
     )

@@ -42,14 +42,6 @@ NOT_PRINTED: dict[tuple[str, str], str] = {
     ("evidence_link", "marking_point_id"): "a full id; the point is printed by its short id",
 }
 
-#: Fields no export prints though nothing says they should be left out: export bugs, each
-#: held by a strict xfail below (remove the entry when the exporters print it).
-KNOWN_GAPS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("feedback_item", "customer_ref"): UNIT_IDS,
-    ("decision_option", "description"): ("process-reengineering", "strategic-service"),
-}
-
-
 def _text_columns(model: Any) -> list[str]:
     return [
         column.key
@@ -72,7 +64,6 @@ def _fields(portfolio: Portfolio) -> Iterator[tuple[str, int, str, str]]:
                 continue
             if (
                 (kind, name) in NOT_PRINTED
-                or (kind, name) in KNOWN_GAPS
                 or vocabulary(kind, name) is not None
             ):
                 continue  # vocabulary codes are printed as their labels
@@ -151,35 +142,6 @@ def test_every_text_field_is_in_every_format(exported: Any) -> None:
         if (formats := _missing(texts, value))
     ]
     assert not gaps, f"{len(gaps)} of {len(fields)} texts of {unit_id} missing:\n" + "\n".join(gaps)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="export bug: no format prints a feedback item's customer reference or a decision "
-    "option's description",
-)
-@pytest.mark.parametrize(
-    ("unit_id", "kind", "name"),
-    [(u, kind, name) for (kind, name), units in KNOWN_GAPS.items() for u in units],
-)
-def test_known_gap_is_printed(
-    unit_id: str, kind: str, name: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    _, portfolio, texts = _build(unit_id, tmp_path_factory)
-    values = [
-        getattr(item, name)
-        for item in getattr(portfolio, KINDS[kind].collection)
-        if getattr(item, name).strip()
-    ]
-    assert [v for v in values if _missing(texts, v)] == []
-
-
-def test_known_gaps_have_something_to_look_for(tmp_path_factory: pytest.TempPathFactory) -> None:
-    for (kind, name), units in KNOWN_GAPS.items():
-        for unit_id in units:
-            portfolio = _build(unit_id, tmp_path_factory)[1]
-            items = getattr(portfolio, KINDS[kind].collection)
-            assert any(getattr(item, name).strip() for item in items), (unit_id, kind, name)
 
 
 def test_every_evidence_file_is_indexed_with_its_full_digest(exported: Any) -> None:
