@@ -42,6 +42,7 @@ NOT_PRINTED: dict[tuple[str, str], str] = {
     ("evidence_link", "marking_point_id"): "a full id; the point is printed by its short id",
 }
 
+
 def _text_columns(model: Any) -> list[str]:
     return [
         column.key
@@ -62,10 +63,7 @@ def _fields(portfolio: Portfolio) -> Iterator[tuple[str, int, str, str]]:
             value = getattr(item, name)
             if not isinstance(value, str) or not value.strip():
                 continue
-            if (
-                (kind, name) in NOT_PRINTED
-                or vocabulary(kind, name) is not None
-            ):
+            if (kind, name) in NOT_PRINTED or vocabulary(kind, name) is not None:
                 continue  # vocabulary codes are printed as their labels
             yield kind, item.id, name, value
 
