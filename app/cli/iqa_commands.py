@@ -181,9 +181,7 @@ def run_eqa_pack(args: argparse.Namespace) -> int:
     folder = _folder(args.folder)
     target = output_file(args.out)
 
-    result = eqa_pack.build_pack(
-        folder, target, report=progress_line, jobs=resolve_jobs(args.jobs)
-    )
+    result = eqa_pack.build_pack(folder, target, report=progress_line, jobs=resolve_jobs(args.jobs))
     print(
         f"Wrote {result.path}: {result.samples} sampled portfolio(s), {len(result.files)} "
         "files and their SHA-256 manifest."
