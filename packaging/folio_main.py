@@ -6,6 +6,7 @@ event (argv emulation) may hand over the bare path instead, which here means ``s
 A macOS bundle started from the Finder with no file opens the window too.
 """
 
+import multiprocessing
 import sys
 
 from app.cli import main
@@ -20,4 +21,7 @@ def arguments(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
+    # Cohort exports render in spawned worker processes; in the frozen program each worker
+    # starts this executable again, and this hands it to the worker instead of the command.
+    multiprocessing.freeze_support()
     raise SystemExit(main(arguments(sys.argv[1:])))

@@ -15,8 +15,10 @@ from app.checker import DEFAULT_CURRENCY_DAYS, check
 from app.cli.keys import staff_signer
 from app.cli.names import export_target, marking_point_id, output_file, portfolio_path
 from app.cli.output import one_line, print_check, print_json
+from app.cli.progress import add_jobs_option, progress_line
 from app.demo import DEMO_UNIT, build_demo, ensure_demo_copy
 from app.errors import InvalidInputError
+from app.export.batch import resolve_jobs
 from app.export.cohort import SUMMARY_NAME, export_cohort
 from app.export.service import FORMATS, IncompleteError, export_portfolio
 from app.formatting import human_size
@@ -394,6 +396,11 @@ def _export(sub: Subparsers) -> None:
         metavar="NAME",
         help="sign the final PDF of a signed-off portfolio with NAME's staff key (PAdES)",
     )
+    add_jobs_option(parser)
+    parser.epilog = (
+        "With --out-dir, portfolios render in parallel; a file that cannot be exported is "
+        "reported and skipped. Exit code 1 when any was not exported."
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -435,18 +442,14 @@ def run_export(args: argparse.Namespace) -> int:
             seen.add(path.resolve())
             files.append(path)
 
-    def progress(index: int, total: int, source: str) -> None:
-        width = 24
-        filled = int(width * index / total)
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {index}/{total} "
-            f"{one_line(Path(source).name)[:40]:<40}"
-        )
-        sys.stderr.flush()
-        if index == total:
-            sys.stderr.write("\n")
-
-    rows = export_cohort(files, args.format, args.out_dir, draft=args.draft, progress=progress)
+    rows = export_cohort(
+        files,
+        args.format,
+        args.out_dir,
+        draft=args.draft,
+        progress=progress_line,
+        jobs=resolve_jobs(args.jobs),
+    )
     for row in rows:
         print(f"{row.source.name}: {row.status}" + (f" -> {row.output.name}" if row.output else ""))
     exported = sum(row.ok for row in rows)

@@ -4,14 +4,15 @@ EQA pack and its check, and the demo cohort to try them on."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app.cli.commands import Subparsers, command
 from app.cli.keys import ask_passphrase
 from app.cli.names import output_file
 from app.cli.output import one_line, print_json
+from app.cli.progress import add_jobs_option, progress_line
 from app.errors import DomainError, InvalidInputError
+from app.export.batch import resolve_jobs
 from app.store import PortfolioStore
 from app.trust import pki
 from app.trust.keystore import KeyStore
@@ -162,6 +163,11 @@ def _eqa_pack(sub: Subparsers) -> None:
     )
     parser.add_argument("folder", type=Path, metavar="FOLDER")
     parser.add_argument("--out", type=Path, required=True, metavar="PACK.zip")
+    add_jobs_option(parser)
+    parser.epilog = (
+        "A sampled portfolio that cannot be rendered is left out and named, in the output and "
+        "in the manifest; the exit code is then 1 (and verify-pack reports the pack incomplete)."
+    )
     parser.set_defaults(handler=run_eqa_pack)
     check = sub.add_parser(
         "verify-pack", help="check an EQA pack: every file's hash and every portfolio in it"
@@ -175,18 +181,14 @@ def run_eqa_pack(args: argparse.Namespace) -> int:
     folder = _folder(args.folder)
     target = output_file(args.out)
 
-    def progress(index: int, total: int, name: str) -> None:
-        sys.stderr.write(f"\r{index}/{total} {one_line(name)[:50]:<50}")
-        if index == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    result = eqa_pack.build_pack(folder, target, report=progress)
+    result = eqa_pack.build_pack(folder, target, report=progress_line, jobs=resolve_jobs(args.jobs))
     print(
         f"Wrote {result.path}: {result.samples} sampled portfolio(s), {len(result.files)} "
         "files and their SHA-256 manifest."
     )
-    return 0
+    for name, why in result.skipped.items():
+        print(f"Left out {one_line(name)}: {one_line(why)}")
+    return 1 if result.skipped else 0
 
 
 def run_verify_pack(args: argparse.Namespace) -> int:

@@ -7,8 +7,10 @@ An older schema is migrated after a backup copy is kept beside the file.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,11 +85,13 @@ def new_file(path: Path) -> Iterator[Engine]:
     """Build a new, stamped .folio for ``path`` (which must not exist yet) under a temporary
     name beside it; when the block completes, move it into place, never replacing a file
     that appeared meanwhile. On any failure (disk full, a bad import, a crash) nothing is
-    left at ``path`` and the temporary file is removed, so a retry starts clean."""
+    left at ``path`` and the temporary file is removed, so a retry starts clean. What a
+    create killed outright left behind (its process gone) is removed first."""
     if path.exists():
         raise FolioFileError(f"'{path.name}' already exists; choose another name.")
     if not path.parent.is_dir():
         raise FolioFileError(f"The folder '{path.parent}' does not exist.")
+    remove_stale_creates(path.parent)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     engine = _engine(temporary)
     try:
@@ -102,6 +106,61 @@ def new_file(path: Path) -> Iterator[Engine]:
         temporary.unlink(missing_ok=True)
         temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
         raise
+
+
+#: The hidden name a file has while it is being created: ``.NAME.folio.PID.creating``.
+_CREATING = re.compile(r"^\..+\.(\d+)\.creating(-journal)?$")
+
+#: A temporary file touched this recently is left alone whatever its process id says: it
+#: may belong to a create on another computer sharing the folder.
+STALE_AFTER = 60.0
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (True when unsure)."""
+    if pid <= 0:
+        return True
+    if os.name == "nt":  # os.kill would end the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_creates(folder: Path) -> list[Path]:
+    """Remove what creates that crashed in ``folder`` left behind (their hidden temporary
+    files and journals), never a file of a create that is still running; what was removed."""
+    removed = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.endswith(("creating", "-journal"))]
+    except OSError:
+        return removed
+    now = time.time()
+    for candidate in candidates:
+        found = _CREATING.match(candidate.name)
+        if found is None or _process_alive(int(found.group(1))):
+            continue
+        try:
+            if now - candidate.stat().st_mtime < STALE_AFTER:
+                continue
+            candidate.unlink()
+        except OSError:
+            continue
+        removed.append(candidate)
+    return removed
 
 
 def _move_into_place(temporary: Path, path: Path) -> None:

@@ -154,11 +154,21 @@ def _as_bool(name: str, value: Any) -> bool:
     raise InvalidInputError(f"{name}: '{value}' is not yes/no")
 
 
+#: Half of a UTF-16 pair on its own: no encoding can store it (pasted from a broken source).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _as_text(name: str, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         value = str(value)
+    broken = _LONE_SURROGATE.search(value)
+    if broken is not None:
+        raise InvalidInputError(
+            f"{name}: the text holds a broken character (U+{ord(broken.group()):04X}, "
+            f"character {broken.start() + 1}) that cannot be saved; type that part again"
+        )
     if len(value) > MAX_TEXT:
         raise InvalidInputError(
             f"{name}: text of {len(value):,} characters is longer than the "

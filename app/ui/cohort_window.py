@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
@@ -22,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.export.cohort import export_cohort
+from app.export.cohort import CohortRow, export_cohort
 from app.ui.background import finish_tasks, start_task
 from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
 from app.workflow.eqa_pack import PackResult, build_pack
 from app.workflow.iqa import sample_labels
+
+#: Worker processes for a batch (0: every core; 1: render on the window's worker thread).
+JOBS_SETTING = "cohort/jobs"
 
 #: The cohort's columns, and what the IQA sampling plan says of each portfolio.
 SAMPLE_COLUMN = "IQA sample"
@@ -96,7 +100,16 @@ class CohortWindow(QWidget):
         self.pack.clicked.connect(self._choose_and_pack)
         self.progress = QProgressBar()
         self.progress.setObjectName("cohort.progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.setVisible(False)
+        self.cancel = QPushButton(self.tr("&Cancel"))
+        self.cancel.setObjectName("cohort.cancel")
+        self.cancel.setToolTip(
+            self.tr("Stop after the portfolios being rendered now; nothing is left half written")
+        )
+        self.cancel.setVisible(False)
+        self.cancel.clicked.connect(self.cancel_batch)
+        self.cancelling = threading.Event()
         self.state = QLabel()
         self.state.setObjectName("cohort.state")
         top = QHBoxLayout()
@@ -108,13 +121,17 @@ class CohortWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.progress)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel)
+        layout.addLayout(running)
         layout.addWidget(self.state)
         self.entries: list[CohortEntry] = []
         self.resize(1200, 600)
         self.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancelling.set()
         finish_tasks(self)
         super().closeEvent(event)
 
@@ -184,34 +201,66 @@ class CohortWindow(QWidget):
         if out:
             self.export_to(Path(out))
 
+    def jobs(self) -> int:
+        """Worker processes for a batch, from the settings (every core unless set)."""
+        if self.settings is None:
+            return 0
+        try:
+            return max(0, int(self.settings.value(JOBS_SETTING, 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    def _start_batch(self, total: int, text: str) -> None:
+        self.cancelling = threading.Event()
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{text} (0 of {total})")
+        self.progress.setVisible(True)
+        self.cancel.setEnabled(True)
+        self.cancel.setVisible(True)
+        self.state.setText(text)
+
+    def _end_batch(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel.setVisible(False)
+
+    def cancel_batch(self) -> None:
+        """Stop scheduling work: portfolios not yet started are dropped, the ones being
+        rendered finish whole."""
+        self.cancelling.set()
+        self.cancel.setEnabled(False)
+        self.state.setText(self.tr("Cancelling: finishing the portfolios being rendered…"))
+
     def export_to(self, out_dir: Path) -> None:
         paths = self.selected_paths()
         if not paths:
             self.state.setText("Select the portfolios to export first.")
             return
-        fmt, draft = self.format.currentData(), self.draft.isChecked()
+        fmt, draft, jobs = self.format.currentData(), self.draft.isChecked(), self.jobs()
         self.export.setEnabled(False)
+        self._start_batch(len(paths), f"Exporting {len(paths)} portfolios…")
+        cancel = self.cancelling
         self.exporting = start_task(
-            self, lambda report: export_cohort(paths, fmt, out_dir, draft, report)
+            self,
+            lambda report: export_cohort(paths, fmt, out_dir, draft, report, jobs, cancel),
         )
         # Bound methods, never lambdas: Qt then delivers these on the GUI thread.
         self.exporting.progress.connect(self._export_progress)
         self.exporting.done.connect(self._exported)
         self.exporting.failed.connect(self._failed)
 
-    def _export_progress(self, index: int, total: int, source: str) -> None:
-        self._progress(index, total, Path(source).name)
+    def _export_progress(self, index: int, total: int, text: str) -> None:
+        self._progress(index, total, text)
 
     def _failed(self, message: str) -> None:
         self.export.setEnabled(True)
-        self.progress.setVisible(False)
+        self._end_batch()
         self.state.setText(message)
 
-    def _exported(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _exported(self, rows: list[CohortRow]) -> None:
         self.export.setEnabled(True)
-        self.progress.setVisible(False)
-        done = sum(row.ok for row in rows)
-        self.state.setText(f"{done} of {len(rows)} exported; see cohort-summary.csv")
+        self._end_batch()
+        self.state.setText(export_summary(rows))
 
     def _choose_and_pack(self) -> None:
         out, _ = QFileDialog.getSaveFileName(
@@ -222,20 +271,25 @@ class CohortWindow(QWidget):
 
     def build_pack_to(self, target: Path) -> None:
         """Build the EQA pack on a worker thread (app.workflow.eqa_pack.build_pack)."""
-        folder = self.folder
+        folder, jobs = self.folder, self.jobs()
         self.pack.setEnabled(False)
-        self.state.setText("Building the EQA pack…")
-        self.packing = start_task(self, lambda report: build_pack(folder, target, report=report))
+        self._start_batch(0, "Building the EQA pack…")
+        cancel = self.cancelling
+        self.packing = start_task(
+            self,
+            lambda report: build_pack(folder, target, report=report, jobs=jobs, cancel=cancel),
+        )
         self.packing.progress.connect(self._export_progress)
         self.packing.done.connect(self._packed)
         self.packing.failed.connect(self._pack_failed)
 
     def _packed(self, result: PackResult) -> None:
         self.pack.setEnabled(True)
-        self.progress.setVisible(False)
+        self._end_batch()
+        left_out = "".join(f"; left out {name}: {why}" for name, why in result.skipped.items())
         self.state.setText(
             f"EQA pack written: {result.path} ({result.samples} sampled portfolios, "
-            f"{len(result.files)} files in its manifest)"
+            f"{len(result.files)} files in its manifest){left_out}"
         )
 
     def _pack_failed(self, message: str) -> None:
@@ -247,3 +301,19 @@ class CohortWindow(QWidget):
 
         path = self.proxy.index(index.row(), 0).data(Qt.ItemDataRole.UserRole + 1)
         open_window(Path(path), self.settings)
+
+
+def export_summary(rows: list[CohortRow]) -> str:
+    """What a batch export did, in one line: how many exported, which failed, how many were
+    cancelled before they started."""
+    done = sum(row.ok for row in rows)
+    cancelled = sum(row.cancelled for row in rows)
+    failed = [row for row in rows if not row.ok and not row.cancelled]
+    text = f"{done} of {len(rows)} exported"
+    if cancelled:
+        text = f"Cancelled: {text}, {cancelled} not started"
+    if failed:
+        names = ", ".join(f"{row.source.name} ({row.status})" for row in failed[:3])
+        more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+        text += f"; not exported: {names}{more}"
+    return f"{text}; see cohort-summary.csv"

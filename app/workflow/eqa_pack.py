@@ -24,6 +24,7 @@ from typing import Any
 
 from app import __version__
 from app.errors import DomainError, FolioError, InvalidInputError
+from app.export.batch import Cancel, CancelledError, run_batch
 from app.export.service import IncompleteError, export_portfolio
 from app.models import Portfolio
 from app.store import PortfolioStore
@@ -66,9 +67,13 @@ Report = Callable[[int, int, str], None]
 
 @dataclass
 class PackResult:
+    """The pack written: how many sampled portfolios it holds, the SHA-256 of each file, and
+    the sampled portfolios left out with why."""
+
     path: Path
     samples: int
     files: dict[str, str]
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 def _csv(rows: list[list[Any]], header: tuple[str, ...]) -> bytes:
@@ -148,15 +153,63 @@ def _report_rows(
     return rows
 
 
+@dataclass(frozen=True)
+class SampleJob:
+    """One sampled portfolio to render, as it crosses into a worker process."""
+
+    source: Path
+    file: str
+    pdf: Path
+    assessor: str
+    decision: str
+    keystore: KeyStore | None
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class SampleFiles:
+    """What one sampled portfolio puts in the pack besides its own bytes."""
+
+    pdf: Path
+    achievement: bytes
+    report_rows: list[dict[str, Any]]
+
+
+def render_sample(job: SampleJob) -> SampleFiles:
+    """The PDF (final when complete, else a draft), achievement summary and IQA report rows of
+    one sampled portfolio (in a worker process)."""
+    if not job.source.is_file():
+        raise DomainError(f"{job.file} is in the sampling plan but not in the folder")
+    with PortfolioStore.open(job.source) as store:
+        portfolio = store.load()
+        unit = store.unit()
+        try:
+            export_portfolio(store, "pdf", job.pdf, today=job.today)
+        except IncompleteError:
+            export_portfolio(store, "pdf", job.pdf, draft=True, today=job.today)
+        verified = verify(store, job.keystore)
+    return SampleFiles(
+        job.pdf,
+        _csv(achievement_rows(portfolio, unit), ACHIEVEMENT_COLUMNS),
+        _report_rows(job.file, portfolio, verified, job.assessor, job.decision),
+    )
+
+
 def build_pack(
     folder: Path,
     target: Path,
     keystore: KeyStore | None = None,
     report: Report | None = None,
     today: dt.date | None = None,
+    jobs: int | None = None,
+    cancel: Cancel | None = None,
 ) -> PackResult:
     """Write the EQA pack for the cohort in ``folder`` to ``target`` (a ZIP). Uses the
-    folder's sampling plan, making one with the default rules when there is none."""
+    folder's sampling plan, making one with the default rules when there is none.
+
+    The sampled portfolios render over ``jobs`` worker processes (every core by default).
+    One that cannot be rendered is left out, named with its reason in ``PackResult.skipped``
+    and in the manifest; setting ``cancel`` stops the build and writes no pack."""
     if not folder.is_dir():
         raise InvalidInputError(f"'{folder}' is not a folder")
     if not target.parent.is_dir():
@@ -171,34 +224,43 @@ def build_pack(
         )
     files: dict[str, bytes] = {}
     report_rows: list[dict[str, Any]] = []
-    total = len(plan.samples)
+    skipped: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="folio-eqa-") as scratch:
-        for index, sample in enumerate(plan.samples):
-            if report is not None:
-                report(index, total, sample.file)
-            source = folder / sample.file
-            if not source.is_file():
-                raise DomainError(f"{sample.file} is in the sampling plan but not in the folder")
-            stem = _stem(sample.file)
-            pdf = Path(scratch) / f"{stem}.pdf"
-            with PortfolioStore.open(source) as store:
-                portfolio = store.load()
-                unit = store.unit()
-                try:
-                    export_portfolio(store, "pdf", pdf, today=today)
-                except IncompleteError:
-                    export_portfolio(store, "pdf", pdf, draft=True, today=today)
-                verified = verify(store, keystore)
-            files[f"portfolios/{sample.file}"] = source.read_bytes()
-            files[f"pdfs/{stem}.pdf"] = pdf.read_bytes()
-            files[f"achievement/{stem}.csv"] = _csv(
-                achievement_rows(portfolio, unit), ACHIEVEMENT_COLUMNS
+        work = [
+            SampleJob(
+                folder / sample.file,
+                sample.file,
+                Path(scratch) / f"{index:06d}.pdf",
+                sample.assessor,
+                sample.decision,
+                keystore,
+                today,
             )
-            report_rows += _report_rows(
-                sample.file, portfolio, verified, sample.assessor, sample.decision
-            )
-    if report is not None:
-        report(total, total, "manifest")
+            for index, sample in enumerate(plan.samples)
+        ]
+        outcomes = run_batch(
+            render_sample,
+            work,
+            [sample.file for sample in plan.samples],
+            jobs=jobs,
+            progress=report,
+            cancel=cancel,
+            describe=lambda o: o.name if o.ok else f"{o.name}: skipped: {o.error}",
+        )
+        if any(outcome.cancelled for outcome in outcomes):
+            raise CancelledError("cancelled: no EQA pack was written")
+        for outcome in outcomes:
+            stem = _stem(outcome.name)
+            if outcome.value is None:
+                skipped[outcome.name] = outcome.error
+                continue
+            files[f"portfolios/{outcome.name}"] = (folder / outcome.name).read_bytes()
+            files[f"pdfs/{stem}.pdf"] = outcome.value.pdf.read_bytes()
+            files[f"achievement/{stem}.csv"] = outcome.value.achievement
+            report_rows += outcome.value.report_rows
+    if len(skipped) == len(plan.samples):
+        first, why = next(iter(skipped.items()))
+        raise DomainError(f"no sampled portfolio could be packed ({first}: {why})")
     files[iqa.PLAN_NAME] = (json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n").encode(
         "utf-8"
     )
@@ -213,6 +275,7 @@ def build_pack(
         "made_with": f"Folio {__version__}",
         "samples": len(plan.samples),
         "files": hashes,
+        "skipped": dict(sorted(skipped.items())),
     }
     handle, staged = tempfile.mkstemp(prefix=".folio-pack-", suffix=".zip", dir=target.parent)
     os.close(handle)
@@ -224,7 +287,7 @@ def build_pack(
         os.replace(staged, target)
     finally:
         Path(staged).unlink(missing_ok=True)
-    return PackResult(target, len(plan.samples), hashes)
+    return PackResult(target, len(plan.samples) - len(skipped), hashes, skipped)
 
 
 # -- checking a pack --------------------------------------------------------------------------
@@ -265,6 +328,9 @@ def verify_pack(path: Path, keystore: KeyStore | None = None) -> PackCheck:
             return result
         if manifest.get("format") != PACK_FORMAT:
             result.problems.append(f"{MANIFEST}: not a Folio EQA pack's manifest")
+        skipped = manifest.get("skipped") or {}
+        for name, why in sorted(skipped.items() if isinstance(skipped, dict) else []):
+            result.problems.append(f"{name}: sampled but left out of the pack ({why})")
         for name in sorted(set(listed) - set(names)):
             result.problems.append(f"{name}: missing from the pack (listed in the manifest)")
         for name in sorted(set(names) - set(listed) - {MANIFEST}):
