@@ -158,10 +158,12 @@ class LiveDocument:
         """Put a collection back in the order load() reads it in (its order_by, then id)."""
         name = _COLLECTION[model]
         keys = [column.key for column in getattr(Portfolio, name).property.order_by or ()]
+        # once each: a change the document already holds (read after it) is applied again
+        unique = list({id(item): item for item in items}.values())
         set_committed_value(
             self.document,
             name,
-            sorted(items, key=lambda item: (*(getattr(item, k) for k in keys), item.id)),
+            sorted(unique, key=lambda item: (*(getattr(item, k) for k in keys), item.id)),
         )
 
     def _load_relation(self, session: Session, item: Any, name: str) -> None:

@@ -173,3 +173,16 @@ def test_the_live_document_never_writes(demo: PortfolioStore) -> None:
     stored = demo.load().feedback_items[0].text
     assert stored != "typed into the document, not the store"
     assert live.document.feedback_items[0].text == stored
+
+
+@pytest.mark.parametrize("name", list(OPERATIONS))
+def test_a_change_the_document_already_holds_is_applied_again_harmlessly(
+    demo: PortfolioStore, name: str
+) -> None:
+    """The check worker may load the file after the window's first edits reached it, then be
+    sent those edits too."""
+    changes = OPERATIONS[name](demo)
+    live = LiveDocument(demo)
+    for change in changes:
+        live.apply(change)
+    assert contents(live.document) == contents(demo.load())
