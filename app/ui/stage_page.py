@@ -266,6 +266,8 @@ class StagePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMaximumSectionSize(180)
+        # sized from the rows in view: an edit redraws its row without reading thousands
+        header.setResizeContentsPrecision(0)
         wide = next(
             (i for i, (field, _) in enumerate(self.columns, start=1) if field in LONG_TEXT),
             len(self.columns),
