@@ -20,4 +20,7 @@ def arguments(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the check worker is a spawned copy of this program
     raise SystemExit(main(arguments(sys.argv[1:])))

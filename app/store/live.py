@@ -87,6 +87,10 @@ class LiveDocument:
             self._audit_entries(session)
             session.refresh(self.document, ["updated_at"])
             session.commit()
+        except LookupError:  # read after the file moved on (an add already undone): reload
+            session.rollback()
+            self.reload()
+            return False
         except Exception:  # a Change applied wrongly must not leave a wrong document
             log.exception("could not apply %s; reloading the document", change)
             session.rollback()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from app.store import Change
 
@@ -37,6 +38,7 @@ class CheckClient(QObject):
         super().__init__(parent)
         self.worker = _worker()
         self.token = self.worker.register(self)
+        self.destroyed.connect(self.worker.forget_later(self.token))
         self.available = self.worker.send(("open", self.token, str(path), portfolio_id))
 
     def submit(self, version: int, change: Change | None) -> bool:
@@ -57,7 +59,7 @@ class CheckClient(QObject):
         self.available = False
 
     def _reply(self, reply: tuple[Any, ...]) -> None:
-        """On the reader thread: hand the reply to the GUI thread (queued signal)."""
+        """On the GUI thread (see _Dispatcher): pass the reply on."""
         if reply[0] == "result":
             _, _token, version, pid, result = reply
             self.resultReady.emit(version, result, pid)
@@ -66,11 +68,30 @@ class CheckClient(QObject):
             self.failed.emit(reply[2], reply[3])
 
 
+class _Dispatcher(QObject):
+    """Lives on the GUI thread for the program's life: the reader thread hands it each reply
+    through a queued signal, and it finds the client there, so a window closed meanwhile
+    (its client deleted on the GUI thread) is never called from another thread."""
+
+    replied = Signal(object)
+
+    def __init__(self, clients: weakref.WeakValueDictionary[int, CheckClient]) -> None:
+        super().__init__()
+        self.clients = clients
+        self.replied.connect(self._deliver)
+
+    def _deliver(self, reply: tuple[Any, ...]) -> None:
+        client = self.clients.get(reply[1])
+        if client is not None and isValid(client):
+            client._reply(reply)
+
+
 class _Worker:
     """The process, its request queue, and the thread that reads its replies."""
 
     def __init__(self) -> None:
         self.clients: weakref.WeakValueDictionary[int, CheckClient] = weakref.WeakValueDictionary()
+        self.dispatcher = _Dispatcher(self.clients)  # made on the GUI thread
         self.tokens = itertools.count(1)
         self.alive = False
         try:
@@ -100,6 +121,16 @@ class _Worker:
     def forget(self, token: int) -> None:
         self.clients.pop(token, None)
 
+    def forget_later(self, token: int):  # type: ignore[no-untyped-def]
+        """A slot for a client's ``destroyed``: the worker lets that portfolio go."""
+
+        def gone() -> None:
+            if token in self.clients:
+                self.forget(token)
+                self.send(("close", token))
+
+        return gone
+
     def send(self, request: tuple[Any, ...]) -> bool:
         if not self.alive:
             return False
@@ -116,12 +147,10 @@ class _Worker:
                 reply = reader.recv()
             except (EOFError, OSError):
                 break
-            client = self.clients.get(reply[1])
-            if client is not None:
-                client._reply(reply)
+            self.dispatcher.replied.emit(reply)
         self.alive = False
-        for token, client in list(self.clients.items()):
-            client._reply(("failed", token, 0, "the check worker stopped"))
+        for token in list(self.clients.keys()):
+            self.dispatcher.replied.emit(("failed", token, 0, "the check worker stopped"))
 
     def stop(self) -> None:
         if not hasattr(self, "process"):
@@ -129,7 +158,7 @@ class _Worker:
         if self.alive:
             self.alive = False
             self.requests.put(("stop",))
-            self.process.join(timeout=2)
+            self.process.join(timeout=0.5)  # it only reads: quitting needs no long wait
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(timeout=2)
