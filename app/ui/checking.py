@@ -158,7 +158,7 @@ class _Worker:
         if self.alive:
             self.alive = False
             self.requests.put(("stop",))
-            self.process.join(timeout=0.5)  # it only reads: quitting needs no long wait
+            self.process.join(timeout=0.2)  # it only reads: quitting needs no long wait
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(timeout=2)
