@@ -18,6 +18,7 @@ version the worker has seen.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import queue
 from dataclasses import dataclass
@@ -40,8 +41,16 @@ class _Open:
 
 
 def _take(requests: Any) -> list[tuple[Any, ...]]:
-    """The next request (waiting for it), then every one already queued behind it."""
-    taken = [requests.get()]
+    """The next request (waiting for it), then every one already queued behind it. A window
+    that went away without saying so (it crashed, it was killed) ends the worker too."""
+    while True:
+        try:
+            taken = [requests.get(timeout=1.0)]
+            break
+        except queue.Empty:
+            parent = multiprocessing.parent_process()
+            if parent is not None and not parent.is_alive():
+                return [("stop",)]
     while True:
         try:
             taken.append(requests.get_nowait())
