@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,7 +22,13 @@ def main() -> None:
     settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
     window = MainWindow(PortfolioSession.open(Path(sys.argv[1])), settings)
     window.show()
-    QTimer.singleShot(0, app.quit)  # the first turn of the event loop: the window is shown
+
+    def shown() -> None:  # the first turn of the event loop: the window is on screen
+        if len(sys.argv) > 3:  # seconds since the launch (time.time() at launch is argv[3])
+            print(f"{time.time() - float(sys.argv[3]):.4f}")
+        app.quit()
+
+    QTimer.singleShot(0, shown)
     app.exec()
 
 

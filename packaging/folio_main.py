@@ -21,7 +21,7 @@ def arguments(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    # Cohort exports render in spawned worker processes; in the frozen program each worker
-    # starts this executable again, and this hands it to the worker instead of the command.
+    # Cohort exports and the check worker run in spawned processes; in the frozen program
+    # each starts this executable again, and this hands it to the worker instead of the command.
     multiprocessing.freeze_support()
     raise SystemExit(main(arguments(sys.argv[1:])))

@@ -97,6 +97,50 @@ def _owned_link(kind: str) -> tuple[Any, str, str, str] | None:
     return None
 
 
+#: The document model's object graph beyond the portfolio's own collections: the
+#: relationships of items that load() fills (and app.store.live keeps up to date).
+ITEM_RELATIONS: tuple[tuple[type[Base], str], ...] = (
+    (AnalysisFinding, "feedback_items"),
+    (AnalysisFinding, "legislation_links"),
+    (ActionItem, "findings"),
+    (ActionItem, "legislation_links"),
+    (EvidenceLink, "evidence_file"),
+    (ProcessStep, "next_steps"),
+    (DecisionOption, "scores"),
+    (ComplaintCase, "techniques"),
+)
+#: The portfolio's relationships load() fills besides the item collections.
+PORTFOLIO_RELATIONS = (
+    "declaration",
+    "unit_snapshot",
+    "audit_entries",
+    "submissions",
+    "assessments",
+    "decisions",
+    "signatures",
+    "certificates",
+    "iqa_reports",
+)
+
+
+def document_options() -> list[Any]:
+    """Loader options for the whole document: every relationship it holds, eagerly."""
+    collections = {kind.collection for kind in KINDS.values()}
+    item_collection = {
+        model: kind.collection for name, kind in KINDS.items() for model in [ITEM_MODELS[name]]
+    }
+    return [
+        *(selectinload(getattr(Portfolio, name)) for name in PORTFOLIO_RELATIONS),
+        *(selectinload(getattr(Portfolio, name)) for name in sorted(collections)),
+        *(
+            selectinload(getattr(Portfolio, item_collection[model])).selectinload(
+                getattr(model, relation)
+            )
+            for model, relation in ITEM_RELATIONS
+        ),
+    ]
+
+
 @dataclass(frozen=True)
 class Change:
     """What one operation did: enough to refresh a view and to undo it."""
@@ -343,29 +387,11 @@ class PortfolioStore(AssessmentRecords):
         The checker, the exporters and the GUI all read this; relationships are loaded
         eagerly and any attempt at lazy loading raises, so no view ever issues hidden SQL.
         """
-        options = [
-            selectinload(Portfolio.declaration),
-            selectinload(Portfolio.unit_snapshot),
-            *(selectinload(getattr(Portfolio, kind.collection)) for kind in KINDS.values()),
-            selectinload(Portfolio.findings).selectinload(AnalysisFinding.feedback_items),
-            selectinload(Portfolio.findings).selectinload(AnalysisFinding.legislation_links),
-            selectinload(Portfolio.actions).selectinload(ActionItem.findings),
-            selectinload(Portfolio.actions).selectinload(ActionItem.legislation_links),
-            selectinload(Portfolio.evidence_links).selectinload(EvidenceLink.evidence_file),
-            selectinload(Portfolio.process_steps).selectinload(ProcessStep.next_steps),
-            selectinload(Portfolio.options).selectinload(DecisionOption.scores),
-            selectinload(Portfolio.cases).selectinload(ComplaintCase.techniques),
-            selectinload(Portfolio.audit_entries),
-            selectinload(Portfolio.submissions),
-            selectinload(Portfolio.assessments),
-            selectinload(Portfolio.decisions),
-            selectinload(Portfolio.signatures),
-            selectinload(Portfolio.certificates),
-            selectinload(Portfolio.iqa_reports),
-        ]
         with self._session() as session:
             portfolio = session.scalars(
-                select(Portfolio).where(Portfolio.id == self.portfolio_id).options(*options)
+                select(Portfolio)
+                .where(Portfolio.id == self.portfolio_id)
+                .options(*document_options())
             ).one()
         return portfolio
 
@@ -658,7 +684,9 @@ class PortfolioStore(AssessmentRecords):
                         update(table).where(table.c.id == row_id).values({column: target})
                     )
             self._audit(session, "restore", f"{kind}:{snapshot['row']['id']}", {})
-        return Change("add", kind, snapshot["row"]["id"], None, dict(snapshot["row"]))
+        return Change(
+            "add", kind, snapshot["row"]["id"], None, dict(snapshot["row"]), {"restored": snapshot}
+        )
 
     def move_item(self, kind: str, item_id: int, new_index: int) -> Change:
         """Move an item to ``new_index`` within its list, renumbering the others."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.checker import CheckResult, Location
 from app.checker.result import TOOL_STAGES
 from app.checker.tool_rules import tool_points
+from app.store import Change
 from app.ui.assessment_page import AssessmentPage
 from app.ui.assessment_records import PlanReviewsPage, RecordsPage
 from app.ui.marking_points import MarkingPointsDock
@@ -198,11 +199,17 @@ class MainWindow(QMainWindow):
 
     # -- reacting ---------------------------------------------------------------------------------
 
-    def _document_changed(self, _document: object, _change: object) -> None:
+    def _document_changed(self, _document: object, change: Change | None) -> None:
+        """Each page that is up to date applies the change where it can (a list redraws the
+        row that changed); the others are marked to be refilled when next shown."""
         self._show_read_only()
-        current = self.current_stage()
-        self.dirty = set(self.pages) - {"unit_guide"}
-        self._refresh(current)
+        for stage, page in self.pages.items():
+            if stage == "unit_guide" or stage in self.dirty:
+                continue
+            apply = getattr(page, "apply", None)
+            if change is None or apply is None or not apply(change):
+                self.dirty.add(stage)
+        self._refresh(self.current_stage())
 
     def _refresh(self, stage: str) -> None:
         if stage in self.dirty:
@@ -212,6 +219,9 @@ class MainWindow(QMainWindow):
     def show_result(self, result: CheckResult) -> None:
         self.points.show_result(result)
         self.navigator.show_result(result)
+        if hasattr(self, "stack"):  # the judgements page shows the checker's advice too
+            self.dirty.add("assessment")
+            self._refresh(self.current_stage())
         document = self.session.document
         state = ""
         if document.status == "submitted":
@@ -328,7 +338,7 @@ class MainWindow(QMainWindow):
         )
         return ExportDialog(
             self.session.path,
-            self.session.result,
+            self.session.current_result(),
             document.learner_name,
             self,
             unlock=self.session.unlock if can_sign else None,
@@ -345,11 +355,9 @@ class MainWindow(QMainWindow):
         from app.exporters.html import render_html_text
 
         self._commit_focused_field()
+        result = self.session.current_result()
         document = build_document(
-            self.session.document,
-            self.session.unit,
-            self.session.result,
-            draft=not self.session.result.complete,
+            self.session.document, self.session.unit, result, draft=not result.complete
         )
         html = render_html_text(
             document, store_image_source(self.session.store), raster_charts=True

@@ -37,10 +37,20 @@ class MarkingPointsDock(QDockWidget):
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.itemExpanded.connect(self._fill_readings)
         self.setWidget(self.tree)
         self.points: dict[str, QTreeWidgetItem] = {}
+        self.shown: CheckResult | None = None
+        #: "what the checker read" groups not filled yet: filled when opened
+        self._unread: dict[str, PointResult] = {}
 
     def show_result(self, result: CheckResult) -> None:
+        """Show a verdict; the same verdict again (most keystrokes change none) is left as it
+        is, and what the checker read is listed only when asked for."""
+        if result == self.shown:
+            return
+        self.shown = result
+        self._unread = {}
         expanded = {key for key, item in self.points.items() if item.isExpanded()}
         self.tree.clear()
         self.points = {}
@@ -76,8 +86,18 @@ class MarkingPointsDock(QDockWidget):
                 + self.tr("%n not counted", "", rejected)
             ],
         )
-        group.setData(0, Qt.ItemDataRole.UserRole, f"{point.marking_point_id}/read")
-        self.points[f"{point.marking_point_id}/read"] = group
+        key = f"{point.marking_point_id}/read"
+        group.setData(0, Qt.ItemDataRole.UserRole, key)
+        group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+        self.points[key] = group
+        self._unread[key] = point
+        if expand:
+            group.setExpanded(True)
+
+    def _fill_readings(self, group: QTreeWidgetItem) -> None:
+        point = self._unread.pop(str(group.data(0, Qt.ItemDataRole.UserRole)), None)
+        if point is None:
+            return
         for reading in point.rejected + point.relied_on:
             mark = "✓" if reading.counts else "✗"
             text = f"{mark} {reading.location.label}: {quote(reading.text, 80)}"
@@ -88,7 +108,6 @@ class MarkingPointsDock(QDockWidget):
             child.setData(0, LOCATION_ROLE, reading.location)
             if not reading.counts:
                 child.setForeground(0, QBrush(QColor(COLOURS[Status.PARTLY]).darker(130)))
-        group.setExpanded(expand)
 
     def _reason(
         self, parent: QTreeWidgetItem, text: str, status: Status, fixes: tuple[Location, ...]
@@ -108,8 +127,11 @@ class MarkingPointsDock(QDockWidget):
         return self.points[marking_point_id].text(0).split(" · ", 1)[1]
 
     def readings_of(self, marking_point_id: str) -> QTreeWidgetItem | None:
-        """The 'what the checker read' group of a point (None when it read no text)."""
-        return self.points.get(f"{marking_point_id}/read")
+        """The 'what the checker read' group of a point, filled (None when it read no text)."""
+        group = self.points.get(f"{marking_point_id}/read")
+        if group is not None:
+            self._fill_readings(group)
+        return group
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         location = item.data(0, LOCATION_ROLE)

@@ -32,6 +32,7 @@ from app.checker.text import word_count
 from app.export.images import downscale
 from app.formatting import human_size
 from app.models import Portfolio
+from app.store import Change
 from app.store.fields import format_date, validate_field
 from app.ui import attach_prompt
 from app.ui.item_form import INVALID_STYLE, _TextBox
@@ -100,6 +101,11 @@ class DetailsPage(QWidget):
                 value = getattr(portfolio, name)
                 edit.setText(format_date(value) if isinstance(value, dt.date) else (value or ""))
 
+    def apply(self, change: Change) -> bool:
+        if change.kind == "portfolio":
+            self.refresh()
+        return True
+
     def _commit(self, name: str, edit: QLineEdit) -> None:
         value, message = validate_field("portfolio", Portfolio, name, edit.text())
         if name == "learner_name" and not edit.text().strip():
@@ -156,6 +162,14 @@ class EvaluationPage(QWidget):
         if not self.text.hasFocus():
             self.text.set_text(self.session.document.evaluation_narrative)
         self._count()
+
+    def apply(self, change: Change) -> bool:
+        if not self.metrics.apply(change):
+            return False
+        if change.kind == "portfolio" and not self.text.hasFocus():
+            self.text.set_text(self.session.document.evaluation_narrative)
+            self._count()
+        return True
 
     def _count(self) -> None:
         count = word_count(self.text.toPlainText())
@@ -234,6 +248,11 @@ class DeclarationPage(QWidget):
             else "Not signed yet."
         )
 
+    def apply(self, change: Change) -> bool:
+        if change.kind == "declaration":
+            self.refresh()
+        return True
+
     def _sign(self) -> None:
         self.session.sign_declaration(self.name.text(), self.date.text())
 
@@ -309,6 +328,9 @@ class EvidencePage(QWidget):
             if item.id == selected:
                 self.list.setCurrentItem(entry)
         self.mapping.show_item(self._selected())
+
+    def apply(self, change: Change) -> bool:
+        return change.kind not in {"evidence_file", "evidence_link"}
 
     def _thumbnail(self, file_id: int, sha256: str) -> QIcon:
         """A small picture of an image file, made once per content."""

@@ -1,9 +1,19 @@
 """The open portfolio as the GUI sees it: the store, the undo stack, the latest document and
-check result, and the signals that tell every view what changed."""
+check result, and the signals that tell every view what changed.
+
+An edit never reloads the world: the store's Change is applied to the live document (only the
+rows it touched are read again), views are told what changed, and the check runs in the
+check worker; ``checked`` brings its verdict when it is ready. Every change bumps
+``version``; a verdict is shown only when it is newer than the one on screen, so a slow
+check never overwrites a later one. What must act on a verdict that is up to date (submit,
+sign-off, export, preview) asks ``current_result()``, which checks now if the latest verdict
+is behind the document.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +28,7 @@ from app.checker.text import NOUNS
 from app.errors import DomainError
 from app.models import Portfolio
 from app.store import Change, PortfolioStore
+from app.store.live import LiveDocument
 from app.trust import pki
 from app.trust.keystore import KeyStore, Signer
 from app.ui import commands
@@ -29,9 +40,10 @@ if TYPE_CHECKING:
 class PortfolioSession(QObject):
     """Every edit goes through here as an undoable command; views listen to the signals."""
 
-    #: The document was reloaded after a change (Portfolio, Change or None).
+    #: The document is up to date after a change (Portfolio, Change; None: anything may have
+    #: changed, refresh everything).
     documentChanged = Signal(object, object)
-    #: A new check result is available (CheckResult).
+    #: A newer check result is available (CheckResult); see ``result_is_current``.
     checked = Signal(object)
     #: An operation failed with a message for the user (str).
     failed = Signal(str)
@@ -48,8 +60,19 @@ class PortfolioSession(QObject):
         self._verified: VerifyReport | None = None
         self.undo_stack = QUndoStack(self)
         self.unit: Unit = store.unit()
-        self.document: Portfolio = store.load()
-        self.result: CheckResult = check(self.document, self.unit)
+        self.live = LiveDocument(store)
+        self.document: Portfolio = self.live.document
+        #: Bumped by every change; ``checked_version`` is the version ``result`` is for.
+        self.version = 0
+        self.checked_version = 0
+        self.result: CheckResult = check(self.document, self.unit, dt.date.today())
+        #: Who checked the verdict on screen: the worker's process id, or this process's.
+        self.checked_by = os.getpid()
+        from app.ui.checking import CheckClient
+
+        self.checker = CheckClient(store.path, store.portfolio_id, self)
+        self.checker.resultReady.connect(self._result_arrived)
+        self.checker.failed.connect(self._worker_failed)
         self._importers: list[QObject] = []
         #: The message of the last refused operation, for the view that asked for it.
         self.last_error = ""
@@ -69,19 +92,55 @@ class PortfolioSession(QObject):
         return self.store.path
 
     def close(self) -> None:
+        self.checker.close()
+        self.live.close()
         self.store.close()
 
     # -- refreshing ---------------------------------------------------------------------------
 
     def _after(self, change: Change | None) -> None:
-        self.document = self.store.load()
+        """Apply what changed to the document, tell the views, and have it checked."""
+        self.version += 1
+        self.live.apply(change)
+        self.document = self.live.document
         self._verified = None
-        self.result = check(self.document, self.unit, dt.date.today())
         self.documentChanged.emit(self.document, change)
-        self.checked.emit(self.result)
+        if not self.checker.submit(self.version, change):
+            self._check_now()
 
     def refresh(self) -> None:
         self._after(None)
+
+    @property
+    def result_is_current(self) -> bool:
+        """The verdict on screen is for the document as it is now."""
+        return self.checked_version == self.version
+
+    def current_result(self) -> CheckResult:
+        """A verdict for the document as it is now: the latest, or one checked now (what
+        submitting, signing off and exporting act on)."""
+        if not self.result_is_current:
+            self._check_now()
+        return self.result
+
+    def _check_now(self) -> None:
+        self._show(self.version, check(self.document, self.unit, dt.date.today()), os.getpid())
+
+    def _show(self, version: int, result: CheckResult, pid: int) -> None:
+        if version <= self.checked_version:
+            return  # not newer than the verdict on screen
+        self.result, self.checked_version, self.checked_by = result, version, pid
+        self.checked.emit(result)
+
+    def _result_arrived(self, version: int, result: CheckResult, pid: int) -> None:
+        self._show(version, result, pid)
+
+    def _worker_failed(self, version: int, message: str) -> None:
+        import logging
+
+        logging.getLogger("folio").warning("checking in the window: %s", message)
+        if not self.result_is_current:
+            self._check_now()
 
     def _push(self, command: commands.StoreCommand) -> bool:
         """Run a command through the undo stack; a refused edit is reported and dropped."""
@@ -270,7 +329,7 @@ class PortfolioSession(QObject):
         """Freeze this version (not undoable: a submission is a record)."""
         from app.workflow.submission import submit
 
-        submit(self.store, name, self.result, on, incomplete_reason)  # type: ignore[arg-type]
+        submit(self.store, name, self.current_result(), on, incomplete_reason)  # type: ignore[arg-type]
         self.undo_stack.clear()
         self._after(None)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.checker.context import COLLECTIONS
 from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
+from app.store import Change
 from app.ui.forms import (
     FORMS,
     LEARNER_NEW_ITEM,
@@ -265,6 +266,8 @@ class StagePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMaximumSectionSize(180)
+        # sized from the rows in view: an edit redraws its row without reading thousands
+        header.setResizeContentsPrecision(0)
         wide = next(
             (i for i, (field, _) in enumerate(self.columns, start=1) if field in LONG_TEXT),
             len(self.columns),
@@ -415,6 +418,44 @@ class StagePage(QWidget):
             self.legislation.setVisible(editable)
         self.buttons["add"].setEnabled(self._can_add())
         self._load_form()
+
+    # -- applying a change ---------------------------------------------------------------------
+
+    def reads(self) -> set[str]:
+        """The kinds this page shows: its own, the ones its references and links name."""
+        kinds = {self.kind} | {spec.ref_kind for spec in FORMS[self.kind] if spec.widget == "ref"}
+        if self.kind in RELATIONS:
+            kinds.add(RELATIONS[self.kind][1])
+        if self.kind in SCOPE_PARENT:
+            kinds.add(SCOPE_PARENT[self.kind])
+        return kinds
+
+    def apply(self, change: Change) -> bool:
+        """Show ``change`` without rebuilding the list: an edit redraws its own row; a new
+        mapping or legislation link refreshes its box. False: the page needs refresh()."""
+        if change.kind == self.kind and change.action == "update":
+            return self._apply_update(change)
+        if change.kind in self.reads():
+            return False
+        if change.kind == "evidence_link":
+            self.mapping.show_item(self.selected_id)
+        elif change.kind == "legislation_link" and self.legislation is not None:
+            self.legislation.show_item(self.selected_id)
+        return True
+
+    def _apply_update(self, change: Change) -> bool:
+        fields = set(change.after or {})
+        references = {spec.name for spec in FORMS[self.kind] if spec.widget == "ref"}
+        if fields & (references | {self.scope} | {"position"}):
+            return False  # the item may change place, list or what it names
+        row = next((n for n, item in enumerate(self.model.items) if item.id == change.item_id), -1)
+        if row >= 0:
+            self.model.dataChanged.emit(
+                self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
+            )
+        if change.item_id == self.selected_id:
+            self._load_form()  # the stored value, as the form shows it (a date day-first)
+        return True
 
     def _can_add(self) -> bool:
         if self.scope is not None:

@@ -25,7 +25,7 @@ class SubmitDialog(QDialog):
         self.setWindowTitle("Submit portfolio")
         self.setObjectName("submitDialog")
         self.session = session
-        result = session.result
+        result = session.current_result()
         declaration = session.document.declaration
         layout = QVBoxLayout(self)
         intro = QLabel(

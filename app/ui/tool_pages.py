@@ -34,6 +34,7 @@ from app.export.model import Figure
 from app.export.shapes import fmt
 from app.models import KINDS
 from app.models.vocab import PROCESS_VERSIONS
+from app.store import Change
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import TITLES, StagePage
 
@@ -210,6 +211,18 @@ class ToolPage(QWidget):
             page.refresh()
         self.redraw()
 
+    #: Kinds the diagram (or grid) draws besides the lists' own.
+    draws: frozenset[str] = frozenset()
+
+    def apply(self, change: Change) -> bool:
+        """A change to what the tool draws redraws it all (a tool holds tens of items, not
+        thousands); elsewhere each list applies what it shows."""
+        if not self.built:
+            return False
+        if change.kind in self.draws | set(self.lists):
+            return False
+        return all(page.apply(change) for page in self.lists.values())
+
     def redraw(self) -> None:
         if self.diagram is not None and self.draw is not None:
             self.diagram.show_figure(self.draw(self.session.document))
@@ -383,6 +396,8 @@ class DecisionPage(ToolPage):
 
 
 class KpiTrackerPage(ToolPage):
+    draws = frozenset({"metric"})
+
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,

@@ -75,3 +75,14 @@ def new_portfolio(tmp_path: Path, unit) -> Iterator[Path]:
     path = tmp_path / "Ada.folio"
     PortfolioStore.create(path, unit, "Ada Learner", candidate_number="C-1").close()
     yield path
+
+
+@pytest.fixture
+def checked(qtbot):  # type: ignore[no-untyped-def]
+    """``checked(window)`` waits for the verdict on the document as it is now: edits are
+    checked in the check worker, and the panel follows when its verdict arrives."""
+
+    def wait(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: window.session.result_is_current, timeout=15000)
+
+    return wait

@@ -63,7 +63,9 @@ def _fill(qtbot, page: StagePage, **fields: str) -> None:  # type: ignore[no-unt
 
 
 @pytest.mark.slow
-def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_viewer) -> None:
+def test_full_learner_journey(
+    qtbot, window_for, tmp_path: Path, _no_external_viewer, checked
+) -> None:
     path = _wizard_creates(qtbot, tmp_path)
     window = window_for(path)
     status = window.points.status_of
@@ -83,6 +85,7 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
         channel="phone",
         text="Phoned to complain that the ready email came too early",
     )
+    checked(window)
     assert status("continuous-improvement.MP1") == "Met"
 
     window.show_stage("analysis")
@@ -111,6 +114,7 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
         barriers="Warehouse staff worry about extra scanning",
         overcome_barriers="Timed trial showing the scan adds under ten seconds",
     )
+    checked(window)
     assert status("continuous-improvement.MP4") == "Met"
 
     window.show_stage("implementation_log")
@@ -125,11 +129,14 @@ def test_full_learner_journey(qtbot, window_for, tmp_path: Path, _no_external_vi
 
     window.show_stage("evaluation")
     metrics = window.pages["evaluation"].metrics  # type: ignore[attr-defined]
+    checked(window)
     before = status("continuous-improvement.MP5")
     _fill(qtbot, metrics, name="Collection complaints", baseline_value="31")
+    checked(window)
     assert status("continuous-improvement.MP5") == "Partly met"
     _type(qtbot, metrics.form.widgets["result_value"], "8")
     assert before == "Missing"
+    checked(window)
     assert window.session.result.point("MP5").reasons[0].status is Status.MET
 
     evidence_file = tmp_path / "huddle notes.txt"

@@ -81,7 +81,7 @@ def test_score_grid_edits_totals_and_refuses_out_of_scale(
 
 
 def test_journey_map_follows_edits_and_the_checker_notices(
-    qtbot, window_for, tmp_path: Path
+    qtbot, window_for, tmp_path: Path, checked
 ) -> None:
     window = _open(tmp_path, window_for, "journey-review")
     window.show_stage("journey_map")
@@ -89,6 +89,7 @@ def test_journey_map_follows_edits_and_the_checker_notices(
     touchpoints = page.lists["journey_touchpoint"]
     assert "8 touchpoints across 5 stages and 6 channels" in page.diagram.figure.alt_text
     qtbot.mouseClick(touchpoints.buttons["add"], Qt.MouseButton.LeftButton)
+    checked(window)
     assert window.session.result.point("MP1").status is Status.PARTLY  # no source yet
     _type(qtbot, touchpoints.form.widgets["touchpoint"], "Live chat about a refund")
     _choose(qtbot, touchpoints.form.widgets["channel"], "chat")
@@ -97,6 +98,7 @@ def test_journey_map_follows_edits_and_the_checker_notices(
     point = window.session.document.touchpoints[-1]
     assert (point.channel, point.emotion, point.source) == ("chat", -1, "Chat transcript")
     assert "9 touchpoints across 5 stages and 7 channels" in page.diagram.figure.alt_text
+    checked(window)
     assert window.session.result.point("MP1").status is Status.MET
     emotion = touchpoints.form.widgets["emotion"]
     assert isinstance(touchpoints.form.widgets["touchpoint"], QLineEdit) and emotion.count() == 6

@@ -34,7 +34,7 @@ def _choose(qtbot, combo: QComboBox, value: str) -> None:  # type: ignore[no-unt
 
 
 def test_adding_feedback_of_two_sources_meets_mp1_and_undo_reverts(
-    qtbot, window_for, new_portfolio: Path
+    qtbot, window_for, new_portfolio: Path, checked
 ) -> None:
     window = window_for(new_portfolio)
     page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
@@ -46,18 +46,22 @@ def test_adding_feedback_of_two_sources_meets_mp1_and_undo_reverts(
     _type(qtbot, page.form.widgets["text"], "The email said ready but it was not there")
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
     _choose(qtbot, page.form.widgets["source_type"], "complaint")
+    checked(window)
     assert window.points.status_of("continuous-improvement.MP1") == "Partly met"
     _type(qtbot, page.form.widgets["text"], "Customer phoned: collection slot missed twice")
 
     assert page.model.rowCount() == 2
+    checked(window)
     assert window.points.status_of("continuous-improvement.MP1") == "Met"
     assert window.summary.text() == "1 of 8 marking points met"
 
     window.undo_action.trigger()  # the last edit: the complaint's text
+    checked(window)
     assert window.points.status_of("continuous-improvement.MP1") == "Partly met"
     assert window.summary.text() == "0 of 8 marking points met"
     assert page.form.widgets["text"].toPlainText() == ""
     window.redo_action.trigger()
+    checked(window)
     assert window.points.status_of("continuous-improvement.MP1") == "Met"
     window.close()
 
@@ -123,7 +127,7 @@ def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Pa
     assert window.focusWidget() is page.form.widgets["overcome_barriers"]
 
 
-def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path) -> None:
+def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path, checked) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
     assert {
@@ -131,6 +135,7 @@ def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path) 
         for s in ("feedback", "analysis", "action_plan", "implementation_log", "evaluation")
     } == {"complete"}
     window.session.update_details(evaluation_narrative="")
+    checked(window)
     assert window.navigator.badge("evaluation") == "partial"
     assert window.session.result.point("MP5").status is Status.PARTLY
     # Tools the unit does not ask for carry no status: no green "complete" dot for the KPI

@@ -1,0 +1,106 @@
+"""The check worker: a process that keeps its own live copy of each open portfolio and checks
+it after every change, so the window never waits for the checker.
+
+Why a process and not a thread: the checker is pure Python, and a thread running it holds
+the interpreter lock for most of its 100–200 ms on a large portfolio, so the window would
+stutter anyway. The worker opens each file with its own connection and keeps a LiveDocument
+of it; it is sent the same Change the window applied, applies it, and checks. Nothing that
+lives in one process is shared with the other: Changes and CheckResults are plain values.
+
+Requests (one tuple each): ("open", token, path, portfolio_id), ("change", token, version,
+change), ("reload", token, version), ("close", token), ("stop",). Replies: ("result", token,
+version, pid, result) or ("failed", token, version, message). Requests that arrive while a
+check runs are applied together before the next check: however fast the edits come, each
+portfolio has at most one check running and one waiting, and every reply is for the latest
+version the worker has seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import queue
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from app.catalogue import Unit
+from app.checker import check
+from app.store.database import engine_for
+from app.store.live import LiveDocument
+from app.store.service import PortfolioStore
+
+
+@dataclass
+class _Open:
+    store: PortfolioStore
+    live: LiveDocument
+    unit: Unit
+
+
+def _take(requests: Any) -> list[tuple[Any, ...]]:
+    """The next request (waiting for it), then every one already queued behind it. A window
+    that went away without saying so (it crashed, it was killed) ends the worker too."""
+    while True:
+        try:
+            taken = [requests.get(timeout=1.0)]
+            break
+        except queue.Empty:
+            parent = multiprocessing.parent_process()
+            if parent is not None and not parent.is_alive():
+                return [("stop",)]
+    while True:
+        try:
+            taken.append(requests.get_nowait())
+        except queue.Empty:
+            return taken
+
+
+def serve(requests: Any, replies: Connection) -> None:
+    """The worker's loop (the target of the worker process)."""
+    documents: dict[int, _Open] = {}
+    while True:
+        due: dict[int, int] = {}
+        for request in _take(requests):
+            action = request[0]
+            if action == "stop":
+                for held in documents.values():
+                    held.live.close()
+                    held.store.close()
+                replies.close()
+                return
+            token = request[1]
+            try:
+                if action == "open":
+                    path, portfolio_id = Path(request[2]), request[3]
+                    store = PortfolioStore(path, engine_for(path), "checker", portfolio_id)
+                    documents[token] = _Open(store, LiveDocument(store), store.unit())
+                elif action == "close":
+                    held = documents.pop(token, None)
+                    if held is not None:
+                        held.live.close()
+                        held.store.close()
+                elif token in documents:
+                    version = request[2]
+                    live = documents[token].live
+                    if action == "change":
+                        live.apply(request[3])
+                    else:
+                        live.reload()
+                    due[token] = version
+            except Exception as error:  # the window checks for itself instead
+                version = request[2] if action in {"change", "reload"} else 0
+                replies.send(("failed", token, version, str(error)))
+                documents.pop(token, None)
+        for token, version in due.items():
+            held = documents.get(token)
+            if held is None:  # closed meanwhile
+                continue
+            try:
+                result = check(held.live.document, held.unit, dt.date.today())
+            except Exception as error:
+                replies.send(("failed", token, version, f"the check failed: {error}"))
+                continue
+            replies.send(("result", token, version, os.getpid(), result))
