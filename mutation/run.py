@@ -3,7 +3,8 @@ area and writes the surviving mutants to docs/mutation/survivors.md.
 
 Run with ``make mutate`` (every area), ``make mutate AREA=checker``,
 ``make mutate AREA=checker MODULE=app/checker/text.py`` (one module, or a glob), and
-``SAMPLE=200`` to check a random 200 of the mutants not yet checked. Each area runs in its own
+``SAMPLE=200`` to check a random 200 of the mutants not yet checked; ``RECHECK=1`` checks the
+survivors again (after adding tests). Each area runs in its own
 workspace (build/mutation/AREA) against only its own tests, and each run carries on from the
 last: checked mutants keep their result until their function changes.
 """
@@ -32,6 +33,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=17, help="seed of the sample")
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once")
     parser.add_argument(
+        "--recheck", action="store_true", help="check the selection's survivors again (new tests)"
+    )
+    parser.add_argument(
         "--report-only", action="store_true", help="no test run: report what was found so far"
     )
     return parser.parse_args(argv)
@@ -53,7 +57,14 @@ def run_area(area: workspace.Area, settings: workspace.Settings, args: argparse.
     found = results.load(folder, area.mutate)
     if args.report_only:
         return 0
-    pending = found.select(args.module, unchecked=True)
+    if args.recheck:
+        pending = [
+            name
+            for name in found.select(args.module, unchecked=False)
+            if found.statuses[name] in results.SURVIVING
+        ]
+    else:
+        pending = found.select(args.module, unchecked=True)
     if args.sample and len(pending) > args.sample:
         pending = sorted(random.Random(args.seed).sample(pending, args.sample))
     if not pending:
