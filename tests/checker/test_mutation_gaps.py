@@ -52,3 +52,11 @@ def test_a_bad_rule_among_a_misconceptions_alternatives_is_named() -> None:
         match=r"misconception M1 alternative 1 condition 1: unknown rule 'no-such-rule'",
     ):
         validate_unit_rules(document)
+
+
+def test_a_quote_exactly_at_the_limit_is_shown_whole() -> None:
+    """Quoted learner text is cut with '…' only past the limit, never at it."""
+    from app.checker.relations import _quote
+
+    assert _quote("a" * 90) == "“" + "a" * 90 + "”"
+    assert _quote("a" * 91) == "“" + "a" * 89 + "…”"
