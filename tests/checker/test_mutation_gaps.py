@@ -60,3 +60,12 @@ def test_a_quote_exactly_at_the_limit_is_shown_whole() -> None:
 
     assert _quote("a" * 90) == "“" + "a" * 90 + "”"
     assert _quote("a" * 91) == "“" + "a" * 89 + "…”"
+
+
+def test_a_denial_followed_by_five_words_of_reason_is_an_answer() -> None:
+    """'None.' and up to four words say there is nothing; five words after it are a reason."""
+    from app.checker.substance import judge
+
+    assert judge("None. Customers queued beside tills.", "root cause").code == "negated"
+    answer = judge("None. Customers queued beside the tills daily.", "root cause")
+    assert (answer.code, answer.content_words) == ("", 5)
