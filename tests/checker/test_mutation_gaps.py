@@ -69,3 +69,19 @@ def test_a_denial_followed_by_five_words_of_reason_is_an_answer() -> None:
     assert judge("None. Customers queued beside tills.", "root cause").code == "negated"
     answer = judge("None. Customers queued beside the tills daily.", "root cause")
     assert (answer.code, answer.content_words) == ("", 5)
+
+
+def test_an_unticked_box_is_not_filled(tmp_path: Path) -> None:
+    """A yes/no field says something only when ticked: False is as empty as no answer."""
+    unit = load_catalogue().get("continuous-improvement")
+    store = make_demo(tmp_path, unit.id)
+    try:
+        portfolio = store.load()
+        context = Context.build(portfolio, unit, dt.date.today())
+        action = portfolio.actions[0]
+        action.changes_process = False
+        assert context.filled(action, "changes_process") is False
+        action.changes_process = True
+        assert context.filled(action, "changes_process") is True
+    finally:
+        store.close()
