@@ -67,7 +67,7 @@ def _sections(text: str) -> dict[str, str]:
 
 def render_section(section: AreaSection, reasons: dict[str, str]) -> str:
     tally = section.results.tally()
-    label = "" if tally.complete else " (sampled)"
+    label = "" if tally.complete else " (sampled)" if tally.checked else " (not run yet)"
     day = datetime.now(UTC).strftime("%Y-%m-%d")
     lines = [
         f"## {section.name}",

@@ -43,6 +43,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def _mode(found: results.AreaResults) -> str:
     modules = found.by_module()
+    if not found.tally().checked:
+        return "not run yet"
     full = [path for path, tally in modules.items() if tally.complete]
     if len(full) == len(modules):
         return "every module run in full"
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         tally = section.results.tally()
         rate = tally.rate
         shown = "—" if rate is None else f"{rate:.1f} %"
-        label = "" if tally.complete else "  sampled"
+        label = "" if tally.complete else "  sampled" if tally.checked else "  not run yet"
         print(
             f"{section.name:<10} {tally.total:>8} {tally.checked:>8} {tally.detected:>8} "
             f"{tally.surviving:>9} {shown:>9}{label}"
