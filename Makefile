@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 FILE ?=
 
-.PHONY: run test bench lint format schema screenshots clean dist
+.PHONY: run test bench lint format schema screenshots clean dist mutate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,3 +47,16 @@ dist: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots out/screenshots
+
+# Mutation testing (mutation/run.py, mutmut): the kill rate per area and the survivors in
+# docs/mutation/survivors.md. AREA=checker|store|workflow|export (default all), MODULE=a path
+# or glob within it, SAMPLE=N checks N mutants not yet checked,
+# RECHECK=1 checks the survivors again (after adding tests), JOBS=N mutants at once.
+AREA ?=
+MODULE ?=
+SAMPLE ?=
+RECHECK ?=
+JOBS ?= 1
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutate]'
+	$(BIN)/python mutation/run.py --jobs $(JOBS) $(if $(AREA),--area $(AREA)) $(if $(MODULE),--module '$(MODULE)') $(if $(SAMPLE),--sample $(SAMPLE)) $(if $(RECHECK),--recheck)

@@ -144,11 +144,9 @@ class AssessmentRecords:
         the signer's certificate in the file."""
         session.flush()
         now = utc_now()
-        if (
-            not signer.certificate.not_valid_before_utc
-            <= now
-            <= signer.certificate.not_valid_after_utc
-        ):
+        certificate = signer.certificate
+        valid_now = certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc
+        if not valid_now:
             raise DomainError(
                 f"{signer.identity.name}'s certificate is not valid now "
                 f"(valid {signer.certificate.not_valid_before_utc:%Y-%m-%d} to "
