@@ -107,6 +107,8 @@ def markup(text: str) -> str:
     """Paragraph markup for plain text: escaped, line breaks kept, and runs of characters the
     main font lacks set in the symbol font, so emoji and symbols still print."""
     covered, symbols = _register_fonts()
+    if text.isascii():  # the main font has every ASCII character: no run to look for
+        return escape(text).replace("\n", "<br/>")
     out: list[str] = []
     run: list[str] = []
     in_symbols = False
