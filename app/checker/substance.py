@@ -22,6 +22,8 @@ from functools import lru_cache
 import simplemma
 from rapidfuzz import fuzz
 
+from app.checker.text import flatten
+
 # -- words and lemmas ---------------------------------------------------------------------------
 
 
@@ -124,15 +126,37 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(lowered, lang="en").lower()
 
 
+#: Longest text read whole. A longer one (a pasted report, a megabyte in one field) is read
+#: as its first and last ``READ_LIMIT // 2`` characters: thousands of words already say
+#: whether it answers, and judging every one of a million would cost the check seconds.
+READ_LIMIT = 20_000
+
+
+def readable(text: str) -> str:
+    """``text`` itself, or for a text longer than READ_LIMIT its start and its end, cut at
+    white space and kept apart by a line break (so no sentence or word runs across)."""
+    if len(text) <= READ_LIMIT:
+        return text
+    half = READ_LIMIT // 2
+    head = text[:half]
+    tail = text[-half:]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    head = head[:cut] if cut > 0 else head
+    cut = max(tail.find(" "), tail.find("\n"))
+    tail = tail[cut + 1 :] if cut >= 0 else tail
+    return f"{head}\n{tail}"
+
+
 def tokens(text: str | None) -> list[str]:
-    """The words of ``text`` as written (letters and digits; "don't" stays one word)."""
-    return _TOKEN.findall(text or "")
+    """The words of ``text`` as written (letters and digits; "don't" stays one word); of a
+    very long text, the words of its readable part."""
+    return _TOKEN.findall(readable(text or ""))
 
 
 @lru_cache(maxsize=8192)
 def lemmas(text: str) -> tuple[str, ...]:
     """Every word of ``text`` as a lemma, in order (stopwords kept: phrases need them)."""
-    return tuple(lemma(word) for word in tokens(text))
+    return tuple(map(lemma, tokens(text)))
 
 
 def is_content(word_lemma: str) -> bool:
@@ -265,10 +289,6 @@ def _circular(text: str) -> bool:
     return bool(claim) and reason <= claim
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in (part.strip() for part in _SENTENCE.split(text)) if tokens(s)]
-
-
 def _is_future(sentence: str) -> bool:
     return _FUTURE.search(sentence) is not None
 
@@ -335,6 +355,46 @@ def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas)
 
 
+@lru_cache(maxsize=1024)
+def _content_set(text: str) -> frozenset[str]:
+    """The distinct content lemmas of ``text`` (whether one text says nothing new)."""
+    return frozenset(content_lemmas(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_lemma(word: str) -> str:
+    """The lemma of one word when it carries content, else ""."""
+    word_lemma = lemma(word)
+    return word_lemma if is_content(word_lemma) else ""
+
+
+@lru_cache(maxsize=1024)
+def _tally(text: str, record: bool) -> tuple[int, int, int, int]:
+    """Count each sentence once; in a record, leave out what is only intended.
+
+    (content words counted, repeated sentences, future sentences, distinct sentences), read
+    in one pass per text and kept: one text is judged under several labels, and a long one
+    has thousands of sentences that must not crowd the per-text caches out.
+    """
+    seen: set[str] = set()
+    counted = repeated = future = 0
+    for part in _SENTENCE.split(readable(text)):
+        sentence = part.strip()
+        content = [w for w in map(_content_lemma, _TOKEN.findall(sentence)) if w]
+        if not content:
+            continue
+        key = " ".join(content)
+        if key in seen:
+            repeated += 1
+            continue
+        seen.add(key)
+        if record and _is_future(sentence):
+            future += 1
+            continue
+        counted += sum(1 for w in content if w not in PLACEHOLDER_LEMMAS)
+    return counted, repeated, future, len(seen)
+
+
 @lru_cache(maxsize=65536)
 def judge(
     text: str | None,
@@ -379,40 +439,21 @@ def judge(
             # answer. A short phrase that happens to stand in a long sentence is not.
             if (
                 len(content) * 5 >= len(content_lemmas(echo)) * 3
-                and not new_content(text, (echo,))
+                and _content_set(text) <= _content_set(echo)
                 and covered(text, (echo,)) >= 90
             ):
                 return Judgement(0, "echo", WHY["echo"])
-    # Count each sentence once; in a record, leave out what is only intended.
-    seen: set[str] = set()
-    counted = 0
-    repeated = future = 0
-    sentences = _sentences(text)
-    for sentence in sentences:
-        key = normalised(sentence)
-        if not key:
-            continue
-        if key in seen:
-            repeated += 1
-            continue
-        seen.add(key)
-        if record and _is_future(sentence):
-            future += 1
-            continue
-        counted += sum(1 for w in content_lemmas(sentence) if w not in PLACEHOLDER_LEMMAS)
+    counted, repeated, future, distinct = _tally(text, record)
     if counted == 0 and future:
         return Judgement(0, "intention", WHY["intention"])
-    if repeated and repeated >= len(seen):
+    if repeated and repeated >= distinct:
         return Judgement(counted, "padding", WHY["padding"])
     return Judgement(counted)
 
 
 def quote(text: str, limit: int = 60) -> str:
     """A short quotation of a learner's text for a reason: “…”."""
-    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return f"“{flat}”"
+    return f"“{flatten(text, limit)}”"
 
 
 # -- keywords as whole words --------------------------------------------------------------------

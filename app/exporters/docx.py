@@ -5,7 +5,9 @@ running head and "Page X of Y"."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -47,6 +49,10 @@ FIGURE_HEIGHT_CM = 22.0
 STATUS_FILLS = {Status.MET: "DCFCE7", Status.PARTLY: "FEF3C7", Status.MISSING: "FEE2E2"}
 MUTED = RGBColor(0x6B, 0x72, 0x80)
 WARNING = RGBColor(0xB4, 0x53, 0x09)
+
+
+#: Characters python-docx turns into their own elements (tabs, breaks).
+_PLAIN = re.compile("[\t\n\r]")
 
 
 def _element(tag: str, **attributes: str) -> OxmlElement:
@@ -110,6 +116,7 @@ class _Renderer:
         self.images = images
         self.doc: DocxDocument = Document()
         self.bookmarks = 0
+        self._end: Any = None  # the body's section properties, new paragraphs go before
         self._setup()
 
     def mark(self, anchor: str) -> str:
@@ -183,8 +190,12 @@ class _Renderer:
     # -- blocks ---------------------------------------------------------------------------
 
     def paragraph(self, block: Paragraph) -> None:
-        paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run(block.text)
+        if _PLAIN.search(block.text) is None:
+            paragraph = self._plain_paragraph(block.text)
+            run = paragraph.runs[0]
+        else:
+            paragraph = self.doc.add_paragraph()
+            run = paragraph.add_run(block.text)
         if block.style == "muted":
             run.font.color.rgb = MUTED
         elif block.style in {"strong", "warning"}:
@@ -193,6 +204,28 @@ class _Renderer:
                 run.font.color.rgb = WARNING
         elif block.style == "small":
             run.font.size = Pt(8)
+
+    def _plain_paragraph(self, text: str) -> DocxParagraph:
+        """A paragraph of one run of ``text`` (no tabs or line breaks), put before the
+        section properties directly: python-docx looks for its place among all the body's
+        children on every paragraph and sets text one character at a time, which makes a
+        long portfolio's thousands of paragraphs cost quadratic time."""
+        body = self.doc.element.body
+        if self._end is None or self._end.getparent() is not body:
+            self._end = body.sectPr
+        p = OxmlElement("w:p")
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = text
+        if text[:1].isspace() or text[-1:].isspace():
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+        p.append(r)
+        if self._end is None:
+            body.append(p)
+        else:
+            self._end.addprevious(p)
+        return DocxParagraph(p, self.doc._body)
 
     def table(self, block: Table) -> None:
         if block.caption:

@@ -10,6 +10,7 @@ import io
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -77,11 +78,36 @@ RULE = colors.HexColor("#9ca3af")
 # -- fonts and text ------------------------------------------------------------------------
 
 
+class _Font(TTFont):
+    """DejaVu with a quick way through its subset encoding: a line whose every character
+    already has a code in the first subset is translated in one step, where reportlab
+    looks each character up in turn (most of the drawing time of a long portfolio)."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._quick: WeakKeyDictionary[Any, tuple[int, dict[int, int], frozenset[str]]] = (
+            WeakKeyDictionary()
+        )
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list:  # type: ignore[type-arg]
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str) and text:
+            assignments = state.assignments
+            quick = self._quick.get(doc)
+            if quick is None or quick[0] != len(assignments):
+                table = {c: n for c, n in assignments.items() if n < 256}
+                quick = (len(assignments), table, frozenset(map(chr, table)))
+                self._quick[doc] = quick
+            if quick[2].issuperset(text):
+                return [(0, text.translate(quick[1]).encode("latin-1"))]
+        return super().splitString(text, doc, encoding)
+
+
 @cache
 def _register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     """Register the fonts once; return the code points the main and symbol fonts cover."""
     for name, path in fonts.FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_Font(name, str(path)))
     pdfmetrics.registerFontFamily(
         fonts.REGULAR,
         normal=fonts.REGULAR,
@@ -107,6 +133,8 @@ def markup(text: str) -> str:
     """Paragraph markup for plain text: escaped, line breaks kept, and runs of characters the
     main font lacks set in the symbol font, so emoji and symbols still print."""
     covered, symbols = _register_fonts()
+    if text.isascii():  # the main font has every ASCII character: no run to look for
+        return escape(text).replace("\n", "<br/>")
     out: list[str] = []
     run: list[str] = []
     in_symbols = False
