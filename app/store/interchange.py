@@ -18,7 +18,8 @@ from sqlalchemy import Boolean, Column, Date, Float, Integer, LargeBinary, Table
 from sqlalchemy.exc import IntegrityError
 
 from app import __version__
-from app.errors import FolioFileError, InvalidInputError
+from app.catalogue import load_catalogue, validate_unit_document
+from app.errors import FolioError, FolioFileError, InvalidInputError
 from app.models import Base
 from app.models.base import UtcDateTime
 from app.resources import load_schema
@@ -48,6 +49,10 @@ def _encode(column: Column[Any], value: Any) -> Any:
     return value
 
 
+#: SQLite stores integers in 64 bits.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
 def _decode(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
@@ -59,6 +64,8 @@ def _decode(column: Column[Any], value: Any) -> Any:
         return dt.date.fromisoformat(value)
     if isinstance(column.type, Float):
         return float(value)
+    if isinstance(column.type, Integer) and not INT64_MIN <= value <= INT64_MAX:
+        raise ValueError(f"{column.name}: {value} is larger than a portfolio can hold")
     return value
 
 
@@ -168,6 +175,31 @@ def _upgrade_document(document: Any) -> None:
                         row[column.name] = _column_default(column)
 
 
+def _check_unit(converted: dict[str, list[dict[str, Any]]], source: str) -> None:
+    """Refuse a document whose unit neither this machine knows nor the document carries a
+    readable copy of: it would import, then could never be checked or exported."""
+    portfolio = converted["portfolio"][0]
+    unit_id = portfolio.get("unit_id")
+    if unit_id in load_catalogue().units:
+        return
+    copies = [
+        row
+        for row in converted.get("unit_snapshot", [])
+        if row.get("portfolio_id") == portfolio.get("id")
+    ]
+    if not copies:
+        raise InvalidInputError(
+            f"{source}: the unit '{unit_id}' is not known here and the document carries no "
+            "copy of it"
+        )
+    try:
+        validate_unit_document(json.loads(copies[0]["definition_json"]), "its copy of the unit")
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidInputError(f"{source}: its copy of the unit is unreadable ({exc})") from None
+    except FolioError as exc:
+        raise InvalidInputError(f"{source}: {exc.message}") from None
+
+
 def import_document(document: Any, target: Path, source: str = "input") -> PortfolioStore:
     """Create the .folio ``target`` from an interchange document (of this Folio's schema or
     an older one)."""
@@ -177,6 +209,7 @@ def import_document(document: Any, target: Path, source: str = "input") -> Portf
         table.name: _decoded_rows(table, document["tables"].get(table.name, []), source)
         for table in tables()
     }
+    _check_unit(converted, source)
     try:
         with new_file(target) as engine, engine.begin() as connection:
             for table in tables():
