@@ -129,13 +129,11 @@ def _register_fonts() -> tuple[frozenset[int], frozenset[int]]:
     return covered, symbols
 
 
-def markup(text: str) -> str:
-    """Paragraph markup for plain text: escaped, line breaks kept, and runs of characters the
-    main font lacks set in the symbol font, so emoji and symbols still print."""
+def _runs(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into runs, each marked True when it must be set in the symbol font (the
+    main font lacks its characters and the symbol font has them)."""
     covered, symbols = _register_fonts()
-    if text.isascii():  # the main font has every ASCII character: no run to look for
-        return escape(text).replace("\n", "<br/>")
-    out: list[str] = []
+    runs: list[tuple[bool, str]] = []
     run: list[str] = []
     in_symbols = False
     for character in text:
@@ -143,15 +141,35 @@ def markup(text: str) -> str:
         wants_symbols = code > 0x7F and code not in covered and code in symbols
         if wants_symbols != in_symbols:
             if run:
-                chunk = escape("".join(run))
-                out.append(f'<font name="{fonts.SYMBOLS}">{chunk}</font>' if in_symbols else chunk)
+                runs.append((in_symbols, "".join(run)))
                 run = []
             in_symbols = wants_symbols
         run.append(character)
     if run:
-        chunk = escape("".join(run))
-        out.append(f'<font name="{fonts.SYMBOLS}">{chunk}</font>' if in_symbols else chunk)
+        runs.append((in_symbols, "".join(run)))
+    return runs
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for plain text: escaped, line breaks kept, and runs of characters the
+    main font lacks set in the symbol font, so emoji and symbols still print."""
+    if text.isascii():  # the main font has every ASCII character: no run to look for
+        return escape(text).replace("\n", "<br/>")
+    out = [
+        f'<font name="{fonts.SYMBOLS}">{escape(chunk)}</font>' if symbol else escape(chunk)
+        for symbol, chunk in _runs(text)
+    ]
     return "".join(out).replace("\n", "<br/>")
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """One line drawn straight on the page (running head, footer) with the same symbol-font
+    fallback as paragraphs, so an emoji in a learner's name prints there too."""
+    for symbol, chunk in _runs(text) if not text.isascii() else [(False, text)]:
+        name = fonts.SYMBOLS if symbol else font
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, chunk)
+        x += pdfmetrics.stringWidth(chunk, name, size)
 
 
 @cache
@@ -399,11 +417,11 @@ class _PortfolioTemplate(BaseDocTemplate):
         canvas.setFont(fonts.REGULAR, 8)
         canvas.setFillColor(MUTED)
         head = self.export.running_head
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 1.2 * cm, head[:120])
+        draw_text(canvas, MARGIN, PAGE_HEIGHT - 1.2 * cm, head[:120], fonts.REGULAR, 8)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, PAGE_HEIGHT - 1.35 * cm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 1.35 * cm)
-        canvas.drawString(MARGIN, 1.1 * cm, self.export.title[:90])
+        draw_text(canvas, MARGIN, 1.1 * cm, self.export.title[:90], fonts.REGULAR, 8)
         canvas.restoreState()
         if self.export.draft:
             _watermark(canvas)
