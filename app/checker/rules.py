@@ -317,20 +317,22 @@ def rule_mentions(context: Context, rule: Rule) -> Outcome:
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
     misses: list[tuple[str, Any, str]] = []
+    hit_items: set[int] = set()  # id() of items already counted: a set, so many items stay linear
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
         for item in context.collection(kind):
             if not matches(item, rule.get("where")) or not context.filled(item, field_name):
                 continue
-            if any(h[1] is item for h in hits):
+            if id(item) in hit_items:
                 continue
             text = getattr(item, field_name) or ""
             found = _mentions(text, terms, numbers)
             if found is not None and not any(find_term(text, t) for t in excluded):
                 hits.append((kind, item, found))
+                hit_items.add(id(item))
             else:
                 misses.append((kind, item, field_name))
-    misses = [m for m in misses if not any(h[1] is m[1] for h in hits)]
+    misses = [m for m in misses if id(m[1]) not in hit_items]
     support = tuple((kind, item.id) for kind, item, _ in hits if kind != "portfolio")
     names = [f"{context.name(kind, item)} (“{word}”)" for kind, item, word in hits[:4]]
     if len(hits) > 4:
