@@ -87,6 +87,14 @@ def store(tmp_path: Path, unit: Unit) -> Iterator[PortfolioStore]:
 _DEMO_CACHE: dict[str, Path] = {}
 
 
+def noisy_photo(path: Path, side: int = 1200) -> Path:
+    """A photo of random pixels, which no encoder can shrink: well over 1 MB as PNG."""
+    from PIL import Image
+
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(path)
+    return path
+
+
 def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
     """An open copy of the demo portfolio for ``unit_id`` (built once per test run)."""
     if unit_id not in _DEMO_CACHE:

@@ -225,8 +225,8 @@ def run_attach(args: argparse.Namespace) -> int:
         paths = list(args.paths)
         if args.downscale:
             paths = evidence_size.downscale_photos(paths, Path(scratch))
-        warning = evidence_size.size_warning(
-            args.file.stat().st_size, paths, preferences.load().email_limit_bytes
+        warning = evidence_size.attach_warning(
+            args.file, paths, preferences.load().email_limit_bytes
         )
         if warning:
             hint = "" if args.downscale else " (--downscale makes large photos smaller)"

@@ -132,6 +132,8 @@ def _register_fonts() -> tuple[frozenset[int], frozenset[int]]:
 def _runs(text: str) -> list[tuple[bool, str]]:
     """``text`` cut into runs, each marked True when it must be set in the symbol font (the
     main font lacks its characters and the symbol font has them)."""
+    if text.isascii():  # the main font has every ASCII character
+        return [(False, text)] if text else []
     covered, symbols = _register_fonts()
     runs: list[tuple[bool, str]] = []
     run: list[str] = []
@@ -165,7 +167,7 @@ def markup(text: str) -> str:
 def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """One line drawn straight on the page (running head, footer) with the same symbol-font
     fallback as paragraphs, so an emoji in a learner's name prints there too."""
-    for symbol, chunk in _runs(text) if not text.isascii() else [(False, text)]:
+    for symbol, chunk in _runs(text):
         name = fonts.SYMBOLS if symbol else font
         canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)

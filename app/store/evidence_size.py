@@ -45,6 +45,16 @@ def size_warning(portfolio_bytes: int, adding: list[Path], limit: int = EMAIL_LI
     )
 
 
+def attach_warning(portfolio: Path, adding: list[Path], limit: int = EMAIL_LIMIT_BYTES) -> str:
+    """``size_warning`` for adding ``adding`` to the portfolio file ``portfolio`` as it is on
+    disk now (an unreadable size counts as empty: the warning is advice, never a refusal)."""
+    try:
+        current = portfolio.stat().st_size
+    except OSError:
+        current = 0
+    return size_warning(current, adding, limit)
+
+
 def downscalable(path: Path) -> bool:
     """A photo large enough in bytes that downscaling is worth it."""
     return (

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import preferences
-from app.store.evidence_size import downscalable, downscale_photos, size_warning
+from app.store.evidence_size import attach_warning, downscalable, downscale_photos
 
 DOWNSCALE = "downscale"
 AS_THEY_ARE = "as-they-are"
@@ -51,11 +51,7 @@ def prepare(
     """The files to add: ``paths``, or downscaled copies of their photos when the user
     chooses so; None when the user cancels. The copies' folder is appended to ``keep``: the
     caller holds it until the worker that adds them has read them."""
-    try:
-        current = portfolio.stat().st_size
-    except OSError:
-        current = 0
-    warning = size_warning(current, paths, preferences.load().email_limit_bytes)
+    warning = attach_warning(portfolio, paths, preferences.load().email_limit_bytes)
     if not warning:
         return paths
     choice = ask(parent, warning, sum(1 for path in paths if downscalable(path)))

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from app import preferences
 from app.store import PortfolioStore
 from tests.cli.test_cli import run
-
-
-def _photo(path: Path, side: int = 1200) -> Path:
-    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(path)
-    return path
+from tests.conftest import noisy_photo
 
 
 @pytest.fixture
@@ -27,7 +21,7 @@ def portfolio(tmp_path: Path, unit) -> Path:  # type: ignore[no-untyped-def]
 
 def test_warns_over_the_limit_and_still_attaches(portfolio: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     preferences.save(preferences.Preferences(email_limit_mb=2))
-    photo = _photo(tmp_path / "till.png")
+    photo = noisy_photo(tmp_path / "till.png")
     code, out, err = run(capsys, "attach", str(portfolio), str(photo))
     assert code == 0
     assert "Attached till.png as evidence #1" in out
@@ -42,7 +36,7 @@ def test_downscale_attaches_a_smaller_copy_without_warning(
     portfolio: Path, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
     preferences.save(preferences.Preferences(email_limit_mb=2))
-    photo = _photo(tmp_path / "till.png")
+    photo = noisy_photo(tmp_path / "till.png")
     code, out, err = run(capsys, "attach", str(portfolio), str(photo), "--downscale")
     assert (code, err) == (0, "")
     assert "Attached till.jpg as evidence #1" in out
@@ -53,5 +47,5 @@ def test_downscale_attaches_a_smaller_copy_without_warning(
 
 
 def test_under_the_limit_is_quiet(portfolio: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run(capsys, "attach", str(portfolio), str(_photo(tmp_path / "till.png")))
+    code, _, err = run(capsys, "attach", str(portfolio), str(noisy_photo(tmp_path / "till.png")))
     assert (code, err) == (0, "")

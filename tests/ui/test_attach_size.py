@@ -4,7 +4,6 @@ downscale photos, cancelling, and the limit kept as a preference."""
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,7 @@ from app import preferences
 from app.store import PortfolioStore
 from app.ui import attach_prompt
 from app.ui.preferences_dialog import PreferencesDialog
-
-
-def _photo(path: Path, side: int = 1200) -> Path:
-    """A noisy photo that does not compress: well over 1 MB as PNG."""
-    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(path)
-    return path
+from tests.conftest import noisy_photo
 
 
 @pytest.fixture
@@ -47,11 +41,11 @@ def _add(qtbot, window, paths: list[Path]) -> None:  # type: ignore[no-untyped-d
         page.add_files(paths)
 
 
-def test_over_the_limit_asks_and_downscales_the_photo(
+def test_over_the_limit_asks_and_downscales_thenoisy_photo(
     qtbot, window_for, new_portfolio: Path, tmp_path: Path, asked
 ) -> None:  # type: ignore[no-untyped-def]
     preferences.save(preferences.Preferences(email_limit_mb=1))
-    photo = _photo(tmp_path / "till.png")
+    photo = noisy_photo(tmp_path / "till.png")
     notes = tmp_path / "notes.txt"
     notes.write_text("Shift notes")
     window = window_for(new_portfolio)
@@ -74,7 +68,7 @@ def test_as_they_are_keeps_the_original_bytes(
 ) -> None:  # type: ignore[no-untyped-def]
     preferences.save(preferences.Preferences(email_limit_mb=1))
     asked.answer = attach_prompt.AS_THEY_ARE
-    photo = _photo(tmp_path / "till.png")
+    photo = noisy_photo(tmp_path / "till.png")
     window = window_for(new_portfolio)
     _add(qtbot, window, [photo])
     (file,) = window.session.document.evidence_files
@@ -86,7 +80,7 @@ def test_cancel_adds_nothing(qtbot, window_for, new_portfolio: Path, tmp_path: P
     asked.answer = None
     window = window_for(new_portfolio)
     window.show_stage("evidence")
-    window.pages["evidence"].add_files([_photo(tmp_path / "till.png")])
+    window.pages["evidence"].add_files([noisy_photo(tmp_path / "till.png")])
     qtbot.wait(300)
     assert len(asked) == 1
     assert window.session.document.evidence_files == []
@@ -97,7 +91,7 @@ def test_cancel_adds_nothing(qtbot, window_for, new_portfolio: Path, tmp_path: P
 def test_under_the_limit_asks_nothing(
     qtbot, window_for, new_portfolio: Path, tmp_path: Path, asked
 ) -> None:  # type: ignore[no-untyped-def]
-    photo = _photo(tmp_path / "till.png")  # about 4 MB, under the default 20 MB
+    photo = noisy_photo(tmp_path / "till.png")  # about 4 MB, under the default 20 MB
     window = window_for(new_portfolio)
     _add(qtbot, window, [photo])
     assert asked == []
