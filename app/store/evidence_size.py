@@ -33,8 +33,11 @@ def size_warning(portfolio_bytes: int, adding: list[Path], limit: int = EMAIL_LI
         return ""
     photos = [path for path in adding if downscalable(path)]
     advice = (
-        f" Downscaling the {len(photos)} photo{'s' if len(photos) != 1 else ''} would make "
-        "them much smaller."
+        (
+            " Downscaling the photo would make it much smaller."
+            if len(photos) == 1
+            else f" Downscaling the {len(photos)} photos would make them much smaller."
+        )
         if photos
         else " Consider linking to large files instead of attaching them."
     )

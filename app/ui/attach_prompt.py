@@ -28,9 +28,7 @@ def ask(parent: QWidget, warning: str, photos: int) -> str | None:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Portfolio too big to email"))
     box.setText(warning)
-    box.setInformativeText(
-        tr("The limit is a preference (Settings… in the File menu) and is kept for next time.")
-    )
+    box.setInformativeText(tr("The limit can be changed in File → Settings…."))
     choices = {}
     if photos:
         button = box.addButton(tr("&Downscale photos and add"), QMessageBox.ButtonRole.AcceptRole)

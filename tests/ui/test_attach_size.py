@@ -54,6 +54,7 @@ def test_over_the_limit_asks_and_downscales_thenoisy_photo(
     ((warning, photos),) = asked
     assert photos == 1
     assert "more than the 1.0 MB most email services accept" in warning
+    assert warning.endswith("Downscaling the photo would make it much smaller.")
     files = window.session.document.evidence_files
     assert [f.original_name for f in files] == ["till.jpg", "notes.txt"]
     assert files[0].size < photo.stat().st_size / 2
