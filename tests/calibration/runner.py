@@ -51,11 +51,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.catalogue import Unit, load_catalogue
 from app.checker import CheckResult, check
 from app.checker.context import COLLECTIONS
 from app.demo import build_demo
 from app.models.kinds import KINDS
+from app.models.portfolio import Portfolio
 from app.store import PortfolioStore
 
 TODAY = dt.date(2026, 6, 15)
@@ -311,7 +314,18 @@ def _date(value: str) -> dt.date | None:
 
 
 def _items(store: PortfolioStore, kind: str) -> list[Any]:
-    return list(getattr(store.load(), COLLECTIONS[kind]))
+    """The portfolio's items of ``kind`` in the document's order, read on their own (loading
+    the whole portfolio for each pick made the cases four times slower)."""
+    relationship = Portfolio.__mapper__.relationships[COLLECTIONS[kind]]
+    model = relationship.mapper.class_
+    with store.reading() as session:
+        return list(
+            session.scalars(
+                select(model)
+                .where(model.portfolio_id == store.portfolio_id)
+                .order_by(*relationship.order_by)
+            )
+        )
 
 
 def _pick(store: PortfolioStore, kind: str, index: Any, cid: str) -> list[Any]:
