@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.checker import check
-from bench import dist, exports
+from bench import cohort_read, dist, exports
 from bench.large_portfolio import (
     EVIDENCE_LINKS,
     FEEDBACK_ITEMS,
@@ -112,6 +112,8 @@ def main() -> None:
                 f"\nresult: {result.met_count}/{len(result.points)} met, "  # type: ignore[attr-defined]
                 f"{len(result.warnings)} warnings\n"
             )  # type: ignore[attr-defined]
+        cohort_read.report(Path(folder))
+        print()
         exports.report(Path(folder) / "large.folio")
         print()
         exports.any_size(Path(folder))
