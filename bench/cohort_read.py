@@ -39,7 +39,8 @@ def report(folder: Path) -> None:
     rest = sorted(seconds[1:])
     print(f"Reading the demo cohort ({len(seconds)} portfolios) in a fresh process")
     print(f"  first portfolio opened and loaded               {seconds[0] * 1000:7.1f} ms")
-    print(f"  each of the others (median)                     {rest[len(rest) // 2] * 1000:7.1f} ms")
+    median = rest[len(rest) // 2]
+    print(f"  each of the others (median)                     {median * 1000:7.1f} ms")
 
 
 if __name__ == "__main__":
