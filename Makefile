@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 FILE ?=
 
-.PHONY: run test bench lint format schema screenshots clean dist mutate
+.PHONY: run test bench lint format schema translations screenshots clean dist mutate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -m app.store.interchange > resources/schema/folio-interchange.schema.json
+
+# Every string of app/ui and every label from data into resources/translations/folio_*.ts,
+# English plural forms filled in, each compiled to its .qm; LANGUAGES='de fr' starts new ones.
+LANGUAGES ?=
+translations: $(STAMP)
+	$(BIN)/python -m app.ui.translation_sources $(LANGUAGES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

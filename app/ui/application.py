@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
@@ -86,16 +86,21 @@ def open_window(
         _, pid, host, _app = lock.getLockInfo()
         QMessageBox.warning(
             None,
-            "Portfolio already open",
-            f"'{path.name}' is already open in another Folio (process {pid} on {host}). "
-            "Close it there first, so no changes are lost.",
+            QCoreApplication.translate("Application", "Portfolio already open"),
+            QCoreApplication.translate(
+                "Application",
+                "'{0}' is already open in another Folio (process {1} on {2}). Close it there "
+                "first, so no changes are lost.",
+            ).format(path.name, pid, host),
         )
         return None
     try:
         session = PortfolioSession.open(path, actor=actor)
     except FolioError as error:
         lock.unlock()
-        QMessageBox.warning(None, "Cannot open portfolio", error.message)
+        QMessageBox.warning(
+            None, QCoreApplication.translate("Application", "Cannot open portfolio"), error.message
+        )
         return None
     window = MainWindow(session, settings)
     window.lock = lock  # type: ignore[attr-defined]  # released when the window goes

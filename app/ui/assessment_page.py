@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,14 +29,29 @@ from app.errors import FolioError
 from app.models import KINDS
 from app.models.vocab import ASSESSMENT_METHODS, label
 from app.store.fields import format_date
-from app.ui.comment_bank import CommentBank
+from app.ui.comment_bank import BUILT_IN, CommentBank
 from app.ui.iqa_report_dialog import IqaReportDialog
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import FormArea
-from app.ui.status_icons import status_icon
+from app.ui.status_icons import status_icon, status_label
+from app.ui.translations import CHOICE_TEXT, data_label, noun
 from app.ui.wrapping import WrappingDelegate
 
-JUDGEMENTS = {"": "Not judged", "met": "Met", "not-yet": "Not yet met"}
+JUDGEMENTS = {
+    "": QT_TRANSLATE_NOOP("AssessmentPage", "Not judged"),
+    "met": QT_TRANSLATE_NOOP("AssessmentPage", "Met"),
+    "not-yet": QT_TRANSLATE_NOOP("AssessmentPage", "Not yet met"),
+}
+#: The assessor's decisions, as offered.
+DECISIONS = {
+    "competent": QT_TRANSLATE_NOOP("AssessmentPage", "Competent"),
+    "refer": QT_TRANSLATE_NOOP("AssessmentPage", "Refer"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AssessmentPage", text)
+
 
 #: Longest name of an item on an "open" button; the whole text is its tooltip.
 LINK_TEXT = 60
@@ -52,7 +67,9 @@ class _PointRow:
 
     def __init__(self, page: AssessmentPage, point: Any, layout: QVBoxLayout) -> None:
         short = point.short_id
+        # the marking point's own words, as the unit guide has them
         self.title = QLabel(f"<b>{short}</b> {point.text}")
+        self.title.setObjectName(f"assess.{short}.title")
         self.title.setWordWrap(True)
         self.checker = QLabel()
         self.checker.setObjectName(f"assess.{short}.checker")
@@ -61,13 +78,19 @@ class _PointRow:
         self.status = QLabel()
         self.judgement = QComboBox()
         self.judgement.setObjectName(f"assess.{short}.judgement")
-        self.judgement.setAccessibleName(f"{short} judgement")
+        self.judgement.setAccessibleName(
+            QCoreApplication.translate("AssessmentPage", "{0} judgement").format(short)
+        )
         for value, text in JUDGEMENTS.items():
-            self.judgement.addItem(text, value)
+            self.judgement.addItem(_tr(text), value)
         self.feedback = QPlainTextEdit()
         self.feedback.setObjectName(f"assess.{short}.feedback")
-        self.feedback.setAccessibleName(f"{short} feedback")
-        self.feedback.setPlaceholderText("Feedback to the learner")
+        self.feedback.setAccessibleName(
+            QCoreApplication.translate("AssessmentPage", "{0} feedback").format(short)
+        )
+        self.feedback.setPlaceholderText(
+            QCoreApplication.translate("AssessmentPage", "Feedback to the learner")
+        )
         self.feedback.setTabChangesFocus(True)
         self.feedback.setFixedHeight(64)
         self.feedback.installEventFilter(page)
@@ -83,8 +106,8 @@ class _PointRow:
         judged.addStretch(1)
         mapped = QFormLayout()
         mapped.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        mapped.addRow("Evidence:", self.evidence)
-        mapped.addRow("Records:", self.records)
+        mapped.addRow(QCoreApplication.translate("AssessmentPage", "Evidence:"), self.evidence)
+        mapped.addRow(QCoreApplication.translate("AssessmentPage", "Records:"), self.records)
         layout.addWidget(self.title)
         layout.addWidget(self.checker)
         layout.addLayout(mapped)
@@ -109,7 +132,7 @@ class AssessmentPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.bank = bank or CommentBank()
-        heading = QLabel("Assessment")
+        heading = QLabel(self.tr("Assessment"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -125,7 +148,7 @@ class AssessmentPage(QWidget):
             self.points[point.id] = row
             self.rows[point.id] = (row.judgement, row.feedback, row.status)
         self.target = next(iter(self.points), None)
-        self.record = QPushButton("&Record judgements")
+        self.record = QPushButton(self.tr("&Record judgements"))
         self.record.setObjectName("assess.record")
         self.record.clicked.connect(self._record)
         form.addWidget(self.record)
@@ -133,8 +156,8 @@ class AssessmentPage(QWidget):
         decision_box.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.decision = QComboBox()
         self.decision.setObjectName("assess.decision")
-        self.decision.addItem("Competent", "competent")
-        self.decision.addItem("Refer", "refer")
+        for value, text in DECISIONS.items():
+            self.decision.addItem(self.tr(text), value)
         self.action_points = QPlainTextEdit()
         self.action_points.setObjectName("assess.action_points")
         self.action_points.setMaximumHeight(80)
@@ -203,14 +226,15 @@ class AssessmentPage(QWidget):
         panel.setObjectName("assess.bank")
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Comment bank</b>")
+        title = QLabel(self.tr("Comment bank"))
+        title.setStyleSheet("font-weight: 600;")
         self.bank_target = QLabel()
         self.bank_target.setObjectName("assess.bankTarget")
         self.bank_target.setWordWrap(True)
         self.bank_target.setStyleSheet("color: #4b5563;")
         self.phrases = QTreeWidget()
         self.phrases.setObjectName("assess.phrases")
-        self.phrases.setAccessibleName("Comment bank: click a phrase to insert it")
+        self.phrases.setAccessibleName(self.tr("Comment bank: click a phrase to insert it"))
         self.phrases.setHeaderHidden(True)
         self.phrases.setRootIsDecorated(False)
         self.phrases.setIndentation(0)
@@ -223,14 +247,17 @@ class AssessmentPage(QWidget):
         self.phrases.itemActivated.connect(lambda item, _c: self.insert_phrase(item.text(0)))
         self.new_phrase = QLineEdit()
         self.new_phrase.setObjectName("assess.newPhrase")
-        self.new_phrase.setAccessibleName("New phrase for the comment bank")
-        self.new_phrase.setPlaceholderText("A phrase of your own")
+        self.new_phrase.setAccessibleName(self.tr("New phrase for the comment bank"))
+        self.new_phrase.setPlaceholderText(self.tr("A phrase of your own"))
         self.new_phrase.returnPressed.connect(self.save_phrase)
-        self.save_button = QPushButton("Sa&ve to the bank")
+        self.save_button = QPushButton(self.tr("Sa&ve to the bank"))
         self.save_button.setObjectName("assess.savePhrase")
         self.save_button.setToolTip(
-            "Keep this phrase for every portfolio you assess (saved on this computer, not in "
-            "the portfolio); with the box empty, the text selected in the feedback is saved"
+            self.tr(
+                "Keep this phrase for every portfolio you assess (saved on this computer, not "
+                "in the portfolio); with the box empty, the text selected in the feedback is "
+                "saved"
+            )
         )
         self.save_button.clicked.connect(self.save_phrase)
         box.addWidget(title)
@@ -244,17 +271,18 @@ class AssessmentPage(QWidget):
     def _fill_bank(self) -> None:
         self.phrases.clear()
         for phrase in self.bank.phrases:
+            if phrase in BUILT_IN:
+                phrase = QCoreApplication.translate("CommentBank", phrase)
             item = QTreeWidgetItem(self.phrases, [phrase])
             item.setToolTip(0, phrase)
             if phrase in self.bank.own:
-                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "your phrase")
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("your phrase"))
 
     def _show_target(self) -> None:
-        row = self.points.get(self.target or "")
         short = self.target.rsplit(".", 1)[-1] if self.target else ""
-        if row is not None:
-            short = row.judgement.accessibleName().split(" ", 1)[0]
-        self.bank_target.setText(f"Click a phrase to add it to the {short} feedback.")
+        self.bank_target.setText(
+            self.tr("Click a phrase to add it to the {0} feedback.").format(short)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # the feedback worked on last (focused, typed in or clicked) takes the next phrase
@@ -302,10 +330,13 @@ class AssessmentPage(QWidget):
         for point in self.session.result.points:
             row = self.points[point.marking_point_id]
             row.status.setPixmap(status_icon(point.status).pixmap(16, 16))
-            row.status.setToolTip(f"Checker (advisory): {point.status.label}")
+            status = status_label(point.status)
+            row.status.setToolTip(self.tr("Checker (advisory): {0}").format(status))
             found = " ".join(reason.text for reason in point.reasons)
             row.checker.setText(
-                f"Checker (advisory): {point.status.label}" + (f" — {found}" if found else "")
+                self.tr("Checker (advisory): {0} — {1}").format(status, found)
+                if found
+                else self.tr("Checker (advisory): {0}").format(status)
             )
             self._show_links(row, point.marking_point_id, point.short_id)
             record = judged.get(point.marking_point_id)
@@ -344,16 +375,20 @@ class AssessmentPage(QWidget):
             )
         elif decision is not None:
             self.about.setText(
-                f"Version {current.version} was signed off by "
-                f"{decision.assessor_name} on {decision.signed_on:%d %B %Y}: "
-                f"{decision.decision}."
+                self.tr("Version {0} was signed off by {1} on {2}: {3}.").format(
+                    current.version,
+                    decision.assessor_name,
+                    f"{decision.signed_on:%d %B %Y}",
+                    self.tr(DECISIONS.get(decision.decision, decision.decision)),
+                )
             )
             self.decision.setCurrentIndex(self.decision.findData(decision.decision))
             self.action_points.setPlainText(decision.action_points)
         else:
             self.about.setText(
-                f"Version {current.version}, submitted by "
-                f"{current.submitted_by}. Digest {current.digest[:16]}…"
+                self.tr("Version {0}, submitted by {1}. Digest {2}…").format(
+                    current.version, current.submitted_by, current.digest[:16]
+                )
             )
 
     def _show_links(self, row: _PointRow, point_id: str, short: str) -> None:
@@ -377,7 +412,7 @@ class AssessmentPage(QWidget):
         ]
         for layout, items in ((row.evidence, evidence), (row.records, records)):
             if not items:
-                none = QLabel("none mapped")
+                none = QLabel(self.tr("none mapped"))
                 none.setStyleSheet("color: #6b7280; padding: 1px 4px;")
                 layout.addWidget(none)
                 row.links.append(none)
@@ -398,8 +433,8 @@ class AssessmentPage(QWidget):
             " padding: 1px 4px; }"
         )
         if location is not None:
-            button.setAccessibleName(f"Open {text}")
-            button.setToolTip(f"Open {text}" + (f"\n{about}" if about else ""))
+            button.setAccessibleName(self.tr("Open {0}").format(text))
+            button.setToolTip(self.tr("Open {0}").format(text) + (f"\n{about}" if about else ""))
             button.clicked.connect(lambda _c=False, at=location: self.navigate.emit(at))
         return button
 
@@ -410,10 +445,11 @@ class AssessmentPage(QWidget):
         number = next((n for n, it in enumerate(items, 1) if it.id == item_id), 0)
         item = items[number - 1] if number else None
         if item is None:
-            return f"{info.noun} #{item_id}"
+            return f"{noun(kind)} #{item_id}"
         if kind == "assessment_record":
             when = f", {format_date(item.held_on)}" if item.held_on else ""
-            return f"{info.prefix}{number} {label(ASSESSMENT_METHODS, item.method)}{when}"
+            method = data_label(CHOICE_TEXT, label(ASSESSMENT_METHODS, item.method))
+            return f"{info.prefix}{number} {method}{when}"
         return f"{info.prefix}{number} {getattr(item, info.headline)}"
 
     def _show_key(self, role: str, has_key: bool) -> None:

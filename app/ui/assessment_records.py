@@ -52,7 +52,7 @@ class ReviewAnswerBox(QGroupBox):
     name. The learner writes it; staff read it."""
 
     def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
-        super().__init__("Answer this review", parent)
+        super().__init__(self.tr("Answer this review"), parent)
         self.setObjectName("review.answer")
         self.session = session
         self.review_id: int | None = None
@@ -61,17 +61,17 @@ class ReviewAnswerBox(QGroupBox):
         self.state.setWordWrap(True)
         self.response = QPlainTextEdit()
         self.response.setObjectName("review.response")
-        self.response.setAccessibleName("Your response to the feedback")
+        self.response.setAccessibleName(self.tr("Your response to the feedback"))
         self.response.setTabChangesFocus(True)
         self.response.setMaximumHeight(110)
-        self.accepts = QCheckBox("I &accept the feedback")
+        self.accepts = QCheckBox(self.tr("I &accept the feedback"))
         self.accepts.setObjectName("review.accepts")
-        self.accepts.setAccessibleName("I accept the feedback")
+        self.accepts.setAccessibleName(self.tr("I accept the feedback"))
         self.name = QLineEdit()
         self.name.setObjectName("review.name")
-        self.name.setAccessibleName("Your name, typed as your signature")
-        self.name.setPlaceholderText("type your name to sign")
-        self.send = QPushButton("Sign and &send answer")
+        self.name.setAccessibleName(self.tr("Your name, typed as your signature"))
+        self.name.setPlaceholderText(self.tr("type your name to sign"))
+        self.send = QPushButton(self.tr("Sign and &send answer"))
         self.send.setObjectName("review.send")
         self.send.clicked.connect(self._send)
         self.problem = QLabel()
@@ -81,11 +81,11 @@ class ReviewAnswerBox(QGroupBox):
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.state)
-        response_label = QLabel("&Your response")
+        response_label = QLabel(self.tr("&Your response"))
         response_label.setBuddy(self.response)
         form.addRow(response_label, self.response)
         form.addRow(self.accepts)
-        name_label = QLabel("Your &name (signature)")
+        name_label = QLabel(self.tr("Your &name (signature)"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         row = QHBoxLayout()
@@ -101,19 +101,23 @@ class ReviewAnswerBox(QGroupBox):
         if review is None:
             return
         learner = self.session.store.role == "learner"
-        self.setTitle("Answer this review" if learner else "The learner's answer")
+        self.setTitle(self.tr("Answer this review") if learner else self.tr("The learner's answer"))
         if review.learner_signed_name:
-            answer = "accepts the feedback" if review.learner_accepts else "does not accept it"
             self.state.setText(
-                f"Answered by {review.learner_signed_name} on "
-                f"{review.learner_signed_on:%d/%m/%Y}: {answer}."
+                (
+                    self.tr("Answered by {0} on {1}: accepts the feedback.")
+                    if review.learner_accepts
+                    else self.tr("Answered by {0} on {1}: does not accept it.")
+                ).format(review.learner_signed_name, f"{review.learner_signed_on:%d/%m/%Y}")
             )
         else:
             self.state.setText(
-                "Not answered yet. Say what you make of the feedback, tick whether you "
-                "accept it, and type your name to sign."
+                self.tr(
+                    "Not answered yet. Say what you make of the feedback, tick whether you "
+                    "accept it, and type your name to sign."
+                )
                 if learner
-                else "The learner has not answered this review yet."
+                else self.tr("The learner has not answered this review yet.")
             )
         if not self.response.hasFocus():
             self.response.setPlainText(review.learner_response)
@@ -138,7 +142,7 @@ class ReviewAnswerBox(QGroupBox):
             self.accepts.isChecked(),
             self.name.text(),
         ):
-            self.problem.setText(f"Not sent: {self.session.last_error}.")
+            self.problem.setText(self.tr("Not sent: {0}.").format(self.session.last_error))
 
 
 class PlanReviewsPage(_AssessmentToolPage):
@@ -147,9 +151,11 @@ class PlanReviewsPage(_AssessmentToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Assessment › Plan and reviews",
-            "What the assessor plans to assess, how and when, and the reviews of progress "
-            "against it; the learner answers each review's feedback here.",
+            self.tr("Assessment › Plan and reviews"),
+            self.tr(
+                "What the assessor plans to assess, how and when, and the reviews of progress "
+                "against it; the learner answers each review's feedback here."
+            ),
             (("plan_activity", None), ("assessment_review", None)),
             stage="assessment_plan",
         )
@@ -170,10 +176,12 @@ class RecordsPage(_AssessmentToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Assessment › Records",
-            "The assessor's records of each assessment method (observation, questioning, "
-            "professional discussion, product evidence, prior learning) and the witness "
-            "testimonies; a record a signed decision relied on is locked as signed.",
+            self.tr("Assessment › Records"),
+            self.tr(
+                "The assessor's records of each assessment method (observation, questioning, "
+                "professional discussion, product evidence, prior learning) and the witness "
+                "testimonies; a record a signed decision relied on is locked as signed."
+            ),
             (("assessment_record", None), ("record_question", "record_id")),
             stage="assessment_records",
         )
@@ -187,7 +195,7 @@ class RecordsPage(_AssessmentToolPage):
         side.addWidget(questions)
         side.setSizes([470, 290])
         records.show()
-        self.tabs.insertTab(0, side, "Records and questions")
+        self.tabs.insertTab(0, side, self.tr("Records and questions"))
         self.tabs.tabBar().hide()
         self.tabs.setCurrentIndex(0)
         records.shown.connect(self._record_shown)

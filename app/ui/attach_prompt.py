@@ -17,24 +17,28 @@ DOWNSCALE = "downscale"
 AS_THEY_ARE = "as-they-are"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AttachPrompt", text)
-
-
 def ask(parent: QWidget, warning: str, photos: int) -> str | None:
     """The user's choice for files that take the portfolio over the email limit:
     DOWNSCALE, AS_THEY_ARE, or None to add nothing."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Portfolio too big to email"))
+    box.setWindowTitle(QCoreApplication.translate("AttachPrompt", "Portfolio too big to email"))
     box.setText(warning)
-    box.setInformativeText(tr("The limit can be changed in File → Settings…."))
+    box.setInformativeText(
+        QCoreApplication.translate("AttachPrompt", "The limit can be changed in File → Settings….")
+    )
     choices = {}
     if photos:
-        button = box.addButton(tr("&Downscale photos and add"), QMessageBox.ButtonRole.AcceptRole)
+        button = box.addButton(
+            QCoreApplication.translate("AttachPrompt", "&Downscale photos and add"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         choices[button] = DOWNSCALE
         box.setDefaultButton(button)
-    button = box.addButton(tr("Add &as they are"), QMessageBox.ButtonRole.AcceptRole)
+    button = box.addButton(
+        QCoreApplication.translate("AttachPrompt", "Add &as they are"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     choices[button] = AS_THEY_ARE
     if not photos:
         box.setDefaultButton(button)

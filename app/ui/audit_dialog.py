@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,35 +24,45 @@ from PySide6.QtWidgets import (
 from app.models import KINDS, Portfolio
 from app.models.audit import AuditEntry
 from app.store.fields import format_date
-from app.ui.forms import FORMS
+from app.ui.forms import FORMS, field_label
+from app.ui.translations import noun
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: What each action did, as a verb; {0} is what it was done to.
 VERBS: Mapping[str, str] = {
-    "create": "Created the portfolio",
-    "add": "Added {0}",
-    "update": "Edited {0}",
-    "delete": "Deleted {0}",
-    "restore": "Restored {0}",
-    "move": "Moved {0}",
-    "relate": "Linked {0}",
-    "attach": "Attached {0}",
-    "map": "Mapped {0}",
-    "score": "Scored {0}",
-    "sign": "Signed the declaration",
-    "submit": "Submitted the portfolio",
-    "new-draft": "Started a new draft",
-    "assess": "Assessed {0}",
-    "sign-off": "Signed off the assessment",
-    "reopen": "Reopened the assessment",
-    "countersign": "Countersigned the assessment",
-    "iqa-report": "Reported on the sampled assessment (IQA)",
-    "compact": "Tidied the evidence store",
+    "create": QT_TRANSLATE_NOOP("AuditDialog", "Created the portfolio"),
+    "add": QT_TRANSLATE_NOOP("AuditDialog", "Added {0}"),
+    "update": QT_TRANSLATE_NOOP("AuditDialog", "Edited {0}"),
+    "delete": QT_TRANSLATE_NOOP("AuditDialog", "Deleted {0}"),
+    "restore": QT_TRANSLATE_NOOP("AuditDialog", "Restored {0}"),
+    "move": QT_TRANSLATE_NOOP("AuditDialog", "Moved {0}"),
+    "relate": QT_TRANSLATE_NOOP("AuditDialog", "Linked {0}"),
+    "attach": QT_TRANSLATE_NOOP("AuditDialog", "Attached {0}"),
+    "map": QT_TRANSLATE_NOOP("AuditDialog", "Mapped {0}"),
+    "score": QT_TRANSLATE_NOOP("AuditDialog", "Scored {0}"),
+    "sign": QT_TRANSLATE_NOOP("AuditDialog", "Signed the declaration"),
+    "submit": QT_TRANSLATE_NOOP("AuditDialog", "Submitted the portfolio"),
+    "new-draft": QT_TRANSLATE_NOOP("AuditDialog", "Started a new draft"),
+    "assess": QT_TRANSLATE_NOOP("AuditDialog", "Assessed {0}"),
+    "sign-off": QT_TRANSLATE_NOOP("AuditDialog", "Signed off the assessment"),
+    "reopen": QT_TRANSLATE_NOOP("AuditDialog", "Reopened the assessment"),
+    "countersign": QT_TRANSLATE_NOOP("AuditDialog", "Countersigned the assessment"),
+    "iqa-report": QT_TRANSLATE_NOOP("AuditDialog", "Reported on the sampled assessment (IQA)"),
+    "compact": QT_TRANSLATE_NOOP("AuditDialog", "Tidied the evidence store"),
+}
+
+
+#: The details an entry of a submission or sign-off shows, by their names.
+DETAIL_NAMES: Mapping[str, str] = {
+    "decision": QT_TRANSLATE_NOOP("AuditDialog", "Decision"),
+    "reason": QT_TRANSLATE_NOOP("AuditDialog", "Reason"),
+    "comment": QT_TRANSLATE_NOOP("AuditDialog", "Comment"),
 }
 
 
 def _tr(text: str) -> str:
+    """``text``, one of the AuditDialog strings marked above, translated."""
     return QCoreApplication.translate("AuditDialog", text)
 
 
@@ -72,10 +82,10 @@ class ItemNames:
                 if kind == "evidence_file":
                     name = item.original_name
                 elif info.prefix:
-                    name = f"{info.noun} {info.prefix}{number}"
+                    name = f"{noun(kind)} {info.prefix}{number}"
                 else:
                     headline = getattr(item, info.headline, "") or ""
-                    name = f"{info.noun} “{headline}”" if headline else f"{info.noun} {number}"
+                    name = f"{noun(kind)} “{headline}”" if headline else f"{noun(kind)} {number}"
                 self.names[f"{kind}:{item.id}"] = name
 
     def __call__(self, target: str) -> str:
@@ -83,19 +93,22 @@ class ItemNames:
             return self.names[target]
         kind = target.split(":", 1)[0]
         if kind == "portfolio":
-            return _tr("the learner details")
-        info = KINDS.get(kind)
-        return _tr("a {0} since deleted").format(info.noun if info else kind.replace("_", " "))
+            return QCoreApplication.translate("AuditDialog", "the learner details")
+        return QCoreApplication.translate("AuditDialog", "a {0} since deleted").format(noun(kind))
 
 
 def _field_label(kind: str, name: str) -> str:
     spec = next((spec for spec in FORMS.get(kind, ()) if spec.name == name), None)
-    return spec.label if spec else name.replace("_", " ").capitalize()
+    return field_label(spec) if spec else name.replace("_", " ").capitalize()
 
 
 def _short(value: Any, limit: int = 60) -> str:
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return (
+            QCoreApplication.translate("AuditDialog", "yes")
+            if value
+            else QCoreApplication.translate("AuditDialog", "no")
+        )
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):
@@ -117,43 +130,51 @@ def describe(entry: AuditEntry, names: ItemNames) -> tuple[str, str]:
     action = entry.action
     details = ""
     if action == "delete" and entry.target not in names.names:
-        info = KINDS.get(kind)
-        what = _tr("Deleted a {0}").format(info.noun if info else kind.replace("_", " "))
+        what = QCoreApplication.translate("AuditDialog", "Deleted a {0}").format(noun(kind))
     elif action == "map":
-        what = _tr("Mapped {0} to {1}").format(
+        what = QCoreApplication.translate("AuditDialog", "Mapped {0} to {1}").format(
             names(str(detail.get("target", ""))), _point(detail.get("marking_point", ""))
         )
     elif action == "relate":
         others = [names(f"{other}:{item_id}") for other, ids in detail.items() for item_id in ids]
         what = (
-            _tr("Linked {0} to {1}").format(subject, ", ".join(others))
+            QCoreApplication.translate("AuditDialog", "Linked {0} to {1}").format(
+                subject, ", ".join(others)
+            )
             if others
-            else _tr("Unlinked everything from {0}").format(subject)
+            else QCoreApplication.translate("AuditDialog", "Unlinked everything from {0}").format(
+                subject
+            )
         )
     elif action == "move":
-        what = _tr("Moved {0} to place {1}").format(subject, int(detail.get("to", 0)) + 1)
+        what = QCoreApplication.translate("AuditDialog", "Moved {0} to place {1}").format(
+            subject, int(detail.get("to", 0)) + 1
+        )
     elif action == "assess":
-        what = _tr("Assessed {0} as {1}").format(
+        what = QCoreApplication.translate("AuditDialog", "Assessed {0} as {1}").format(
             _point(detail.get("marking_point", "")), detail.get("judgement", "")
         )
         details = _short(detail.get("comment", ""), 120)
     elif action in {"submit", "new-draft", "sign-off", "reopen", "countersign", "iqa-report"}:
         what = _tr(VERBS[action])
         if "version" in detail:
-            what += _tr(" (version {0})").format(detail["version"])
+            what += QCoreApplication.translate("AuditDialog", " (version {0})").format(
+                detail["version"]
+            )
         extra = {k: v for k, v in detail.items() if k in {"decision", "reason", "comment"}}
-        details = "; ".join(f"{_tr(k.capitalize())}: {_short(v, 120)}" for k, v in extra.items())
+        details = "; ".join(f"{_tr(DETAIL_NAMES[k])}: {_short(v, 120)}" for k, v in extra.items())
     elif action == "score":
-        what = _tr("Scored {0} on {1}: {2}").format(
+        what = QCoreApplication.translate("AuditDialog", "Scored {0} on {1}: {2}").format(
             subject, names(f"decision_criterion:{detail.get('criterion')}"), detail.get("score")
         )
     elif action == "compact":
         what = _tr(VERBS[action])
-        details = QCoreApplication.translate(
-            "AuditDialog", "%n unused file(s) removed", "", int(detail.get("removed", 0))
-        )
+        # AuditDialog.tr: plural forms are read from tr() calls only
+        details = AuditDialog.tr("%n unused file(s) removed", "", int(detail.get("removed", 0)))
     elif action == "attach":
-        what = _tr("Attached {0}").format(detail.get("name") or subject)
+        what = QCoreApplication.translate("AuditDialog", "Attached {0}").format(
+            detail.get("name") or subject
+        )
     elif action in VERBS:
         what = _tr(VERBS[action]).format(subject)
         if action in {"add", "update", "create", "sign"}:

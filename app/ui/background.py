@@ -34,7 +34,7 @@ class Task(QObject):
         except FolioError as error:
             self.failed.emit(error.message)
         except Exception as error:  # a bug must not take the window down with it
-            self.failed.emit(f"something went wrong: {error}")
+            self.failed.emit(self.tr("something went wrong: {0}").format(error))
         else:
             self.done.emit(result)
 

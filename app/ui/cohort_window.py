@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.export.cohort import CohortRow, export_cohort
 from app.ui.background import finish_tasks, start_task
+from app.ui.translations import COHORT_TEXT, data_label
 from app.workflow.cohort import COLUMNS, CohortEntry, read_entry
 from app.workflow.eqa_pack import PackResult, build_pack
 from app.workflow.iqa import sample_labels
@@ -35,6 +36,8 @@ JOBS_SETTING = "cohort/jobs"
 #: The cohort's columns, and what the IQA sampling plan says of each portfolio.
 SAMPLE_COLUMN = "IQA sample"
 TABLE_COLUMNS = (*COLUMNS, SAMPLE_COLUMN)
+#: Their headings as a translator is given them (translated in the context COHORT_TEXT).
+HEADINGS = tuple(column[0].upper() + column[1:] for column in TABLE_COLUMNS)
 
 
 def _mark_trust(item: QStandardItem, text: str) -> None:
@@ -57,9 +60,11 @@ class CohortWindow(QWidget):
         self.setObjectName("cohortWindow")
         self.settings = settings
         self.folder = folder
-        self.setWindowTitle(f"Cohort — {folder.name} — Folio")
+        self.setWindowTitle(self.tr("Cohort — {0} — Folio").format(folder.name))
         self.model = QStandardItemModel(0, len(TABLE_COLUMNS))
-        self.model.setHorizontalHeaderLabels([c[0].upper() + c[1:] for c in TABLE_COLUMNS])
+        self.model.setHorizontalHeaderLabels(
+            [data_label(COHORT_TEXT, heading) for heading in HEADINGS]
+        )
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -67,7 +72,7 @@ class CohortWindow(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.table = QTableView()
         self.table.setObjectName("cohort.table")
-        self.table.setAccessibleName("Portfolios in the cohort")
+        self.table.setAccessibleName(self.tr("Portfolios in the cohort"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,24 +83,31 @@ class CohortWindow(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.filter = QLineEdit()
         self.filter.setObjectName("cohort.filter")
-        self.filter.setAccessibleName("Filter")
-        self.filter.setPlaceholderText("Filter: learner, unit, status…")
+        self.filter.setAccessibleName(self.tr("Filter"))
+        self.filter.setPlaceholderText(self.tr("Filter: learner, unit, status…"))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.format = QComboBox()
         self.format.setObjectName("cohort.format")
         self.format.setAccessibleName(self.tr("Export format"))
-        for fmt, text in (("pdf", "PDF"), ("docx", "Word"), ("html", "HTML")):
+        for fmt, text in (
+            ("pdf", self.tr("PDF")),
+            ("docx", self.tr("Word")),
+            ("html", self.tr("HTML")),
+        ):
             self.format.addItem(text, fmt)
-        self.draft = QCheckBox("&Drafts")
+        self.draft = QCheckBox(self.tr("&Drafts"))
         self.draft.setObjectName("cohort.draft")
-        self.export = QPushButton("&Export selected…")
+        self.export = QPushButton(self.tr("&Export selected…"))
         self.export.setObjectName("cohort.export")
         self.export.clicked.connect(self._choose_and_export)
-        self.pack = QPushButton("Build EQA &pack…")
+        self.pack = QPushButton(self.tr("Build EQA &pack…"))
         self.pack.setObjectName("cohort.eqaPack")
         self.pack.setToolTip(
-            "A ZIP for the external quality assurer: the sampled portfolios and their PDFs, "
-            "the IQA sampling plan and reports, achievement summaries and a SHA-256 manifest"
+            self.tr(
+                "A ZIP for the external quality assurer: the sampled portfolios and their "
+                "PDFs, the IQA sampling plan and reports, achievement summaries and a SHA-256 "
+                "manifest"
+            )
         )
         self.pack.clicked.connect(self._choose_and_pack)
         self.progress = QProgressBar()
@@ -138,7 +150,7 @@ class CohortWindow(QWidget):
     def reload(self) -> None:
         """Read every portfolio on a worker thread; the window stays responsive."""
         paths = sorted(self.folder.glob("*.folio"))
-        self.state.setText(f"Reading {len(paths)} portfolios…")
+        self.state.setText(self.tr("Reading %n portfolio(s)…", "", len(paths)))
 
         folder = self.folder
 
@@ -180,8 +192,10 @@ class CohortWindow(QWidget):
         self.progress.setVisible(False)
         sampled = len(self.samples)
         done = sum(1 for text in self.samples.values() if text.startswith("done"))
-        iqa = f"; IQA sample: {done} of {sampled} done" if sampled else ""
-        self.state.setText(f"{len(entries)} portfolios in {self.folder}{iqa}")
+        text = self.tr("%n portfolio(s) in {0}", "", len(entries)).format(self.folder)
+        if sampled:
+            text = self.tr("{0}; IQA sample: {1} of {2} done").format(text, done, sampled)
+        self.state.setText(text)
 
     def selected_paths(self) -> list[Path]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -194,10 +208,10 @@ class CohortWindow(QWidget):
         self.progress.setVisible(True)
         self.progress.setRange(0, total)
         self.progress.setValue(index)
-        self.progress.setFormat(f"{name} ({index} of {total})")
+        self.progress.setFormat(self.tr("{0} ({1} of {2})").format(name, index, total))
 
     def _choose_and_export(self) -> None:
-        out = QFileDialog.getExistingDirectory(self, "Export to folder", str(self.folder))
+        out = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), str(self.folder))
         if out:
             self.export_to(Path(out))
 
@@ -214,7 +228,7 @@ class CohortWindow(QWidget):
         self.cancelling = threading.Event()
         self.progress.setRange(0, total)
         self.progress.setValue(0)
-        self.progress.setFormat(f"{text} (0 of {total})")
+        self.progress.setFormat(self.tr("{0} ({1} of {2})").format(text, 0, total))
         self.progress.setVisible(True)
         self.cancel.setEnabled(True)
         self.cancel.setVisible(True)
@@ -234,11 +248,11 @@ class CohortWindow(QWidget):
     def export_to(self, out_dir: Path) -> None:
         paths = self.selected_paths()
         if not paths:
-            self.state.setText("Select the portfolios to export first.")
+            self.state.setText(self.tr("Select the portfolios to export first."))
             return
         fmt, draft, jobs = self.format.currentData(), self.draft.isChecked(), self.jobs()
         self.export.setEnabled(False)
-        self._start_batch(len(paths), f"Exporting {len(paths)} portfolios…")
+        self._start_batch(len(paths), self.tr("Exporting %n portfolio(s)…", "", len(paths)))
         cancel = self.cancelling
         self.exporting = start_task(
             self,
@@ -264,7 +278,10 @@ class CohortWindow(QWidget):
 
     def _choose_and_pack(self) -> None:
         out, _ = QFileDialog.getSaveFileName(
-            self, "Build EQA pack", str(self.folder / "eqa-pack.zip"), "ZIP (*.zip)"
+            self,
+            self.tr("Build EQA pack"),
+            str(self.folder / "eqa-pack.zip"),
+            self.tr("ZIP (*.zip)"),
         )
         if out:
             self.build_pack_to(Path(out))
@@ -273,7 +290,7 @@ class CohortWindow(QWidget):
         """Build the EQA pack on a worker thread (app.workflow.eqa_pack.build_pack)."""
         folder, jobs = self.folder, self.jobs()
         self.pack.setEnabled(False)
-        self._start_batch(0, "Building the EQA pack…")
+        self._start_batch(0, self.tr("Building the EQA pack…"))
         cancel = self.cancelling
         self.packing = start_task(
             self,
@@ -286,10 +303,16 @@ class CohortWindow(QWidget):
     def _packed(self, result: PackResult) -> None:
         self.pack.setEnabled(True)
         self._end_batch()
-        left_out = "".join(f"; left out {name}: {why}" for name, why in result.skipped.items())
+        left_out = "".join(
+            self.tr("; left out {0}: {1}").format(name, why) for name, why in result.skipped.items()
+        )
         self.state.setText(
-            f"EQA pack written: {result.path} ({result.samples} sampled portfolios, "
-            f"{len(result.files)} files in its manifest){left_out}"
+            self.tr("EQA pack written: {0} ({1}, {2}){3}").format(
+                result.path,
+                self.tr("%n sampled portfolio(s)", "", result.samples),
+                self.tr("%n file(s) in its manifest", "", len(result.files)),
+                left_out,
+            )
         )
 
     def _pack_failed(self, message: str) -> None:
@@ -309,11 +332,18 @@ def export_summary(rows: list[CohortRow]) -> str:
     done = sum(row.ok for row in rows)
     cancelled = sum(row.cancelled for row in rows)
     failed = [row for row in rows if not row.ok and not row.cancelled]
-    text = f"{done} of {len(rows)} exported"
+    text = QCoreApplication.translate("CohortWindow", "{0} of {1} exported").format(done, len(rows))
     if cancelled:
-        text = f"Cancelled: {text}, {cancelled} not started"
+        text = QCoreApplication.translate("CohortWindow", "Cancelled: {0}, {1} not started").format(
+            text, cancelled
+        )
     if failed:
         names = ", ".join(f"{row.source.name} ({row.status})" for row in failed[:3])
-        more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
-        text += f"; not exported: {names}{more}"
-    return f"{text}; see cohort-summary.csv"
+        if len(failed) > 3:
+            names = QCoreApplication.translate("CohortWindow", "{0} and {1} more").format(
+                names, len(failed) - 3
+            )
+        text = QCoreApplication.translate("CohortWindow", "{0}; not exported: {1}").format(
+            text, names
+        )
+    return QCoreApplication.translate("CohortWindow", "{0}; see cohort-summary.csv").format(text)

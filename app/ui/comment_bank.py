@@ -1,7 +1,8 @@
 """The assessor's comment bank: reusable feedback phrases, inserted with one click.
 
-A built-in set, plus the phrases the assessor saves. Those are the assessor's own, kept in
-their data folder (app.paths.data_dir), never in a learner's portfolio.
+A built-in set (shown in the user's language), plus the phrases the assessor saves. Those
+are the assessor's own, kept in their data folder (app.paths.data_dir), never in a learner's
+portfolio.
 """
 
 from __future__ import annotations
@@ -11,18 +12,28 @@ import os
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from app.paths import data_dir
 
 BUILT_IN: tuple[str, ...] = (
-    "Well evidenced: the records and your own account agree.",
-    "Clear link from the customer feedback to the action you took.",
-    "Explain why, not only what: say what made you choose this.",
-    "Compare the result with the target, not only with the baseline.",
-    "Name who was involved and what each person did.",
-    "Add a dated record of what happened, in the past tense.",
-    "Say how this complies with the legislation you name, in your own words.",
-    "Map this evidence to the marking point and say how it meets it.",
-    "Not yet met: see the action points and resubmit.",
+    QT_TRANSLATE_NOOP("CommentBank", "Well evidenced: the records and your own account agree."),
+    QT_TRANSLATE_NOOP(
+        "CommentBank", "Clear link from the customer feedback to the action you took."
+    ),
+    QT_TRANSLATE_NOOP("CommentBank", "Explain why, not only what: say what made you choose this."),
+    QT_TRANSLATE_NOOP(
+        "CommentBank", "Compare the result with the target, not only with the baseline."
+    ),
+    QT_TRANSLATE_NOOP("CommentBank", "Name who was involved and what each person did."),
+    QT_TRANSLATE_NOOP("CommentBank", "Add a dated record of what happened, in the past tense."),
+    QT_TRANSLATE_NOOP(
+        "CommentBank", "Say how this complies with the legislation you name, in your own words."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CommentBank", "Map this evidence to the marking point and say how it meets it."
+    ),
+    QT_TRANSLATE_NOOP("CommentBank", "Not yet met: see the action points and resubmit."),
 )
 
 FILE_NAME = "comment-bank.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,11 @@ from app.store.evidence_io import safe_file_name
 from app.trust.keystore import Signer
 from app.ui.background import start_task
 
-FORMAT_LABELS = {"docx": "&Word (.docx)", "pdf": "&PDF", "html": "&HTML (web page)"}
+FORMAT_LABELS = {
+    "docx": QT_TRANSLATE_NOOP("ExportDialog", "&Word (.docx)"),
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "&PDF"),
+    "html": QT_TRANSLATE_NOOP("ExportDialog", "&HTML (web page)"),
+}
 
 
 class ExportDialog(QDialog):
@@ -54,7 +58,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.unlock = unlock
         self.signer_label = signer_label
-        self.setWindowTitle("Export portfolio")
+        self.setWindowTitle(self.tr("Export portfolio"))
         self.setObjectName("exportDialog")
         self.source = source
         self.result = result
@@ -62,14 +66,14 @@ class ExportDialog(QDialog):
         self.formats = QButtonGroup(self)
         row = QHBoxLayout()
         for index, (fmt, label) in enumerate(FORMAT_LABELS.items()):
-            button = QRadioButton(label)
+            button = QRadioButton(self.tr(label))
             button.setObjectName(f"export.{fmt}")
             button.setProperty("format", fmt)
             self.formats.addButton(button, index)
             row.addWidget(button)
             button.toggled.connect(self._suggest)
         layout.addLayout(row)
-        self.draft = QCheckBox("&Draft: mark every page DRAFT and list what is missing")
+        self.draft = QCheckBox(self.tr("&Draft: mark every page DRAFT and list what is missing"))
         self.draft.setObjectName("export.draft")
         layout.addWidget(self.draft)
         self.sign = QCheckBox(self.tr("&Sign the PDF as {0}").format(signer_label))
@@ -87,22 +91,25 @@ class ExportDialog(QDialog):
             self.draft.setEnabled(False)
             lines = result.gap_list()
             shown = "\n".join(f"• {line}" for line in lines[:6])
-            more = f"\n… and {len(lines) - 6} more" if len(lines) > 6 else ""
+            more = "\n" + self.tr("… and {0} more").format(len(lines) - 6) if len(lines) > 6 else ""
             self.reasons.setText(
-                f"A final copy needs every marking point met ({result.met_count} of "
-                f"{len(result.points)} are). Only a draft can be exported now:\n{shown}{more}"
+                self.tr(
+                    "A final copy needs every marking point met ({0} of {1} are). Only a draft "
+                    "can be exported now:"
+                ).format(result.met_count, len(result.points))
+                + f"\n{shown}{more}"
             )
         path_row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setObjectName("export.path")
-        self.path.setAccessibleName("Save as")
-        browse = QPushButton("&Browse…")
+        self.path.setAccessibleName(self.tr("Save as"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
-        path_row.addWidget(QLabel("Save as"))
+        path_row.addWidget(QLabel(self.tr("Save as")))
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         layout.addLayout(path_row)
-        self.open_when_done = QCheckBox("&Open when done")
+        self.open_when_done = QCheckBox(self.tr("&Open when done"))
         self.open_when_done.setChecked(True)
         layout.addWidget(self.open_when_done)
         self.progress = QProgressBar()
@@ -116,7 +123,10 @@ class ExportDialog(QDialog):
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.export_button = buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.setObjectName("export.go")
         self.export_button.clicked.connect(self.start)
         buttons.rejected.connect(self.reject)
@@ -134,7 +144,7 @@ class ExportDialog(QDialog):
         self.path.setText(str(current.with_suffix(f".{fmt}")))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export as", self.path.text())
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), self.path.text())
         if chosen:
             self.path.setText(chosen)
 
@@ -153,7 +163,7 @@ class ExportDialog(QDialog):
         try:
             return self.unlock(passphrase)
         except FolioError as error:
-            self.state.setText(f"Not exported: {error.message}")
+            self.state.setText(self.tr("Not exported: {0}").format(error.message))
             return False
 
     def start(self) -> None:
@@ -164,7 +174,7 @@ class ExportDialog(QDialog):
             return
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy
-        self.state.setText("Exporting…")
+        self.state.setText(self.tr("Exporting…"))
 
         def work(_report) -> Path:  # type: ignore[no-untyped-def]
             # Its own connection: SQLite connections stay in the thread that made them.
@@ -179,7 +189,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.export_button.setEnabled(True)
-        self.state.setText(f"Saved {path}")
+        self.state.setText(self.tr("Saved {0}").format(path))
         self.finished_export.emit(path)
         if self.open_when_done.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -188,7 +198,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.export_button.setEnabled(True)
-        self.state.setText(f"Not exported: {message}")
+        self.state.setText(self.tr("Not exported: {0}").format(message))
 
     def done(self, result: int) -> None:
         """Closing waits for a running export, so no file is left half-written."""

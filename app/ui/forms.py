@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from app.catalogue.legislation import load_library
 from app.models.vocab import (
     ACTION_STATUSES,
@@ -29,6 +27,7 @@ from app.models.vocab import (
     TECHNIQUES,
     emotion_label,
 )
+from app.ui.translations import FORM_TEXT, data_label
 
 #: The customer's feeling at a touchpoint; None when it is not known.
 FEELINGS: dict[int | None, str] = {
@@ -49,7 +48,7 @@ class FieldSpec:
 
 def field_label(spec: FieldSpec) -> str:
     """The field's label in the user's language: its form label and its accessible name."""
-    return QCoreApplication.translate("forms", spec.label)
+    return data_label(FORM_TEXT, spec.label)
 
 
 def _f(name: str, label: str, widget: str = "line", **extra: object) -> FieldSpec:

@@ -63,6 +63,7 @@ class IqaReportDialog(QDialog):
         )
         self.sign = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign.setText(self.tr("&Sign report…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -33,6 +33,7 @@ from app.models import ITEM_MODELS
 from app.store.fields import format_date, parse_date, validate_field
 from app.ui.forms import FORMS, LEARNER_CHOICES, RELATIONS, SHOWN_WHEN, FieldSpec, field_label
 from app.ui.points_picker import MarkingPointsPicker
+from app.ui.translations import CHOICE_TEXT, FORM_TEXT, data_label
 from app.ui.wrapping import WrappingCombo
 
 INVALID_STYLE = "border: 1px solid #dc2626; background: #fef2f2;"
@@ -178,7 +179,7 @@ class ItemForm(QWidget):
             layout.addRow(label, widget)
         self.related: QListWidget | None = None
         if kind in RELATIONS:
-            _, _, title = RELATIONS[kind]
+            title = data_label(FORM_TEXT, RELATIONS[kind][2])
             self.related = QListWidget()
             self.related.setObjectName(f"{kind}.related")
             self.related.setAccessibleName(title)
@@ -263,7 +264,7 @@ class ItemForm(QWidget):
             if spec.choices:
                 allowed = LEARNER_CHOICES.get(self.kind, {}).get(spec.name)
                 for value, text in spec.choices.items():
-                    combo.addItem(text, value)
+                    combo.addItem(data_label(CHOICE_TEXT, text), value)
                     if allowed is not None and self.role == "learner" and value not in allowed:
                         # still shown when an item holds it; not offered to pick
                         combo.model().item(combo.count() - 1).setEnabled(False)  # type: ignore[attr-defined]
@@ -278,7 +279,8 @@ class ItemForm(QWidget):
             return date
         line = QLineEdit()
         line.setPlaceholderText(
-            spec.placeholder or {"number": self.tr("a number")}.get(spec.widget, "")
+            data_label(FORM_TEXT, spec.placeholder)
+            or {"number": self.tr("a number")}.get(spec.widget, "")
         )
         line.editingFinished.connect(lambda name=spec.name, w=line: self._commit(name, w.text()))
         return line
@@ -308,7 +310,7 @@ class ItemForm(QWidget):
             elif isinstance(widget, QComboBox):
                 if spec.widget == "ref":
                     widget.clear()
-                    widget.addItem("— none —", None)
+                    widget.addItem(self.tr("— none —"), None)
                     for item_id, text in (references or {}).get(spec.name, ()):
                         widget.addItem(text, item_id)
                 index = widget.findData(value)
@@ -355,7 +357,7 @@ class ItemForm(QWidget):
             if not isinstance(widget, MarkingPointsPicker):
                 widget.setToolTip(message)
             spec = next(s for s in self.specs if s.name == name)
-            self.problem.setText(f"{field_label(spec)}: {message}. Not saved.")
+            self.problem.setText(self.tr("{0}: {1}. Not saved.").format(field_label(spec), message))
             return
         widget.setStyleSheet("")
         if not isinstance(widget, MarkingPointsPicker):

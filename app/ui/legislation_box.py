@@ -17,15 +17,15 @@ class LegislationBox(LinkBox):
     def __init__(self, session: PortfolioSession, kind: str) -> None:
         super().__init__(
             session,
-            "Legislation and standards",
+            self.tr("Legislation and standards"),
             kind,
             ("legislation_links", "legislation_entry", "legislation_why", "legislation_link"),
             # Only laws still in force are offered: a repealed one is never the one to cite.
             ((entry.title, key, entry.summary) for key, entry in current_entries().items()),
-            "Law or standard",
-            "How compliance is ensured",
-            "&Link law",
-            "No law or standard linked yet.",
+            self.tr("Law or standard"),
+            self.tr("How compliance is ensured"),
+            self.tr("&Link law"),
+            self.tr("No law or standard linked yet."),
         )
         self.field = LINK_FIELD[kind]
         self.entry, self.link = self.choice, self.button
@@ -33,8 +33,10 @@ class LegislationBox(LinkBox):
     def lines(self, item_id: int) -> list[str]:
         library = load_library()
         return [
-            f"{library[link.entry_id].choice_label if link.entry_id in library else link.entry_id}"
-            f": {link.justification or '(no justification yet)'}"
+            self.tr("{0}: {1}").format(
+                library[link.entry_id].choice_label if link.entry_id in library else link.entry_id,
+                link.justification or self.tr("(no justification yet)"),
+            )
             for link in self.session.document.legislation_links
             if getattr(link, self.field) == item_id
         ]

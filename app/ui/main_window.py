@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #eff6ff; color: #1e3a8a; padding: 6px;")
-        self.new_draft_button = QPushButton("Start a &new draft")
+        self.new_draft_button = QPushButton(self.tr("Start a &new draft"))
         self.new_draft_button.setObjectName("newDraft")
         self.new_draft_button.clicked.connect(self.start_new_draft)
         banner_row = QHBoxLayout()
@@ -144,54 +144,58 @@ class MainWindow(QMainWindow):
         self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        new_action = QAction("&New portfolio…", self, shortcut=QKeySequence.StandardKey.New)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(
+            self.tr("&New portfolio…"), self, shortcut=QKeySequence.StandardKey.New
+        )
         new_action.triggered.connect(self.new_portfolio)
         file_menu.addAction(new_action)
-        open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_action = QAction(self.tr("&Open…"), self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.open_other)
         file_menu.addAction(open_action)
-        cohort_action = QAction("&Cohort view…", self)
+        cohort_action = QAction(self.tr("&Cohort view…"), self)
         cohort_action.triggered.connect(self.open_cohort)
         file_menu.addAction(cohort_action)
-        assessor_action = QAction("Open as &assessor…", self)
+        assessor_action = QAction(self.tr("Open as &assessor…"), self)
         assessor_action.triggered.connect(self.open_as_assessor)
         file_menu.addAction(assessor_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action = QAction(self.tr("&Export…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         file_menu.addAction(self.export_action)
-        self.submit_action = QAction("&Submit…", self)
+        self.submit_action = QAction(self.tr("&Submit…"), self)
         self.submit_action.triggered.connect(self.submit)
         file_menu.addAction(self.submit_action)
-        self.audit_action = QAction("&Audit trail", self)
+        self.audit_action = QAction(self.tr("&Audit trail"), self)
         self.audit_action.triggered.connect(self.audit_trail)
         file_menu.addAction(self.audit_action)
-        self.preview_action = QAction("Pre&view", self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.preview_action = QAction(
+            self.tr("Pre&view"), self, shortcut=QKeySequence("Ctrl+Shift+P")
+        )
         self.preview_action.triggered.connect(self.preview)
         file_menu.addAction(self.preview_action)
-        settings_action = QAction("Se&ttings…", self)
+        settings_action = QAction(self.tr("Se&ttings…"), self)
         settings_action.triggered.connect(lambda: PreferencesDialog(self).exec())
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.points.toggleViewAction())
         # the keyboard's way back to the stage list from anywhere (then arrows pick a stage)
-        stages_action = QAction("&Stages", self, shortcut=QKeySequence("Ctrl+0"))
+        stages_action = QAction(self.tr("&Stages"), self, shortcut=QKeySequence("Ctrl+0"))
         stages_action.triggered.connect(
             lambda: self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
         )
@@ -223,14 +227,12 @@ class MainWindow(QMainWindow):
             self.dirty.add("assessment")
             self._refresh(self.current_stage())
         document = self.session.document
-        state = ""
+        met = self.tr("{0} of {1} marking points met").format(result.met_count, len(result.points))
         if document.status == "submitted":
-            state = f" — version {document.draft_version} submitted"
+            met = self.tr("{0} — version {1} submitted").format(met, document.draft_version)
         elif result.complete:
-            state = " — ready to submit"
-        self.summary.setText(
-            f"{result.met_count} of {len(result.points)} marking points met" + state
-        )
+            met = self.tr("{0} — ready to submit").format(met)
+        self.summary.setText(met)
 
     def current_stage(self) -> str:
         widget = self.stack.currentWidget()
@@ -267,12 +269,17 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         portfolio = self.session.document
         self.setWindowTitle(
-            f"{portfolio.learner_name} — {self.session.unit.id} — {self.session.path.name} — Folio"
+            self.tr("{0} — {1} — {2} — Folio").format(
+                portfolio.learner_name, self.session.unit.id, self.session.path.name
+            )
         )
 
     def open_other(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open portfolio", str(self.session.path.parent), "Folio portfolios (*.folio)"
+            self,
+            self.tr("Open portfolio"),
+            str(self.session.path.parent),
+            self.tr("Folio portfolios (*.folio)"),
         )
         if path:
             from app.ui.application import open_window
@@ -286,12 +293,16 @@ class MainWindow(QMainWindow):
         role = self.session.store.role
         assessor = role != "learner"
         if assessor:
-            label = "IQA" if role == "iqa" else role
-            self.banner.setText(f"Opened as {label}: the learner's work is read-only.")
+            self.banner.setText(
+                self.tr("Opened as IQA: the learner's work is read-only.")
+                if role == "iqa"
+                else self.tr("Opened as assessor: the learner's work is read-only.")
+            )
         elif read_only:
             self.banner.setText(
-                f"Version {document.draft_version} was submitted and is "
-                "read-only. Start a new draft to keep working."
+                self.tr(
+                    "Version {0} was submitted and is read-only. Start a new draft to keep working."
+                ).format(document.draft_version)
             )
         notes = self.session.store.notes
         if notes:  # e.g. an interrupted save undone on opening
@@ -309,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def start_new_draft(self) -> None:
         version = self.session.start_new_draft()
-        self.statusBar().showMessage(f"Version {version} is a new draft.", 8000)
+        self.statusBar().showMessage(self.tr("Version {0} is a new draft.").format(version), 8000)
 
     def audit_trail(self) -> None:
         from app.ui.audit_dialog import AuditDialog
@@ -363,7 +374,7 @@ class MainWindow(QMainWindow):
             document, store_image_source(self.session.store), raster_charts=True
         )
         dialog = QDialog(self)
-        dialog.setWindowTitle("Preview")
+        dialog.setWindowTitle(self.tr("Preview"))
         dialog.setObjectName("previewDialog")
         browser = QTextBrowser(dialog)
         browser.setObjectName("preview")
@@ -381,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def open_cohort(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Cohort folder", str(self.session.path.parent)
+            self, self.tr("Cohort folder"), str(self.session.path.parent)
         )
         if folder:
             from app.ui.cohort_window import CohortWindow
@@ -393,14 +404,14 @@ class MainWindow(QMainWindow):
         """Open a learner's file to mark it: the learner's work is read-only there."""
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open portfolio to assess",
+            self.tr("Open portfolio to assess"),
             str(self.session.path.parent),
-            "Folio portfolios (*.folio)",
+            self.tr("Folio portfolios (*.folio)"),
         )
         if not path:
             return
         name, ok = QInputDialog.getText(
-            self, "Assessor", "Your name (recorded with each judgement):"
+            self, self.tr("Assessor"), self.tr("Your name (recorded with each judgement):")
         )
         if ok and name.strip():
             from app.ui.application import open_window

@@ -12,24 +12,27 @@ class MappingBox(LinkBox):
     def __init__(self, session: PortfolioSession, kind: str, prefix: str) -> None:
         super().__init__(
             session,
-            "Mapped to marking points",
+            self.tr("Mapped to marking points"),
             prefix,
             ("mappings", "point", "why", "map"),
             (
                 (f"{point.short_id} {point.text}", point.id, point.text)
                 for point in session.unit.marking_points
             ),
-            "Marking point",
-            "How this shows the marking point",
-            "&Map to point",
-            "Not mapped yet.",
+            self.tr("Marking point"),
+            self.tr("How this shows the marking point"),
+            self.tr("&Map to point"),
+            self.tr("Not mapped yet."),
         )
         self.kind = kind
         self.point, self.map = self.choice, self.button
 
     def lines(self, item_id: int) -> list[str]:
         return [
-            f"{link.marking_point_id.rsplit('.', 1)[-1]}: {link.justification or '(no reason)'}"
+            self.tr("{0}: {1}").format(
+                link.marking_point_id.rsplit(".", 1)[-1],
+                link.justification or self.tr("(no reason)"),
+            )
             for link in self.session.document.evidence_links
             if link.target == (self.kind, item_id)
         ]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidget
 from app.checker import CheckResult, Location, Status
 from app.checker.result import PointResult
 from app.checker.substance import quote
-from app.ui.status_icons import COLOURS, status_icon
+from app.ui.status_icons import COLOURS, status_icon, status_label
 from app.ui.wrapping import WrappingDelegate
 
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,11 +21,11 @@ class MarkingPointsDock(QDockWidget):
     navigate = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Marking points", parent)
+        super().__init__(self.tr("Marking points"), parent)
         self.setObjectName("markingPointsDock")
         self.tree = QTreeWidget()
         self.tree.setObjectName("markingPoints")
-        self.tree.setAccessibleName("Marking points and their status")
+        self.tree.setAccessibleName(self.tr("Marking points and their status"))
         self.tree.setHeaderHidden(True)
         # Reasons are the panel's content: wrap them in the dock's width, never elide them.
         self.tree.setWordWrap(True)
@@ -55,7 +55,9 @@ class MarkingPointsDock(QDockWidget):
         self.tree.clear()
         self.points = {}
         for point in result.points:
-            item = QTreeWidgetItem(self.tree, [f"{point.short_id} · {point.status.label}"])
+            item = QTreeWidgetItem(
+                self.tree, [self.tr("{0} · {1}").format(point.short_id, status_label(point.status))]
+            )
             item.setIcon(0, status_icon(point.status))
             item.setToolTip(0, point.text)
             item.setData(0, Qt.ItemDataRole.UserRole, point.marking_point_id)
@@ -67,7 +69,7 @@ class MarkingPointsDock(QDockWidget):
             item.setExpanded(point.marking_point_id in expanded or point.status is not Status.MET)
         warnings = result.warnings
         if warnings:
-            group = QTreeWidgetItem(self.tree, [f"Warnings ({len(warnings)})"])
+            group = QTreeWidgetItem(self.tree, [self.tr("Warnings ({0})").format(len(warnings))])
             for warning in warnings:
                 self._reason(group, warning.text, Status.PARTLY, warning.fixes)
             group.setExpanded("warnings" in expanded or True)

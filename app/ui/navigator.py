@@ -2,44 +2,66 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.checker import CheckResult, Status
-from app.ui.status_icons import STAGE_WORDS, status_icon
+from app.ui.status_icons import stage_word, status_icon
 from app.ui.wrapping import WrappingDelegate
 
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Portfolio", (("details", "Learner details"),)),
-    ("Plan", (("feedback", "Feedback"), ("analysis", "Analysis"), ("action_plan", "Action plan"))),
-    ("Do", (("implementation_log", "Implementation log"),)),
-    ("Review", (("evaluation", "Evaluation"),)),
     (
-        "Tools",
+        QT_TRANSLATE_NOOP("StageNavigator", "Portfolio"),
+        (("details", QT_TRANSLATE_NOOP("StageNavigator", "Learner details")),),
+    ),
+    (
+        QT_TRANSLATE_NOOP("StageNavigator", "Plan"),
         (
-            ("journey_map", "Journey map"),
-            ("process_map", "Process map"),
-            ("decision", "Decision matrix"),
-            ("kpi_tracker", "KPI tracker"),
-            ("rater", "RATER"),
-            ("complaint_cases", "Complaint cases"),
-            ("legislation", "Legislation"),
+            ("feedback", QT_TRANSLATE_NOOP("StageNavigator", "Feedback")),
+            ("analysis", QT_TRANSLATE_NOOP("StageNavigator", "Analysis")),
+            ("action_plan", QT_TRANSLATE_NOOP("StageNavigator", "Action plan")),
         ),
     ),
     (
-        "Submit",
-        (("evidence", "Evidence"), ("declaration", "Declaration")),
+        QT_TRANSLATE_NOOP("StageNavigator", "Do"),
+        (("implementation_log", QT_TRANSLATE_NOOP("StageNavigator", "Implementation log")),),
     ),
     (
-        "Assessment",
+        QT_TRANSLATE_NOOP("StageNavigator", "Review"),
+        (("evaluation", QT_TRANSLATE_NOOP("StageNavigator", "Evaluation")),),
+    ),
+    (
+        QT_TRANSLATE_NOOP("StageNavigator", "Tools"),
         (
-            ("assessment_plan", "Plan and reviews"),
-            ("assessment_records", "Records"),
-            ("assessment", "Judgements and sign-off"),
+            ("journey_map", QT_TRANSLATE_NOOP("StageNavigator", "Journey map")),
+            ("process_map", QT_TRANSLATE_NOOP("StageNavigator", "Process map")),
+            ("decision", QT_TRANSLATE_NOOP("StageNavigator", "Decision matrix")),
+            ("kpi_tracker", QT_TRANSLATE_NOOP("StageNavigator", "KPI tracker")),
+            ("rater", QT_TRANSLATE_NOOP("StageNavigator", "RATER")),
+            ("complaint_cases", QT_TRANSLATE_NOOP("StageNavigator", "Complaint cases")),
+            ("legislation", QT_TRANSLATE_NOOP("StageNavigator", "Legislation")),
         ),
     ),
-    ("Help", (("unit_guide", "Unit guide"),)),
+    (
+        QT_TRANSLATE_NOOP("StageNavigator", "Submit"),
+        (
+            ("evidence", QT_TRANSLATE_NOOP("StageNavigator", "Evidence")),
+            ("declaration", QT_TRANSLATE_NOOP("StageNavigator", "Declaration")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("StageNavigator", "Assessment"),
+        (
+            ("assessment_plan", QT_TRANSLATE_NOOP("StageNavigator", "Plan and reviews")),
+            ("assessment_records", QT_TRANSLATE_NOOP("StageNavigator", "Records")),
+            ("assessment", QT_TRANSLATE_NOOP("StageNavigator", "Judgements and sign-off")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("StageNavigator", "Help"),
+        (("unit_guide", QT_TRANSLATE_NOOP("StageNavigator", "Unit guide")),),
+    ),
 )
 
 
@@ -49,19 +71,20 @@ class StageNavigator(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigator")
-        self.setAccessibleName("Stages")
+        self.setAccessibleName(self.tr("Stages"))
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setIndentation(12)
         self.entries: dict[str, QTreeWidgetItem] = {}
         self.labels: dict[str, str] = {}
         for group, stages in GROUPS:
-            parent_item = QTreeWidgetItem(self, [group])
+            parent_item = QTreeWidgetItem(self, [self.tr(group)])
             parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = parent_item.font(0)
             font.setBold(True)
             parent_item.setFont(0, font)
-            for key, text in stages:
+            for key, source in stages:
+                text = self.tr(source)
                 entry = QTreeWidgetItem(parent_item, [text])
                 entry.setData(0, Qt.ItemDataRole.UserRole, key)
                 entry.setToolTip(0, text)
@@ -88,7 +111,9 @@ class StageNavigator(QTreeWidget):
             entry = self.entries.get(stage)
             if entry is not None:
                 entry.setForeground(0, QBrush(QColor("#9ca3af")))
-                entry.setToolTip(0, f"{self.labels[stage]}: optional for this unit")
+                entry.setToolTip(
+                    0, self.tr("{0}: optional for this unit").format(self.labels[stage])
+                )
 
     def select(self, stage: str) -> None:
         if stage in self.entries:
@@ -103,8 +128,8 @@ class StageNavigator(QTreeWidget):
             if status is None:
                 continue
             entry.setIcon(0, status_icon(status))
-            word = STAGE_WORDS[status]
-            entry.setToolTip(0, f"{self.labels[stage]}: {word}")
+            word = stage_word(status)
+            entry.setToolTip(0, self.tr("{0}: {1}").format(self.labels[stage], word))
             entry.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, word)
 
     def badge(self, stage: str) -> str:

@@ -8,7 +8,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -52,15 +52,15 @@ def _title(text: str, about: str) -> list[QWidget]:
 
 class DetailsPage(QWidget):
     FIELDS = (
-        ("learner_name", "Learner name"),
-        ("candidate_number", "Candidate / enrolment number"),
-        ("centre_name", "Centre name"),
-        ("centre_number", "Centre number"),
-        ("assessor_name", "Assessor"),
-        ("qualification_title", "Qualification"),
-        ("workplace", "Workplace / organisation"),
-        ("started_on", "Started on"),
-        ("submission_due_on", "Submission due"),
+        ("learner_name", QT_TRANSLATE_NOOP("DetailsPage", "Learner name")),
+        ("candidate_number", QT_TRANSLATE_NOOP("DetailsPage", "Candidate / enrolment number")),
+        ("centre_name", QT_TRANSLATE_NOOP("DetailsPage", "Centre name")),
+        ("centre_number", QT_TRANSLATE_NOOP("DetailsPage", "Centre number")),
+        ("assessor_name", QT_TRANSLATE_NOOP("DetailsPage", "Assessor")),
+        ("qualification_title", QT_TRANSLATE_NOOP("DetailsPage", "Qualification")),
+        ("workplace", QT_TRANSLATE_NOOP("DetailsPage", "Workplace / organisation")),
+        ("started_on", QT_TRANSLATE_NOOP("DetailsPage", "Started on")),
+        ("submission_due_on", QT_TRANSLATE_NOOP("DetailsPage", "Submission due")),
     )
 
     def __init__(self, session: PortfolioSession, parent: QWidget | None = None) -> None:
@@ -68,14 +68,17 @@ class DetailsPage(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         for widget in _title(
-            "Learner details",
-            "Who the portfolio belongs to, where it is "
-            "assessed and the organisation the evidence comes from.",
+            self.tr("Learner details"),
+            self.tr(
+                "Who the portfolio belongs to, where it is assessed and the organisation the "
+                "evidence comes from."
+            ),
         ):
             layout.addWidget(widget)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
-        for name, text in self.FIELDS:
+        for name, source in self.FIELDS:
+            text = self.tr(source)
             edit = QLineEdit()
             edit.setObjectName(f"details.{name}")
             edit.setAccessibleName(text)
@@ -109,10 +112,10 @@ class DetailsPage(QWidget):
     def _commit(self, name: str, edit: QLineEdit) -> None:
         value, message = validate_field("portfolio", Portfolio, name, edit.text())
         if name == "learner_name" and not edit.text().strip():
-            message = "the learner's name is required"
+            message = self.tr("the learner's name is required")
         if message:
             edit.setStyleSheet(INVALID_STYLE)
-            self.problem.setText(f"{message}. Not saved.")
+            self.problem.setText(self.tr("{0}. Not saved.").format(message))
             return
         edit.setStyleSheet("")
         self.problem.clear()
@@ -130,13 +133,15 @@ class EvaluationPage(QWidget):
         narrative = QWidget()
         box = QVBoxLayout(narrative)
         label = QLabel(
-            "&Evaluation narrative: what changed, how you know, what you reported "
-            "and to whom, and what you would do differently"
+            self.tr(
+                "&Evaluation narrative: what changed, how you know, what you reported "
+                "and to whom, and what you would do differently"
+            )
         )
         label.setWordWrap(True)
         self.text = _TextBox()
         self.text.setObjectName("evaluation_narrative")
-        self.text.setAccessibleName("Evaluation narrative")
+        self.text.setAccessibleName(self.tr("Evaluation narrative"))
         self.text.setMaximumHeight(16777215)
         label.setBuddy(self.text)
         self.words = QLabel()
@@ -173,7 +178,7 @@ class EvaluationPage(QWidget):
 
     def _count(self) -> None:
         count = word_count(self.text.toPlainText())
-        self.words.setText(f"{count} word{'s' if count != 1 else ''}")
+        self.words.setText(self.tr("%n word(s)", "", count))
 
     def _commit(self) -> None:
         text = self.text.toPlainText()
@@ -189,37 +194,40 @@ class DeclarationPage(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         for widget in _title(
-            "Declaration of authenticity",
-            "Type your name and the date to sign. It is part of every export.",
+            self.tr("Declaration of authenticity"),
+            self.tr("Type your name and the date to sign. It is part of every export."),
         ):
             layout.addWidget(widget)
-        self.statement = QLabel()
+        self.statement = QLabel()  # the declaration's wording as the portfolio holds it
+        self.statement.setObjectName("declaration.statement")
         self.statement.setWordWrap(True)
         self.statement.setStyleSheet("font-size: 11pt; padding: 8px; background: #f9fafb;")
         layout.addWidget(self.statement)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("declaration.name")
-        self.name.setAccessibleName("Your name (signature)")
+        self.name.setAccessibleName(self.tr("Your name (signature)"))
         self.date = QLineEdit()
         self.date.setObjectName("declaration.date")
-        self.date.setAccessibleName("Date signed")
+        self.date.setAccessibleName(self.tr("Date signed"))
         self.date.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        form.addRow("Your &name", self.name)
-        form.addRow("&Date", self.date)
+        form.addRow(self.tr("Your &name"), self.name)
+        form.addRow(self.tr("&Date"), self.date)
         layout.addLayout(form)
         row = QHBoxLayout()
-        self.sign = QPushButton("&Sign declaration")
+        self.sign = QPushButton(self.tr("&Sign declaration"))
         self.sign.setObjectName("declaration.sign")
         self.sign.clicked.connect(self._sign)
-        today = QPushButton("&Today")
+        today = QPushButton(self.tr("&Today"))
         today.clicked.connect(lambda: self.date.setText(format_date(dt.date.today())))
         row.addWidget(self.sign)
         row.addWidget(today)
         row.addStretch(1)
-        self.submit = QPushButton("Su&bmit portfolio…")
+        self.submit = QPushButton(self.tr("Su&bmit portfolio…"))
         self.submit.setObjectName("declaration.submit")
-        self.submit.setToolTip("Confirm the declaration and freeze this version for assessment")
+        self.submit.setToolTip(
+            self.tr("Confirm the declaration and freeze this version for assessment")
+        )
         self.submit.clicked.connect(self.submitRequested)
         row.addWidget(self.submit)
         layout.addLayout(row)
@@ -243,9 +251,11 @@ class DeclarationPage(QWidget):
         if not self.date.hasFocus():
             self.date.setText(format_date(declaration.signed_on) if declaration.signed_on else "")
         self.state.setText(
-            f"Signed by {declaration.signed_name} on {declaration.signed_on:%d %B %Y}."
+            self.tr("Signed by {0} on {1}.").format(
+                declaration.signed_name, f"{declaration.signed_on:%d %B %Y}"
+            )
             if declaration.is_signed
-            else "Not signed yet."
+            else self.tr("Not signed yet.")
         )
 
     def apply(self, change: Change) -> bool:
@@ -268,17 +278,18 @@ class EvidencePage(QWidget):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         for widget in _title(
-            "Evidence",
-            "Photos, documents and exports kept inside the "
-            "portfolio. Drop files here or use Add files. Map each one to "
-            "the marking points it shows, saying how.",
+            self.tr("Evidence"),
+            self.tr(
+                "Photos, documents and exports kept inside the portfolio. Drop files here or "
+                "use Add files. Map each one to the marking points it shows, saying how."
+            ),
         ):
             layout.addWidget(widget)
         row = QHBoxLayout()
-        self.add = QPushButton("&Add files…")
+        self.add = QPushButton(self.tr("&Add files…"))
         self.add.setObjectName("evidence.add")
         self.add.clicked.connect(self._choose)
-        self.open = QPushButton("&Open")
+        self.open = QPushButton(self.tr("&Open"))
         self.open.clicked.connect(self._open_selected)
         row.addWidget(self.add)
         row.addWidget(self.open)
@@ -296,7 +307,7 @@ class EvidencePage(QWidget):
         self.list = QListWidget()
         self.list.setIconSize(QSize(48, 48))
         self.list.setObjectName("evidence.list")
-        self.list.setAccessibleName("Evidence files")
+        self.list.setAccessibleName(self.tr("Evidence files"))
         layout.addWidget(self.list, 1)
         self.mapping = MappingBox(session, "evidence_file", "evidence")
         layout.addWidget(self.mapping)
@@ -316,10 +327,11 @@ class EvidencePage(QWidget):
                     link.marking_point_id.rsplit(".", 1)[-1]
                 )
         for number, item in enumerate(self.session.document.evidence_files, start=1):
-            points = ", ".join(mapped.get(item.id, [])) or "not mapped"
+            points = ", ".join(mapped.get(item.id, [])) or self.tr("not mapped")
             entry = QListWidgetItem(
-                f"E{number}  {item.original_name}   ({item.media_type}, "
-                f"{human_size(item.size)}) — {points}"
+                self.tr("E{0}  {1}   ({2}, {3}) — {4}").format(
+                    number, item.original_name, item.media_type, human_size(item.size), points
+                )
             )
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             if item.is_image:
@@ -346,14 +358,14 @@ class EvidencePage(QWidget):
         self.busy.setVisible(True)
         self.busy.setRange(0, total)
         self.busy.setValue(index - 1)
-        self.busy.setFormat(f"Adding {name} ({index} of {total})…")
+        self.busy.setFormat(self.tr("Adding {0} ({1} of {2})…").format(name, index, total))
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _choose(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add evidence files")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
         if paths:
             self.add_files([Path(p) for p in paths])
 
@@ -383,32 +395,44 @@ class EvidencePage(QWidget):
 
 
 class UnitGuidePage(QTextBrowser):
+    """The unit's own guide (its text is the unit's, as written) under translated headings."""
+
     def __init__(self, unit: Unit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitGuide")
-        self.setAccessibleName("Unit guide")
+        self.setAccessibleName(self.tr("Unit guide"))
         self.setOpenExternalLinks(False)
+        headings = {
+            "concepts": self.tr("Key concepts"),
+            "points": self.tr("Examiner marking points"),
+            "tips": self.tr("Exam tips"),
+            "mistakes": self.tr("Common mistakes to avoid"),
+            "law": self.tr("Legislation and standards"),
+            "repealed": self.tr("No longer current: do not cite"),
+            "advice": self.tr("Plain-English summaries, not legal advice."),
+        }
+        h = {key: escape(text) for key, text in headings.items()}
         parts = [
             f"<h1>{escape(unit.title)}</h1>",
             f"<p style='color:#4b5563'>{escape(unit.qualification)} · {escape(unit.id)}</p>",
             f"<p>{escape(unit.synopsis)}</p>",
-            "<h2>Key concepts</h2><ul>",
+            f"<h2>{h['concepts']}</h2><ul>",
         ]
         parts += [f"<li><b>{escape(c.term)}</b>: {escape(c.text)}</li>" for c in unit.key_concepts]
-        parts.append("</ul><h2>Examiner marking points</h2><ol>")
+        parts.append(f"</ul><h2>{h['points']}</h2><ol>")
         parts += [f"<li>{escape(p.text)}</li>" for p in unit.marking_points]
-        parts.append("</ol><h2>Exam tips</h2><ul>")
+        parts.append(f"</ol><h2>{h['tips']}</h2><ul>")
         parts += [f"<li>{escape(tip)}</li>" for tip in unit.exam_tips]
-        parts.append("</ul><h2>Common mistakes to avoid</h2><ul>")
+        parts.append(f"</ul><h2>{h['mistakes']}</h2><ul>")
         parts += [f"<li>{escape(m.text)}</li>" for m in unit.misconceptions]
-        parts.append("</ul><h2>Legislation and standards</h2>")
+        parts.append(f"</ul><h2>{h['law']}</h2>")
         library = load_library().values()
         for entry in (e for e in library if e.current):
             parts.append(f"<h3>{escape(entry.title)}</h3><p>{escape(entry.summary)}</p><ul>")
             parts += [f"<li>{escape(line)}</li>" for line in entry.requires]
             parts.append("</ul>")
-        parts.append("<h3>No longer current: do not cite</h3><ul>")
+        parts.append(f"<h3>{h['repealed']}</h3><ul>")
         parts += [f"<li>{escape(e.status_text())}.</li>" for e in library if not e.current]
         parts.append("</ul>")
-        parts.append("<p style='color:#6b7280'>Plain-English summaries, not legal advice.</p>")
+        parts.append(f"<p style='color:#6b7280'>{h['advice']}</p>")
         self.setHtml("".join(parts))

@@ -29,7 +29,7 @@ class MarkingPointsPicker(QWidget):
             box = QCheckBox(point.short_id)
             box.setObjectName(f"points.{point.short_id}")
             box.setToolTip(f"{point.short_id}: {point.text}")
-            box.setAccessibleName(f"Marking point {point.short_id}")
+            box.setAccessibleName(self.tr("Marking point {0}").format(point.short_id))
             box.setAccessibleDescription(point.text)
             box.clicked.connect(lambda _on: self.changed.emit(self.value()))
             layout.addWidget(box, number // PER_ROW, number % PER_ROW)

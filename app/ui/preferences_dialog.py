@@ -20,7 +20,7 @@ class PreferencesDialog(QDialog):
         self.email_limit.setObjectName("preferences.emailLimit")
         self.email_limit.setAccessibleName(self.tr("Email size limit in megabytes"))
         self.email_limit.setRange(1, 10_000)
-        self.email_limit.setSuffix(" MB")
+        self.email_limit.setSuffix(self.tr(" MB"))
         self.email_limit.setValue(current.email_limit_mb)
         form.addRow(self.tr("&Email size limit:"), self.email_limit)
         about = QLabel(
@@ -34,6 +34,8 @@ class PreferencesDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

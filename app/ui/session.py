@@ -24,7 +24,6 @@ from PySide6.QtGui import QUndoStack
 
 from app.catalogue import Unit
 from app.checker import CheckResult, check
-from app.checker.text import NOUNS
 from app.errors import DomainError
 from app.models import Portfolio
 from app.store import Change, PortfolioStore
@@ -32,6 +31,7 @@ from app.store.live import LiveDocument
 from app.trust import pki
 from app.trust.keystore import KeyStore, Signer
 from app.ui import commands
+from app.ui.translations import noun
 
 if TYPE_CHECKING:
     from app.workflow.verification import VerifyReport
@@ -154,7 +154,7 @@ class PortfolioSession(QObject):
 
     def add_item(self, kind: str, **fields: Any) -> int | None:
         command = commands.AddItemCommand(
-            self.store, self._after, kind, fields, f"Add {NOUNS.get(kind, kind)}"
+            self.store, self._after, kind, fields, self.tr("Add {0}").format(noun(kind))
         )
         return command.item_id if self._push(command) else None
 
@@ -167,14 +167,14 @@ class PortfolioSession(QObject):
                 kind,
                 item_id,
                 fields,
-                f"Edit {NOUNS.get(kind, kind)} {label}",
+                self.tr("Edit {0} {1}").format(noun(kind), label),
             )
         )
 
     def delete_item(self, kind: str, item_id: int) -> bool:
         return self._push(
             commands.DeleteItemCommand(
-                self.store, self._after, kind, item_id, f"Delete {NOUNS.get(kind, kind)}"
+                self.store, self._after, kind, item_id, self.tr("Delete {0}").format(noun(kind))
             )
         )
 
@@ -184,30 +184,43 @@ class PortfolioSession(QObject):
 
     def update_details(self, **fields: Any) -> bool:
         label = ", ".join(name.replace("_", " ") for name in fields)
-        return self._push(commands.update_details(self.store, self._after, fields, f"Edit {label}"))
+        return self._push(
+            commands.update_details(
+                self.store, self._after, fields, self.tr("Edit {0}").format(label)
+            )
+        )
 
     def set_related(self, kind: str, item_id: int, related: Sequence[int]) -> bool:
         return self._push(
-            commands.set_related(self.store, self._after, kind, item_id, related, "Change links")
+            commands.set_related(
+                self.store, self._after, kind, item_id, related, self.tr("Change links")
+            )
         )
 
     def move_item(self, kind: str, item_id: int, index: int) -> bool:
         return self._push(
             commands.move_item(
-                self.store, self._after, kind, item_id, index, f"Move {NOUNS.get(kind, kind)}"
+                self.store,
+                self._after,
+                kind,
+                item_id,
+                index,
+                self.tr("Move {0}").format(noun(kind)),
             )
         )
 
     def set_score(self, option_id: int, criterion_id: int, score: object) -> bool:
         return self._push(
             commands.set_score(
-                self.store, self._after, option_id, criterion_id, score, "Score an option"
+                self.store, self._after, option_id, criterion_id, score, self.tr("Score an option")
             )
         )
 
     def sign_declaration(self, name: str, on: object) -> bool:
         return self._push(
-            commands.sign_declaration(self.store, self._after, name, on, "Sign the declaration")
+            commands.sign_declaration(
+                self.store, self._after, name, on, self.tr("Sign the declaration")
+            )
         )
 
     def attach_files(self, paths: Sequence[Path]) -> None:
@@ -240,7 +253,11 @@ class PortfolioSession(QObject):
         changes, problems = outcome
         for change in changes:
             name = (change.after or {}).get("original_name", "file")
-            self._push(commands.AttachedFileCommand(self.store, self._after, change, f"Add {name}"))
+            self._push(
+                commands.AttachedFileCommand(
+                    self.store, self._after, change, self.tr("Add {0}").format(name)
+                )
+            )
         for problem in problems:
             self.failed.emit(problem)
         self.importFinished.emit()
@@ -256,7 +273,7 @@ class PortfolioSession(QObject):
                 kind,
                 item_id,
                 justification,
-                f"Map to {marking_point_id.rsplit('.', 1)[-1]}",
+                self.tr("Map to {0}").format(marking_point_id.rsplit(".", 1)[-1]),
             )
         )
 
@@ -283,10 +300,10 @@ class PortfolioSession(QObject):
         submitted = self.document.status == "submitted"
         if KINDS[kind].owner != "assessor":
             if role != "learner":
-                return "the learner's work is read-only to staff"
-            return "this version is submitted and read-only" if submitted else None
+                return self.tr("the learner's work is read-only to staff")
+            return self.tr("this version is submitted and read-only") if submitted else None
         if role == "iqa":
-            return "an IQA can read but not change the assessor's records"
+            return self.tr("an IQA can read but not change the assessor's records")
         record = item
         if kind == "record_question" and item is not None:
             record = self.item("assessment_record", item.record_id)
@@ -298,10 +315,10 @@ class PortfolioSession(QObject):
                     kind, {"method": "witness_testimony"} if record is None else {}, record
                 )
                 if submitted:
-                    return (
-                        f"version {self.document.draft_version} is submitted; start a new "
-                        "draft to add or change a witness testimony"
-                    )
+                    return self.tr(
+                        "version {0} is submitted; start a new draft to add or change a witness "
+                        "testimony"
+                    ).format(self.document.draft_version)
         except DomainError as error:
             return error.message
         return None
@@ -378,8 +395,10 @@ class PortfolioSession(QObject):
         certificate = self.staff_certificate()
         if certificate is None:
             raise DomainError(
-                f"no staff key for {self.staff_name or 'you'} on this machine; judgements can "
-                "be recorded, but signing needs a key from your centre"
+                self.tr(
+                    "no staff key for {0} on this machine; judgements can be recorded, but "
+                    "signing needs a key from your centre"
+                ).format(self.staff_name or self.tr("you"))
             )
         return self.keys.unlock(certificate, passphrase)
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,7 +47,8 @@ from app.ui.forms import (
 from app.ui.item_form import ItemForm, _display
 from app.ui.legislation_box import LINK_FIELD, LegislationBox
 from app.ui.mapping_box import MappingBox
-from app.ui.session import NOUNS, PortfolioSession
+from app.ui.session import PortfolioSession
+from app.ui.translations import CHOICE_TEXT, FORM_TEXT, data_label, noun
 
 #: Fields whose text is long: their list column takes the spare width.
 LONG_TEXT = {
@@ -63,90 +72,156 @@ LONG_TEXT = {
 
 TITLES = {
     "feedback_item": (
-        "Plan › Feedback",
-        "Raw customer feedback, one item per comment, survey "
-        "result, complaint or observation. Use at least two kinds of source.",
+        QT_TRANSLATE_NOOP("StagePage", "Plan › Feedback"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Raw customer feedback, one item per comment, survey result, complaint or "
+            "observation. Use at least two kinds of source.",
+        ),
     ),
     "analysis_finding": (
-        "Plan › Analysis",
-        "What the feedback shows: themes, the touchpoint "
-        "they happen at, root causes and the data behind them.",
+        QT_TRANSLATE_NOOP("StagePage", "Plan › Analysis"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "What the feedback shows: themes, the touchpoint they happen at, root causes and "
+            "the data behind them.",
+        ),
     ),
     "action_item": (
-        "Plan › Action plan",
-        "SMART actions that address the findings, with "
-        "owners, dates, resources, barriers and the legislation they rely on.",
+        QT_TRANSLATE_NOOP("StagePage", "Plan › Action plan"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "SMART actions that address the findings, with owners, dates, resources, barriers "
+            "and the legislation they rely on.",
+        ),
     ),
     "log_entry": (
-        "Do › Implementation log",
-        "What you did to implement the actions, when, "
-        "with whom, what happened, and what you learned.",
+        QT_TRANSLATE_NOOP("StagePage", "Do › Implementation log"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "What you did to implement the actions, when, with whom, what happened, and what "
+            "you learned.",
+        ),
     ),
-    "metric": ("Review › Evaluation", "Measures before and after the change, against a target."),
+    "metric": (
+        QT_TRANSLATE_NOOP("StagePage", "Review › Evaluation"),
+        QT_TRANSLATE_NOOP("StagePage", "Measures before and after the change, against a target."),
+    ),
     "journey_touchpoint": (
-        "Touchpoints",
-        "Every point where the customer meets the organisation, stage by stage, with the "
-        "channel, how the customer feels there and who or what tells you so.",
+        QT_TRANSLATE_NOOP("StagePage", "Touchpoints"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Every point where the customer meets the organisation, stage by stage, with the "
+            "channel, how the customer feels there and who or what tells you so.",
+        ),
     ),
-    "process_lane": ("Lanes", "The roles, teams or systems that carry out the process."),
+    "process_lane": (
+        QT_TRANSLATE_NOOP("StagePage", "Lanes"),
+        QT_TRANSLATE_NOOP("StagePage", "The roles, teams or systems that carry out the process."),
+    ),
     "process_step": (
-        "Steps",
-        "The steps of the current and the re-engineered process, each in the lane of the role "
-        "that does it; tick the steps each one leads to.",
+        QT_TRANSLATE_NOOP("StagePage", "Steps"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "The steps of the current and the re-engineered process, each in the lane of the "
+            "role that does it; tick the steps each one leads to.",
+        ),
     ),
-    "decision_option": ("Options", "The improvement options you weighed up."),
+    "decision_option": (
+        QT_TRANSLATE_NOOP("StagePage", "Options"),
+        QT_TRANSLATE_NOOP("StagePage", "The improvement options you weighed up."),
+    ),
     "decision_criterion": (
-        "Criteria",
-        "What the options are judged on (benefits, costs, risks, service standards) and how "
-        "much each counts.",
+        QT_TRANSLATE_NOOP("StagePage", "Criteria"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "What the options are judged on (benefits, costs, risks, service standards) and "
+            "how much each counts.",
+        ),
     ),
-    "metric_reading": ("Readings", "Measurements taken between the baseline and the result."),
+    "metric_reading": (
+        QT_TRANSLATE_NOOP("StagePage", "Readings"),
+        QT_TRANSLATE_NOOP("StagePage", "Measurements taken between the baseline and the result."),
+    ),
     "legislation_link": (
-        "Legislation and standards",
-        "Link actions and findings to the laws and standards they rely on, and say how "
-        "compliance is ensured.",
+        QT_TRANSLATE_NOOP("StagePage", "Legislation and standards"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Link actions and findings to the laws and standards they rely on, and say how "
+            "compliance is ensured.",
+        ),
     ),
     "complaint_case": (
-        "Cases",
-        "Complex customer issues: what made them complex, what the customer needed, what "
-        "limited the organisation, and how the solution satisfied both.",
+        QT_TRANSLATE_NOOP("StagePage", "Cases"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Complex customer issues: what made them complex, what the customer needed, what "
+            "limited the organisation, and how the solution satisfied both.",
+        ),
     ),
-    "case_technique": ("Resolution techniques", "Techniques used on the selected case, and why."),
+    "case_technique": (
+        QT_TRANSLATE_NOOP("StagePage", "Resolution techniques"),
+        QT_TRANSLATE_NOOP("StagePage", "Techniques used on the selected case, and why."),
+    ),
     "rater_score": (
-        "RATER self-assessment",
-        "Score the service on reliability, assurance, tangibles, empathy and responsiveness.",
+        QT_TRANSLATE_NOOP("StagePage", "RATER self-assessment"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Score the service on reliability, assurance, tangibles, empathy and responsiveness.",
+        ),
     ),
     "assessment_record": (
-        "Assessment records",
-        "Each use of an assessment method: when and where, what was seen or said, the "
-        "judgement and the marking points it evidences. A learner adds the witness "
-        "testimonies they collect.",
+        QT_TRANSLATE_NOOP("StagePage", "Assessment records"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Each use of an assessment method: when and where, what was seen or said, the "
+            "judgement and the marking points it evidences. A learner adds the witness "
+            "testimonies they collect.",
+        ),
     ),
     "record_question": (
-        "Questions",
-        "The questions asked in the selected questioning or professional discussion, the "
-        "learner's answers and the assessor's view of each.",
+        QT_TRANSLATE_NOOP("StagePage", "Questions"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "The questions asked in the selected questioning or professional discussion, the "
+            "learner's answers and the assessor's view of each.",
+        ),
     ),
     "plan_activity": (
-        "Assessment plan",
-        "The planned assessment activities: what, by which method, when, with whom, and the "
-        "marking points each is meant to cover.",
+        QT_TRANSLATE_NOOP("StagePage", "Assessment plan"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "The planned assessment activities: what, by which method, when, with whom, and "
+            "the marking points each is meant to cover.",
+        ),
     ),
     "assessment_review": (
-        "Reviews",
-        "Reviews of progress against the plan: the assessor's feedback and targets, the "
-        "learner's answer and the sign-offs.",
+        QT_TRANSLATE_NOOP("StagePage", "Reviews"),
+        QT_TRANSLATE_NOOP(
+            "StagePage",
+            "Reviews of progress against the plan: the assessor's feedback and targets, the "
+            "learner's answer and the sign-offs.",
+        ),
     ),
 }
+
+
+def title(kind: str) -> tuple[str, str]:
+    """The heading and the description of the page listing ``kind``, translated."""
+    heading, about = TITLES[kind]
+    return (
+        QCoreApplication.translate("StagePage", heading),
+        QCoreApplication.translate("StagePage", about),
+    )
 
 
 def summary(kind: str, field: str, value: Any, limit: int | None = 90) -> str:
     """The value as one line, shortened to ``limit`` characters (None: whole)."""
     choices = next((spec.choices for spec in FORMS.get(kind, ()) if spec.name == field), None)
     if choices:
-        text = label(choices, value)
+        text = data_label(CHOICE_TEXT, label(choices, value))
     elif isinstance(value, bool):
-        text = "yes" if value else ""
+        text = QCoreApplication.translate("StagePage", "yes") if value else ""
     else:
         text = _display(value)
     text = " ".join(text.split())
@@ -195,7 +270,9 @@ class ItemListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "Ref" if section == 0 else self.columns[section - 1][1]
+            if section == 0:
+                return self.tr("Ref")
+            return data_label(FORM_TEXT, self.columns[section - 1][1])
         return None
 
 
@@ -244,10 +321,10 @@ class StagePage(QWidget):
         self.kind = kind
         self.scope = scope
         self.scope_id: int | None = None
-        self.noun = NOUNS[kind]
+        self.noun = noun(kind)
         self.columns = LIST_COLUMNS[kind]
-        title, description = TITLES[kind]
-        heading = QLabel(title)
+        heading_text, description = title(kind)
+        heading = QLabel(heading_text)
         heading.setObjectName("pageTitle")
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         about = QLabel(description)
@@ -258,7 +335,7 @@ class StagePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setObjectName(f"{kind}.list")
-        self.table.setAccessibleName(f"{self.noun} list")
+        self.table.setAccessibleName(self.tr("{0} list").format(self.noun))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -279,11 +356,11 @@ class StagePage(QWidget):
         self.buttons: dict[str, QAbstractButton] = {}
         bar = QHBoxLayout()
         for key, text, shortcut in (
-            ("add", f"&Add {self.noun}", QKeySequence("Ctrl+Shift+N")),
-            ("duplicate", "D&uplicate", QKeySequence("Ctrl+D")),
-            ("delete", "&Delete", QKeySequence(QKeySequence.StandardKey.Delete)),
-            ("up", "Move &up", QKeySequence("Alt+Up")),
-            ("down", "Move do&wn", QKeySequence("Alt+Down")),
+            ("add", self.tr("&Add {0}").format(self.noun), QKeySequence("Ctrl+Shift+N")),
+            ("duplicate", self.tr("D&uplicate"), QKeySequence("Ctrl+D")),
+            ("delete", self.tr("&Delete"), QKeySequence(QKeySequence.StandardKey.Delete)),
+            ("up", self.tr("Move &up"), QKeySequence("Alt+Up")),
+            ("down", self.tr("Move do&wn"), QKeySequence("Alt+Down")),
         ):
             button: QAbstractButton
             if key in ARROWS:  # arrows, not words: the bar fits a narrow list
@@ -294,7 +371,9 @@ class StagePage(QWidget):
                 button = QPushButton(text)
             button.setObjectName(f"{kind}.{key}")
             button.setShortcut(shortcut)
-            button.setToolTip(f"{text.replace('&', '')} ({shortcut.toString()})")
+            button.setToolTip(
+                self.tr("{0} ({1})").format(text.replace("&", ""), shortcut.toString())
+            )
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -326,7 +405,7 @@ class StagePage(QWidget):
         form_layout.addStretch(1)
         scroll = FormArea()
         scroll.setWidget(form_box)
-        self.empty = QLabel(f"No {self.noun} yet. Press “Add {self.noun}” to start.")
+        self.empty = QLabel(self.tr("No {0} yet. Press “Add {0}” to start.").format(self.noun))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #6b7280;")
 
@@ -479,7 +558,7 @@ class StagePage(QWidget):
         staff = KINDS[self.kind].owner == "assessor"
         self.notice.setVisible(staff and item is not None and refusal is not None)
         if refusal is not None:
-            self.notice.setText(f"Read-only: {refusal}.")
+            self.notice.setText(self.tr("Read-only: {0}.").format(refusal))
 
     def _load_form(self) -> None:
         self._show_editable()
@@ -551,7 +630,7 @@ class StagePage(QWidget):
             fields[self.scope] = self.scope_id
         item_id = self.session.add_item(self.kind, **fields)
         if item_id is None:
-            self.notice.setText(f"Not added: {self.session.last_error}.")
+            self.notice.setText(self.tr("Not added: {0}.").format(self.session.last_error))
             self.notice.show()
         else:
             self.select(item_id)
@@ -619,7 +698,7 @@ class StagePage(QWidget):
             self.kind, self.selected_id, **{field: value}
         ):
             # the store refused: say why beside the field; what was typed stays in it
-            self.form.problem.setText(f"Not saved: {self.session.last_error}.")
+            self.form.problem.setText(self.tr("Not saved: {0}.").format(self.session.last_error))
 
     def _related(self, ids: list[int]) -> None:
         if self.selected_id is not None:

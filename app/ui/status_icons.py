@@ -4,13 +4,33 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.checker import Status
 
 COLOURS = {Status.MET: "#16a34a", Status.PARTLY: "#d97706", Status.MISSING: "#9ca3af"}
-STAGE_WORDS = {Status.MET: "complete", Status.PARTLY: "partial", Status.MISSING: "empty"}
+STAGE_WORDS = {
+    Status.MET: QT_TRANSLATE_NOOP("status", "complete"),
+    Status.PARTLY: QT_TRANSLATE_NOOP("status", "partial"),
+    Status.MISSING: QT_TRANSLATE_NOOP("status", "empty"),
+}
+#: A marking point's status as the window names it (the checker's Status.label, translated).
+STATUS_LABELS = {
+    Status.MET: QT_TRANSLATE_NOOP("status", "Met"),
+    Status.PARTLY: QT_TRANSLATE_NOOP("status", "Partly met"),
+    Status.MISSING: QT_TRANSLATE_NOOP("status", "Missing"),
+}
+
+
+def status_label(status: Status) -> str:
+    """'Met', 'Partly met' or 'Missing' in the user's language."""
+    return QCoreApplication.translate("status", STATUS_LABELS[status])
+
+
+def stage_word(status: Status) -> str:
+    """A stage's badge word ('complete', 'partial', 'empty') in the user's language."""
+    return QCoreApplication.translate("status", STAGE_WORDS[status])
 
 
 @cache

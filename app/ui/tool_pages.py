@@ -36,7 +36,8 @@ from app.models import KINDS
 from app.models.vocab import PROCESS_VERSIONS
 from app.store import Change
 from app.ui.session import PortfolioSession
-from app.ui.stage_page import TITLES, StagePage
+from app.ui.stage_page import StagePage, title
+from app.ui.translations import CHOICE_TEXT, data_label
 
 #: Pixels per point of a diagram on screen: fitted to the width, within these bounds.
 SMALLEST_SCALE, LARGEST_SCALE = 1.0, 2.0
@@ -70,6 +71,7 @@ class DiagramView(QScrollArea):
         self.setObjectName(name)
         self.empty_text = empty_text
         self.picture = _Picture()
+        self.picture.setObjectName(f"{name}.picture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setStyleSheet("background: white;")
         self.picture.clicked.connect(self._clicked)
@@ -162,9 +164,11 @@ class ToolPage(QWidget):
         description.setStyleSheet("color: #4b5563;")
         points = tool_points(session.unit).get(stage, [])
         self.uses = QLabel(
-            f"Your unit's {join_names(points)} {'uses' if len(points) == 1 else 'use'} this tool."
+            self.tr("Your unit's %1 uses this tool.", "", len(points)).replace(
+                "%1", join_names(points)
+            )
             if points
-            else "Optional for your unit: no marking point asks for this tool."
+            else self.tr("Optional for your unit: no marking point asks for this tool.")
         )
         self.uses.setObjectName(f"{stage}.uses")
         self.uses.setStyleSheet(
@@ -190,7 +194,7 @@ class ToolPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName(f"{self.stage}.tabs")
         for kind, page in self.lists.items():
-            self.tabs.addTab(page, TITLES[kind][0])
+            self.tabs.addTab(page, title(kind)[0])
         if self.draw is not None:
             self.diagram = DiagramView(f"{self.stage}.diagram", self.empty_text)
             self.diagram.itemClicked.connect(self.item_clicked)
@@ -252,14 +256,16 @@ class JourneyMapPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › Customer journey map",
-            "The customer's journey end to end: every touchpoint and channel, front stage and "
-            "back office, where it hurts and what could be better.",
+            self.tr("Tools › Customer journey map"),
+            self.tr(
+                "The customer's journey end to end: every touchpoint and channel, front stage "
+                "and back office, where it hurts and what could be better."
+            ),
             (("journey_touchpoint", None),),
             lambda document: diagrams.journey_map(
                 document.touchpoints, _refs(document, "journey_touchpoint")
             ),
-            "Add touchpoints below: the journey map is drawn as you go.",
+            self.tr("Add touchpoints below: the journey map is drawn as you go."),
             "journey_map",
         )
 
@@ -268,21 +274,24 @@ class ProcessMapPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         self.version = QComboBox()
         self.version.setObjectName("process_map.version")
-        self.version.setAccessibleName("Process map shown")
+        self.version.setAccessibleName(self.tr("Process map shown"))
         for value, text in PROCESS_VERSIONS.items():
-            self.version.addItem(text, value)
+            self.version.addItem(data_label(CHOICE_TEXT, text), value)
         super().__init__(
             session,
-            "Tools › Swimlane process map",
-            "Map the current process and the re-engineered one: a lane per role, the steps in "
-            "order, the arrows between them (handoffs cross lanes) and the bottlenecks. Click a "
-            "step to edit it; Ctrl+click another step to draw or remove an arrow to it.",
+            self.tr("Tools › Swimlane process map"),
+            self.tr(
+                "Map the current process and the re-engineered one: a lane per role, the steps "
+                "in order, the arrows between them (handoffs cross lanes) and the bottlenecks. "
+                "Click a step to edit it; Ctrl+click another step to draw or remove an arrow to "
+                "it."
+            ),
             (("process_step", None), ("process_lane", None)),
             self._draw,
-            "Add lanes (roles) and steps below: the map is drawn as you go.",
+            self.tr("Add lanes (roles) and steps below: the map is drawn as you go."),
             "process_map",
         )
-        self.header.addWidget(QLabel("&Show:", buddy=self.version))
+        self.header.addWidget(QLabel(self.tr("&Show:"), buddy=self.version))
         self.header.addWidget(self.version)
         self.version.currentIndexChanged.connect(self.redraw)
 
@@ -320,7 +329,7 @@ class ScoreGrid(QTableWidget):
         super().__init__()
         self.session = session
         self.setObjectName("decision.scores")
-        self.setAccessibleName("Decision matrix scores")
+        self.setAccessibleName(self.tr("Decision matrix scores"))
         self.options: list[Any] = []
         self.criteria: list[Any] = []
         self._loading = False
@@ -342,7 +351,8 @@ class ScoreGrid(QTableWidget):
         self.setRowCount(len(self.options))
         self.setColumnCount(len(self.criteria) + 2)
         self.setHorizontalHeaderLabels(
-            ["Total", "Rank"] + [f"{c.name}\n× {fmt(c.weight)}" for c in self.criteria]
+            [self.tr("Total"), self.tr("Rank")]
+            + [f"{c.name}\n× {fmt(c.weight)}" for c in self.criteria]
         )
         self.setVerticalHeaderLabels([o.name + (" ✓" if o.chosen else "") for o in self.options])
         read_only = self.session.read_only
@@ -374,20 +384,22 @@ class DecisionPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › Decision matrix",
-            "Weigh the options against criteria: score each option 0–5 on each criterion in "
-            "the grid (5 is best: for a cost or a risk, the cheapest or safest); weights "
-            "multiply the scores; mark the option you chose and say why the others were "
-            "rejected.",
+            self.tr("Tools › Decision matrix"),
+            self.tr(
+                "Weigh the options against criteria: score each option 0–5 on each criterion "
+                "in the grid (5 is best: for a cost or a risk, the cheapest or safest); weights "
+                "multiply the scores; mark the option you chose and say why the others were "
+                "rejected."
+            ),
             (("decision_option", None), ("decision_criterion", None)),
             lambda document: diagrams.matrix_totals(document.options, document.criteria),
-            "Add options and criteria below, then score them in the grid.",
+            self.tr("Add options and criteria below, then score them in the grid."),
             "decision",
         )
 
     def setup(self) -> None:
         self.grid = ScoreGrid(self.session)
-        self.tabs.insertTab(0, self.grid, "Scores")
+        self.tabs.insertTab(0, self.grid, self.tr("Scores"))
         self.tabs.setCurrentIndex(0)
 
     def refresh(self) -> None:
@@ -401,13 +413,17 @@ class KpiTrackerPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › KPI tracker",
-            "Readings of your metrics over time, between the baseline and the result "
-            "(the metrics themselves are on Review › Evaluation).",
+            self.tr("Tools › KPI tracker"),
+            self.tr(
+                "Readings of your metrics over time, between the baseline and the result "
+                "(the metrics themselves are on Review › Evaluation)."
+            ),
             (("metric_reading", None),),
             lambda document: diagrams.kpi_trend(document.metrics, document.readings),
-            "Add readings below (and baselines and results on the Evaluation page): "
-            "each metric's trend is drawn here.",
+            self.tr(
+                "Add readings below (and baselines and results on the Evaluation page): "
+                "each metric's trend is drawn here."
+            ),
             "kpi_tracker",
         )
 
@@ -416,12 +432,14 @@ class RaterPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › RATER self-assessment",
-            "Rate the service on the five RATER dimensions (1 poor – 5 excellent), each with "
-            "the evidence behind the score; use it in your analysis.",
+            self.tr("Tools › RATER self-assessment"),
+            self.tr(
+                "Rate the service on the five RATER dimensions (1 poor – 5 excellent), each "
+                "with the evidence behind the score; use it in your analysis."
+            ),
             (("rater_score", None),),
             lambda document: diagrams.rater_profile(document.rater_scores),
-            "Add a score for each dimension below: the profile is drawn here.",
+            self.tr("Add a score for each dimension below: the profile is drawn here."),
             "rater",
         )
 
@@ -432,10 +450,12 @@ class CasesPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › Complaint case log",
-            "Complex customer issues and how they were resolved: the techniques applied and "
-            "why, the customer's requirements, the organisation's constraints, and how the "
-            "solution met both.",
+            self.tr("Tools › Complaint case log"),
+            self.tr(
+                "Complex customer issues and how they were resolved: the techniques applied "
+                "and why, the customer's requirements, the organisation's constraints, and how "
+                "the solution met both."
+            ),
             (("complaint_case", None), ("case_technique", "case_id")),
             stage="complaint_cases",
         )
@@ -449,7 +469,7 @@ class CasesPage(ToolPage):
         side.setSizes([460, 300])
         cases.show()
         techniques.show()
-        self.tabs.insertTab(0, side, "Cases and techniques")
+        self.tabs.insertTab(0, side, self.tr("Cases and techniques"))
         self.tabs.setCurrentIndex(0)
         cases.shown.connect(techniques.set_scope)
         techniques.set_scope(cases.selected_id)
@@ -464,9 +484,11 @@ class LegislationPage(ToolPage):
     def __init__(self, session: PortfolioSession) -> None:
         super().__init__(
             session,
-            "Tools › Legislation and standards",
-            "Tie actions and findings to the laws and standards in the library (see the Unit "
-            "guide for what each requires) and justify how compliance is ensured.",
+            self.tr("Tools › Legislation and standards"),
+            self.tr(
+                "Tie actions and findings to the laws and standards in the library (see the "
+                "Unit guide for what each requires) and justify how compliance is ensured."
+            ),
             (("legislation_link", None),),
             stage="legislation",
         )
@@ -487,8 +509,12 @@ class LegislationPage(ToolPage):
         link = self.session.item("legislation_link", link_id) if link_id is not None else None
         entry = load_library().get(link.entry_id) if link is not None else None
         if entry is None:
-            self.entry.setText("Choose a law or standard to see what it requires.")
+            self.entry.setText(self.tr("Choose a law or standard to see what it requires."))
             return
         requires = "\n".join(f"• {line}" for line in entry.requires)
-        status = "" if entry.current else f"\nNo longer current: {entry.status_text()}."
+        status = (
+            ""
+            if entry.current
+            else "\n" + self.tr("No longer current: {0}.").format(entry.status_text())
+        )
         self.entry.setText(f"{entry.title}: {entry.summary}{status}\n{requires}")

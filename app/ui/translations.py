@@ -4,6 +4,12 @@ into resources/translations (or the user's data folder, translations/), with no 
 English is always loaded first: it holds the plural forms of the strings that show a count
 ("%n other item(s)" -> "1 other item", "5 other items"); the user's own language, when there
 is a translation for it, is searched before it.
+
+Every string the window shows goes through tr() or QCoreApplication.translate(). Labels that
+come from data (the form definitions in app/ui/forms.py, the vocabularies of app.models, the
+item nouns, the cohort's columns) are translated by data_label() where they become widgets,
+each in one fixed context, so one translation serves every place they are shown.
+``make translations`` (app/ui/translation_sources.py) puts all of them in the .ts files.
 """
 
 from __future__ import annotations
@@ -12,8 +18,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from app.checker.text import NOUNS as ITEM_NOUNS
 from app.paths import data_dir
 from app.resources import resource_path
+
+#: The contexts of the labels that come from data (see data_label()).
+FORM_TEXT = "forms"  # field labels, placeholders and list headings of app/ui/forms.py
+CHOICE_TEXT = "choices"  # the labels of the controlled vocabularies (app.models.vocab)
+NOUN_TEXT = "nouns"  # what each kind of item is called ("feedback item", "action")
+COHORT_TEXT = "cohort"  # the cohort table's columns (app.workflow.cohort)
+
+
+def data_label(context: str, text: str) -> str:
+    """``text``, a label that came from data, in the user's language (``context``: one of
+    FORM_TEXT, CHOICE_TEXT, NOUN_TEXT, COHORT_TEXT); with no translation, ``text`` itself."""
+    return QCoreApplication.translate(context, text) if text else text
+
+
+def noun(kind: str) -> str:
+    """What an item of ``kind`` is called, in the user's language."""
+    return data_label(NOUN_TEXT, ITEM_NOUNS.get(kind, kind.replace("_", " ")))
 
 
 def translation_folders() -> list[Path]:

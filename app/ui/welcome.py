@@ -36,25 +36,27 @@ class WelcomeWindow(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("welcome")
-        self.setWindowTitle("Welcome — Folio")
-        title = QLabel("Folio")
+        self.setWindowTitle(self.tr("Welcome — Folio"))
+        title = QLabel(self.tr("Folio"))
         title.setStyleSheet("font-size: 26pt; font-weight: 700;")
         about = QLabel(
-            "Build your customer service portfolio, stage by stage, and check it "
-            "against the examiner's marking points before you send it."
+            self.tr(
+                "Build your customer service portfolio, stage by stage, and check it "
+                "against the examiner's marking points before you send it."
+            )
         )
         about.setWordWrap(True)
         about.setStyleSheet("color: #4b5563; font-size: 11pt;")
         self.recent = QListWidget()
         self.recent.setObjectName("welcome.recent")
-        self.recent.setAccessibleName("Recent portfolios")
+        self.recent.setAccessibleName(self.tr("Recent portfolios"))
         for entry in settings.value("recentFiles", [], list):
             path = Path(entry)
             item = QListWidgetItem(f"{path.stem}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
             item.setToolTip(entry)
             if not path.exists():
-                item.setText(f"{path.stem}  (missing)\n{path.parent}")
+                item.setText(self.tr("{0}  (missing)\n{1}").format(path.stem, path.parent))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
         self.recent.itemActivated.connect(
@@ -135,7 +137,7 @@ class WelcomeWindow(QWidget):
         for unit in load_catalogue():
             button = QPushButton(self.tr("Guide: %1").replace("%1", unit.title))
             button.setObjectName(f"welcome.guide.{unit.id}")
-            button.setToolTip(f"{unit.qualification} · {unit.id}")
+            button.setToolTip(self.tr("{0} · {1}").format(unit.qualification, unit.id))
             button.setStyleSheet("text-align: left; padding: 4px 10px;")
             button.clicked.connect(lambda _=False, u=unit: self.show_guide(u))
             self.buttons[f"guide.{unit.id}"] = button
@@ -162,7 +164,7 @@ class WelcomeWindow(QWidget):
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open portfolio", "", "Folio portfolios (*.folio)"
+            self, self.tr("Open portfolio"), "", self.tr("Folio portfolios (*.folio)")
         )
         if path:
             self.chosen.emit(Path(path))

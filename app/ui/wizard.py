@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -31,12 +31,14 @@ from app.store.evidence_io import safe_file_name
 class UnitPage(QWizardPage):
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
-        self.setTitle("Choose the unit")
-        self.setSubTitle("The unit decides the marking points your portfolio is checked against.")
+        self.setTitle(self.tr("Choose the unit"))
+        self.setSubTitle(
+            self.tr("The unit decides the marking points your portfolio is checked against.")
+        )
         self.catalogue = catalogue
         self.units = QListWidget()
         self.units.setObjectName("wizard.units")
-        self.units.setAccessibleName("Units")
+        self.units.setAccessibleName(self.tr("Units"))
         self.units.setWordWrap(True)
         self.units.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.units.setSpacing(3)
@@ -64,9 +66,9 @@ class UnitPage(QWizardPage):
             return
         unit = self.catalogue.get(unit_id)
         points = "".join(f"<li>{p.text}</li>" for p in unit.marking_points)
+        heading = self.tr("Marking points")
         self.synopsis.setHtml(
-            f"<h3>{unit.title}</h3><p>{unit.synopsis}</p><p><b>Marking points</b></p><ol>"
-            f"{points}</ol>"
+            f"<h3>{unit.title}</h3><p>{unit.synopsis}</p><p><b>{heading}</b></p><ol>{points}</ol>"
         )
 
     def isComplete(self) -> bool:
@@ -75,21 +77,22 @@ class UnitPage(QWizardPage):
 
 class LearnerPage(QWizardPage):
     FIELDS = (
-        ("learner_name", "Your &name (required)"),
-        ("candidate_number", "&Candidate / enrolment number"),
-        ("centre_name", "C&entre name"),
-        ("centre_number", "Centre n&umber"),
-        ("assessor_name", "&Assessor"),
-        ("workplace", "&Workplace / organisation"),
+        ("learner_name", QT_TRANSLATE_NOOP("LearnerPage", "Your &name (required)")),
+        ("candidate_number", QT_TRANSLATE_NOOP("LearnerPage", "&Candidate / enrolment number")),
+        ("centre_name", QT_TRANSLATE_NOOP("LearnerPage", "C&entre name")),
+        ("centre_number", QT_TRANSLATE_NOOP("LearnerPage", "Centre n&umber")),
+        ("assessor_name", QT_TRANSLATE_NOOP("LearnerPage", "&Assessor")),
+        ("workplace", QT_TRANSLATE_NOOP("LearnerPage", "&Workplace / organisation")),
     )
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("About you and your centre")
-        self.setSubTitle("These go on the cover sheet; you can change them later.")
+        self.setTitle(self.tr("About you and your centre"))
+        self.setSubTitle(self.tr("These go on the cover sheet; you can change them later."))
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
-        for name, label in self.FIELDS:
+        for name, source in self.FIELDS:
+            label = self.tr(source)
             edit = QLineEdit()
             edit.setObjectName(f"wizard.{name}")
             edit.setAccessibleName(label.replace("&", ""))
@@ -109,12 +112,14 @@ class LearnerPage(QWizardPage):
 class SavePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Where to keep it")
-        self.setSubTitle("A portfolio is one .folio file: email it to your assessor when ready.")
+        self.setTitle(self.tr("Where to keep it"))
+        self.setSubTitle(
+            self.tr("A portfolio is one .folio file: email it to your assessor when ready.")
+        )
         self.path = QLineEdit()
         self.path.setObjectName("wizard.path")
-        self.path.setAccessibleName("File")
-        browse = QPushButton("&Browse…")
+        self.path.setAccessibleName(self.tr("File"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -130,7 +135,10 @@ class SavePage(QWizardPage):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save portfolio as", self.path.text(), "Folio portfolios (*.folio)"
+            self,
+            self.tr("Save portfolio as"),
+            self.path.text(),
+            self.tr("Folio portfolios (*.folio)"),
         )
         if chosen:
             self.path.setText(chosen if chosen.endswith(".folio") else f"{chosen}.folio")
@@ -144,7 +152,14 @@ class NewPortfolioWizard(QWizard):
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New portfolio")
+        self.setWindowTitle(self.tr("New portfolio"))
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< &Back")),
+            (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+            (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, text)
         self.setObjectName("newPortfolioWizard")
         self.catalogue = load_catalogue()
         self.folder = folder or data_dir()
@@ -159,7 +174,7 @@ class NewPortfolioWizard(QWizard):
 
     def _suggest_path(self, page_id: int) -> None:
         if self.page(page_id) is self.save_page and not self.save_page.path.text():
-            name = self.learner_page.values()["learner_name"] or "Portfolio"
+            name = self.learner_page.values()["learner_name"] or self.tr("Portfolio")
             stem = safe_file_name(f"{name} - {self.unit_page.unit_id()}")
             self.save_page.path.setText(str(self.folder / f"{stem}.folio"))
 

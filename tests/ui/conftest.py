@@ -47,6 +47,21 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Folio's English translation installed, as the application installs it: the plural
+    forms of the strings that show a count come from it."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.translations import install_translations
+
+    translators = install_translations(qapp, QLocale(QLocale.Language.English))
+    assert translators, "resources/translations/folio_en.qm did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "folio-settings.ini"), QSettings.Format.IniFormat)
 

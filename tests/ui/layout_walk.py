@@ -1,16 +1,23 @@
-"""What the layout walk looks for on a shown window: cut-off widgets, combo pop-ups narrower
-than their choices, table cells cut off with no tooltip, and interactive widgets with no name
-a screen reader could say.
+"""What the layout walk visits (visits(): every page, tab and dialog) and what it looks for
+on each shown window: cut-off widgets, combo pop-ups narrower than their choices, table cells
+cut off with no tooltip, interactive widgets with no name a screen reader could say
+(problems()), and strings that bypass translation (untranslated(), with MarkingTranslator).
 
 Used by test_layout_walk.py; kept apart so a failing check can be tried on one window.
 """
 
 from __future__ import annotations
 
+import html
+import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTranslator
+from PySide6.QtCore import QModelIndex, QRect, QSettings, Qt, QTranslator
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,15 +27,23 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QDockWidget,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
+    QProgressBar,
     QScrollBar,
     QTabBar,
+    QTabWidget,
     QTextEdit,
+    QTreeView,
     QWidget,
+    QWizard,
 )
+
+from app.ui.forms import FORMS
 
 #: How much longer every translated string gets (German and Finnish run ~30–40 % longer).
 GROWTH = 0.4
@@ -295,3 +310,354 @@ def _rows(model, parent: QModelIndex) -> int:  # type: ignore[no-untyped-def]
         return model.rowCount(parent)
     except TypeError:
         return 0
+
+
+# -- what the walk visits ---------------------------------------------------------------------
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _tabs_of(widget: QWidget) -> Iterator[str]:
+    """Shows each tab of the tab widgets on the page in turn (tool pages, plan and reviews)."""
+    yield ""
+    for tabs in widget.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        for index in range(1, tabs.count()):
+            tabs.setCurrentIndex(index)
+            settle()
+            yield f" › {tabs.tabText(index)}"
+        tabs.setCurrentIndex(0)
+
+
+def _pages(window: QWidget, who: str, size: tuple[int, int]) -> Iterator[tuple[str, QWidget]]:
+    window.resize(*size)
+    window.show()
+    settle()
+    for stage, name in window.navigator.labels.items():  # type: ignore[attr-defined]
+        window.show_stage(stage)  # type: ignore[attr-defined]
+        settle()
+        for tab in _tabs_of(window.pages[stage]):  # type: ignore[attr-defined]
+            yield f"{who} page {name}{tab}", window
+
+
+def _shown(dialog: QWidget, where: str) -> Iterator[tuple[str, QWidget]]:
+    dialog.show()
+    settle()
+    yield where, dialog
+
+
+def _submitted_copy(demo: Path, tmp_path: Path) -> Path:
+    from app.checker import check
+    from app.store import PortfolioStore
+    from app.workflow.submission import submit
+
+    path = tmp_path / "submitted.folio"
+    shutil.copyfile(demo, path)
+    with PortfolioStore.open(path) as store:
+        submit(store, "Priya Shah", check(store.load(), store.unit()))
+    return path
+
+
+def visits(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, settings: QSettings, size: tuple[int, int], name: str
+) -> Iterator[tuple[str, QWidget]]:
+    """Every page of the navigator (each tab of it) and every dialog, on the demo portfolio as
+    its learner and as the assessor of a submitted copy, shown at ``size`` one after another:
+    (where, the window shown). What the window is checked for is the caller's."""
+    from app.demo.assessment import ASSESSOR
+    from app.ui.audit_dialog import AuditDialog
+    from app.ui.cohort_window import CohortWindow
+    from app.ui.iqa_report_dialog import IqaReportDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.preferences_dialog import PreferencesDialog
+    from app.ui.session import PortfolioSession
+    from app.ui.submit_dialog import SubmitDialog
+    from app.ui.welcome import WelcomeWindow
+    from app.ui.wizard import NewPortfolioWizard
+    from tests.conftest import make_demo
+
+    make_demo(tmp_path, "continuous-improvement").close()
+    demo = tmp_path / "continuous-improvement.folio"
+    assessor_copy = _submitted_copy(demo, tmp_path)
+
+    window = MainWindow(PortfolioSession.open(demo), settings)
+    qtbot.addWidget(window)
+    yield from _pages(window, f"[{name}] learner", size)
+    dialogs: list[tuple[str, QWidget]] = [
+        ("export dialog", window.export_dialog()),
+        ("submit dialog", SubmitDialog(window.session, window)),
+        ("audit trail", AuditDialog(window.session.document, window)),
+        ("settings", PreferencesDialog(window)),
+    ]
+    for where, dialog in dialogs:
+        yield from _shown(dialog, f"[{name}] {where}")
+        dialog.close()
+
+    wizard = NewPortfolioWizard(folder=tmp_path)
+    qtbot.addWidget(wizard)
+    yield from _shown(wizard, f"[{name}] wizard, unit page")
+    wizard.next()
+    yield from _shown(wizard, f"[{name}] wizard, learner page")
+    wizard.learner_page.edits["learner_name"].setText("Ada Learner")
+    wizard.next()
+    yield from _shown(wizard, f"[{name}] wizard, save page")
+    wizard.close()
+
+    settings.setValue("recentFiles", [str(demo)])
+    welcome = WelcomeWindow(settings)
+    qtbot.addWidget(welcome)
+    yield from _shown(welcome, f"[{name}] welcome")
+    welcome.close()
+    settings.setValue("recentFiles", [])
+    first_run = WelcomeWindow(settings)
+    qtbot.addWidget(first_run)
+    yield from _shown(first_run, f"[{name}] welcome, first run")
+    first_run.close()
+    window.close()
+
+    cohort_folder = tmp_path / "cohort"
+    cohort_folder.mkdir()
+    for source in (demo, assessor_copy):
+        shutil.copyfile(source, cohort_folder / source.name)
+    cohort = CohortWindow(cohort_folder, settings)
+    qtbot.addWidget(cohort)
+    cohort.resize(min(size[0], 1200), min(size[1], 600))
+    cohort.show()
+    qtbot.waitUntil(lambda: cohort.model.rowCount() == 2, timeout=30_000)
+    yield from _shown(cohort, f"[{name}] cohort window")
+    cohort.close()
+
+    staff = MainWindow(
+        PortfolioSession.open(assessor_copy, actor=f"assessor: {ASSESSOR}"), settings
+    )
+    qtbot.addWidget(staff)
+    yield from _pages(staff, f"[{name}] assessor", size)
+    report = IqaReportDialog(staff, reason="new assessor")
+    yield from _shown(report, f"[{name}] IQA report")
+    report.close()
+    staff.close()
+
+
+# -- strings that bypass translation ------------------------------------------------------------
+
+#: Around every string MarkingTranslator hands back.
+OPEN, CLOSE = "⟦", "⟧"
+_MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def catalogue(path: Path) -> dict[tuple[str, str, str], bool]:
+    """The messages of a .ts file: (context, source, disambiguation) -> whether it is a count
+    with plural forms."""
+    messages = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            messages[key] = message.get("numerus") == "yes"
+    return messages
+
+
+class MarkingTranslator(QTranslator):
+    """Hands back, between ⟦ ⟧, every string a translator is given: its context and source
+    are in the .ts file, and a count (tr() with n) is a plural message there. Anything else,
+    a plain string or one whose context lupdate saw differently, stays as written: unmarked.
+    (self.tr() asks for the object's class first, then each base class in turn.)"""
+
+    def __init__(self, messages: dict[tuple[str, str, str], bool], parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.messages = messages
+        self.sources = {source for _context, source, _comment in messages}
+        #: (context, source) asked for whose source is in no context of the file
+        self.missed: set[tuple[str, str]] = set()
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        numerus = self.messages.get((context, source, disambiguation or ""))
+        if numerus is None or numerus != (n >= 0):
+            if source not in self.sources:
+                self.missed.add((context, source))
+            return None
+        return f"{OPEN}{source}{CLOSE}"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def unmarked(text: str) -> str:
+    """What of ``text`` is outside every ⟦ ⟧ (a marked string holds what it was formatted
+    with), tags of rich text left out."""
+    if _TAG.search(text):
+        text = html.unescape(_TAG.sub(" ", text))
+    while True:
+        shorter = _MARKED.sub(" ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def untranslated_words(text: str) -> str | None:
+    """The untranslated part of ``text`` when it has letters, else None."""
+    rest = " ".join(unmarked(text).split())
+    return rest if any(ch.isalpha() for ch in rest) else None
+
+
+#: The reference fields' object names (a choice of the learner's items), from the forms.
+_REFERENCES = "|".join(
+    f"{kind}\\.{spec.name}"
+    for kind, specs in FORMS.items()
+    for spec in specs
+    if spec.widget == "ref"
+)
+
+#: Data a translator is never given, by the object name of the widget that shows it (a
+#: pattern), the parts of it that are data, and why.
+DATA: tuple[tuple[str, frozenset[str], str], ...] = (
+    (
+        r"(declaration|submit)\.statement",
+        frozenset({"text"}),
+        "the declaration's wording as the portfolio holds it: the words the learner signs",
+    ),
+    (
+        r"assess\.MP\d+\.title|points\.MP\d+|.*\.point",
+        frozenset({"text", "tooltip", "items"}),
+        "a marking point's id and text, quoted from the unit guide",
+    ),
+    (
+        r"legislation\.entry|.*\.legislation_entry|legislation_link\.entry_id",
+        frozenset({"text", "items"}),
+        "the legislation library's titles and summaries: a law is cited by its own words",
+    ),
+    (
+        _REFERENCES,
+        frozenset({"items"}),
+        "a reference field offers the learner's items, named by what they say",
+    ),
+    (
+        r"assess\.MP\d+\.open\..*",
+        frozenset({"text", "tooltip", "accessible"}),
+        "a link to an item the point is mapped to: its name and the learner's reason",
+    ),
+    (
+        r".*\.diagram\.picture",
+        frozenset({"tooltip", "accessible"}),
+        "the figure's description, written by the export (app.export.diagrams)",
+    ),
+    (
+        r"markingPoints",
+        frozenset({"cells"}),
+        "the unit guide's marking points and the checker's reasons (app.checker)",
+    ),
+    (
+        r"cohort\.table",
+        frozenset({"cells"}),
+        "each portfolio's row as app.workflow.cohort reads it",
+    ),
+    (
+        r"(?!evidence)\w+\.(list|related)|welcome\.recent|wizard\.units",
+        frozenset({"cells"}),
+        "the learner's items (a stage's list, the related items to tick), recent files, units",
+    ),
+    (
+        r"audit\.table",
+        frozenset({"cells"}),
+        "who did it and what they entered, as the audit trail recorded it",
+    ),
+)
+
+
+def _data(widget: QWidget, part: str) -> bool:
+    name = widget.objectName()
+    return any(part in parts and re.fullmatch(pattern, name) for pattern, parts, _ in DATA)
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """(what part, text) of everything the widget shows or says of itself."""
+    if isinstance(widget, QLabel | QAbstractButton):
+        yield "text", widget.text()
+    elif isinstance(widget, QGroupBox):
+        yield "text", widget.title()
+    elif isinstance(widget, QProgressBar) and widget.isTextVisible():
+        yield "text", widget.text()
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        yield "placeholder", widget.placeholderText()
+    if isinstance(widget, QComboBox):
+        for row in range(widget.count()):
+            yield "items", widget.itemText(row)
+    if isinstance(widget, QTabWidget):
+        for index in range(widget.count()):
+            yield "text", widget.tabText(index)
+    if isinstance(widget, QDockWidget):
+        yield "text", widget.windowTitle()
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        yield from _view_texts(widget)
+    yield "tooltip", widget.toolTip()
+    yield "accessible", widget.accessibleName()
+
+
+def _view_texts(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
+    model = view.model()
+    headers = [
+        (Qt.Orientation.Horizontal, getattr(view, "horizontalHeader", lambda: None)()),
+        (Qt.Orientation.Vertical, getattr(view, "verticalHeader", lambda: None)()),
+    ]
+    for orientation, header in headers:
+        if header is None or header.isHidden():
+            continue
+        count = (
+            model.columnCount() if orientation == Qt.Orientation.Horizontal else model.rowCount()
+        )
+        for section in range(count):
+            yield "header", str(model.headerData(section, orientation) or "")
+    if isinstance(view, QTreeView) and not view.isHeaderHidden():
+        for section in range(model.columnCount()):
+            yield "header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+    for index in _indexes(model, QModelIndex(), 40):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            yield "cells", str(index.data(role) or "")
+
+
+def _window_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    yield "title", root.windowTitle()
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            yield from _menu_texts(action)
+    if isinstance(root, QWizard):
+        page = root.currentPage()
+        yield "title", page.title()
+        yield "title", page.subTitle()
+
+
+def _menu_texts(action: QAction) -> Iterator[tuple[str, str]]:
+    yield "menu", action.text()
+    menu = action.menu()
+    if menu is not None:
+        for child in menu.actions():
+            if not child.isSeparator():
+                yield from _menu_texts(child)
+
+
+def untranslated(root: QWidget, where: str) -> list[str]:
+    """Every visible string on the shown window ``root`` that did not come through
+    MarkingTranslator (its letters are outside ⟦ ⟧), unless DATA says it is data."""
+    found = []
+    for part, text in _window_texts(root):
+        words = untranslated_words(text)
+        if words is not None:
+            found.append(f"{where}: the window's {part} {text!r} is not translated ({words!r})")
+    for widget in _visible(root):
+        if _internal(widget):
+            continue
+        for part, text in _texts(widget):
+            words = untranslated_words(text)
+            if words is not None and not _data(widget, part):
+                found.append(
+                    f"{where}: {describe(widget)}: its {part} {text[:60]!r} is not translated "
+                    f"({words[:40]!r})"
+                )
+    return found

@@ -202,7 +202,9 @@ def test_each_new_rater_score_takes_the_next_dimension(
     assert window.pages["rater"].diagram.figure is None  # no scores given yet: nothing drawn
 
 
-def test_pages_say_which_marking_points_use_each_tool(qtbot, window_for, tmp_path: Path) -> None:
+def test_pages_say_which_marking_points_use_each_tool(
+    qtbot, window_for, tmp_path: Path, english
+) -> None:
     window = _open(tmp_path, window_for, "process-reengineering")
     assert window.pages["process_map"].uses.text() == "Your unit's MP1 and MP4 use this tool."
     assert window.pages["decision"].uses.text() == "Your unit's MP3 uses this tool."
