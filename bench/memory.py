@@ -31,14 +31,30 @@ def run_step(*args: str) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one bench/memory_one.py step."""
     start = time.perf_counter()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    process = subprocess.Popen([sys.executable, str(HERE / "memory_one.py"), *args], env=env)
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "memory_one.py"), *args], env=env, stdout=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     if status != 0:
         raise RuntimeError(f"step failed: {' '.join(args)}")
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def _random_file(path: Path, megabytes: int) -> Path:
+def capped_step(cap: int | None, *args: str) -> tuple[int, int, str]:
+    """(exit status, peak virtual size in bytes, last line of stderr) of one
+    bench/memory_one.py step, its address space capped at ``cap`` bytes when given."""
+    command = [sys.executable, str(HERE / "memory_one.py")]
+    if cap is not None:
+        command += ["--cap", str(cap)]
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    done = subprocess.run([*command, *args], capture_output=True, text=True, env=env)
+    peaks = [line for line in done.stdout.splitlines() if line.startswith("peak-virtual-bytes")]
+    peak = int(peaks[-1].split()[1]) if peaks else 0
+    errors = done.stderr.strip().splitlines()
+    return done.returncode, peak, errors[-1] if errors else ""
+
+
+def random_file(path: Path, megabytes: int) -> Path:
     """Incompressible content, written a megabyte at a time."""
     with path.open("wb") as handle:
         for _ in range(megabytes):
@@ -46,7 +62,8 @@ def _random_file(path: Path, megabytes: int) -> Path:
     return path
 
 
-def _portfolio(path: Path, attachment: Path) -> Path:
+def portfolio_with(path: Path, attachment: Path) -> Path:
+    """A new portfolio at ``path`` holding ``attachment`` (which is then removed)."""
     unit = load_catalogue().get("continuous-improvement")
     with PortfolioStore.create(path, unit, "Ada Learner") as store:
         store.attach_file(attachment, title=attachment.name)
@@ -64,8 +81,8 @@ def _line(name: str, seconds: float, mb: float, floor: float) -> None:
 
 def report(folder: Path) -> None:
     """Print each step's time and peak against the floor plus MARGIN_MB."""
-    big = _portfolio(
-        folder / "big-attachment.folio", _random_file(folder / "video.bin", ATTACHMENT_MB)
+    big = portfolio_with(
+        folder / "big-attachment.folio", random_file(folder / "video.bin", ATTACHMENT_MB)
     )
     _, floor = run_step("floor", str(big))
     print(f"{'open + load a portfolio (the floor)':<46} {'':>9}      peak {floor:6.0f} MB")
@@ -76,7 +93,7 @@ def report(folder: Path) -> None:
     for name in ("big.json", "back.folio", "big-attachment.folio"):
         (folder / name).unlink(missing_ok=True)
 
-    picture = _portfolio(folder / "picture.folio", write_png(folder / "plan.png"))
+    picture = portfolio_with(folder / "picture.folio", write_png(folder / "plan.png"))
     for fmt in ("pdf", "docx", "html"):
         seconds, mb = run_step("export", fmt, str(picture), str(folder / f"picture.{fmt}"))
         _line(f"{fmt.upper()} export, 9000 x 9000 PNG", seconds, mb, floor)

@@ -15,8 +15,33 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def peak_virtual_bytes() -> int:
+    """VmPeak of this process (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def main() -> None:
-    verb, *args = sys.argv[1:]
+    arguments = sys.argv[1:]
+    if arguments[0] == "--cap":
+        import resource
+
+        cap = int(arguments[1])
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        arguments = arguments[2:]
+    try:
+        step(*arguments)
+    finally:
+        print(f"peak-virtual-bytes {peak_virtual_bytes()}", flush=True)
+
+
+def step(verb: str, *args: str) -> None:
     from app.store import PortfolioStore
 
     if verb == "floor":
