@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.checker import check
-from bench import cohort_read, dist, exports
+from bench import cohort_read, dist, exports, memory
 from bench.large_portfolio import (
     EVIDENCE_LINKS,
     FEEDBACK_ITEMS,
@@ -117,6 +117,8 @@ def main() -> None:
         exports.report(Path(folder) / "large.folio")
         print()
         exports.any_size(Path(folder))
+        print()
+        memory.report(Path(folder))
         print()
         gui_start(Path(folder))
         print()

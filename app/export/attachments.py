@@ -2,24 +2,25 @@
 can read them: text files as text, Word files as their paragraphs, PDF files as their own
 pages (appended to the exported PDF) or their text; anything else by name, size and SHA-256.
 
-Memory stays bounded: text is read only up to a cap, and a Word or PDF file is opened only
-when it is below a size limit; what is cut or left out says so, with the file's SHA-256.
+Memory stays bounded: files are read straight from the portfolio's blob (Word and PDF
+readers seek about in it; nothing is copied whole), text only up to a cap, and a Word or PDF
+file is opened only when it is below a size limit; what is cut or left out says so, with
+the file's SHA-256.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.export.model import Attachment
 from app.export.text import clean, split_long
 from app.formatting import human_size
 
-#: content_chunks of the store: the content with that SHA-256, in chunks.
-ContentReader = Callable[[str], AbstractContextManager[Iterator[bytes]]]
+#: open_content of the store: the content with that SHA-256 as a read-only, seekable file.
+ContentReader = Callable[[str], AbstractContextManager[BinaryIO]]
 
 #: Characters of an attachment's text reproduced at most.
 TEXT_LIMIT = 40_000
@@ -44,28 +45,16 @@ def _kind(item: Any) -> str:
     return ""
 
 
-def _head(read: ContentReader, sha256: str, limit: int) -> bytes:
-    """At most ``limit`` bytes from the start of the content."""
-    parts: list[bytes] = []
-    size = 0
-    with read(sha256) as chunks:
-        for chunk in chunks:
-            parts.append(chunk[: limit - size])
-            size += len(parts[-1])
-            if size >= limit:
-                break
-    return b"".join(parts)
-
-
 def _text(read: ContentReader, item: Any) -> str:
-    raw = _head(read, item.blob_sha256, TEXT_LIMIT * 4)
+    with read(item.blob_sha256) as stream:
+        raw = stream.read(TEXT_LIMIT * 4)
     return raw.decode("utf-8", errors="replace")
 
 
-def _docx_text(data: bytes) -> str:
+def _docx_text(stream: BinaryIO) -> str:
     from docx import Document
 
-    document = Document(io.BytesIO(data))
+    document = Document(stream)
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -73,10 +62,10 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def _pdf_text(data: bytes) -> tuple[str, int]:
+def _pdf_text(stream: BinaryIO) -> tuple[str, int]:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
+    reader = PdfReader(stream)
     parts: list[str] = []
     size = 0
     for page in reader.pages:
@@ -107,12 +96,12 @@ def attachment(read: ContentReader, item: Any, code: str, anchor: str) -> Attach
         elif item.size > OPEN_LIMIT:
             return None
         else:
-            data = _head(read, item.blob_sha256, OPEN_LIMIT)
-            if kind == "docx":
-                text = _docx_text(data)
-            else:
-                text, pages = _pdf_text(data)
-                pdf_sha = item.blob_sha256 if pages <= PAGE_LIMIT else ""
+            with read(item.blob_sha256) as stream:
+                if kind == "docx":
+                    text = _docx_text(stream)
+                else:
+                    text, pages = _pdf_text(stream)
+                    pdf_sha = item.blob_sha256 if pages <= PAGE_LIMIT else ""
     except Exception:
         return None  # an unreadable file is listed, never stops an export
     text = clean(text)
@@ -137,14 +126,16 @@ def unreadable(item: Any) -> str:
 
 
 def append_pdf_pages(target: Path, shas: list[str], read: ContentReader) -> None:
-    """Append the pages of the attached PDFs ``shas`` to the exported PDF ``target``."""
+    """Append the pages of the attached PDFs ``shas`` to the exported PDF ``target``, each
+    read straight from its blob (kept open until the result is written)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=str(target))
-    for sha in shas:
-        try:
-            writer.append(PdfReader(io.BytesIO(_head(read, sha, OPEN_LIMIT))))
-        except Exception:
-            continue
-    with open(target, "wb") as handle:
-        writer.write(handle)
+    with ExitStack() as opened:
+        for sha in shas:
+            try:
+                writer.append(PdfReader(opened.enter_context(read(sha))))
+            except Exception:
+                continue
+        with open(target, "wb") as handle:
+            writer.write(handle)

@@ -144,7 +144,7 @@ def export_portfolio(
     reason = _signing_reason(portfolio, fmt, draft) if signer is not None else ""
     trust = decision_trust(store)
     document = build_document(
-        portfolio, unit, result, draft=draft, trust=trust, content=store.content_chunks
+        portfolio, unit, result, draft=draft, trust=trust, content=store.open_content
     )
     target = Path(target)
     if not target.parent.is_dir():
@@ -162,7 +162,7 @@ def export_portfolio(
             raise ExportFailedError(failure_line(fmt, error)) from error
         attached = attached_pdfs(document) if fmt == "pdf" else []
         if attached:
-            append_pdf_pages(Path(temporary), attached, store.content_chunks)
+            append_pdf_pages(Path(temporary), attached, store.open_content)
         if signer is not None:
             from app.trust.pdf_signing import sign_pdf
 

@@ -7,13 +7,15 @@ the same way, so a large video costs a chunk of memory, not its size.
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from app.errors import InvalidInputError
 
@@ -92,6 +94,15 @@ def hash_file(path: Path) -> tuple[str, int, bytes]:
 
 def write_blob(connection: sqlite3.Connection, path: Path, sha256: str, size: int) -> None:
     """Insert the content of ``path`` as the blob ``sha256``, streaming it in chunks."""
+    with path.open("rb") as source:
+        write_blob_from(connection, source, sha256, size, f"'{path.name}'")
+
+
+def write_blob_from(
+    connection: sqlite3.Connection, source: BinaryIO, sha256: str, size: int, name: str
+) -> None:
+    """Insert what ``source`` holds from where it stands as the blob ``sha256`` of ``size``
+    bytes, in chunks; refused when it is not that content (``name`` says whose)."""
     cursor = connection.execute(
         "INSERT INTO evidence_blob (sha256, size, data) VALUES (?, ?, zeroblob(?))",
         (sha256, size, size),
@@ -100,29 +111,68 @@ def write_blob(connection: sqlite3.Connection, path: Path, sha256: str, size: in
     if size == 0:
         return
     digest = hashlib.sha256()
-    with path.open("rb") as source, connection.blobopen("evidence_blob", "data", rowid) as blob:
+    with connection.blobopen("evidence_blob", "data", rowid) as blob:
         while chunk := source.read(CHUNK):
             if blob.tell() + len(chunk) > size:
-                raise InvalidInputError(f"'{path.name}' changed while it was being added")
+                raise InvalidInputError(f"{name} changed while it was being added")
             digest.update(chunk)
             blob.write(chunk)
     if digest.hexdigest() != sha256:
-        raise InvalidInputError(f"'{path.name}' changed while it was being added")
+        raise InvalidInputError(f"{name} changed while it was being added")
 
 
-def iter_blob(connection: sqlite3.Connection, sha256: str) -> Iterator[bytes]:
-    """Yield a stored blob's content in chunks."""
+def _blob_row(connection: sqlite3.Connection, sha256: str) -> tuple[int, int]:
     row = connection.execute(
         "SELECT rowid, size FROM evidence_blob WHERE sha256 = ?", (sha256,)
     ).fetchone()
     if row is None:
         raise InvalidInputError(f"evidence content {sha256[:12]} is missing from the portfolio")
-    rowid, size = row
+    return row
+
+
+def iter_blob(connection: sqlite3.Connection, sha256: str) -> Iterator[bytes]:
+    """Yield a stored blob's content in chunks."""
+    rowid, size = _blob_row(connection, sha256)
     if size == 0:
         return
     with connection.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
         while chunk := blob.read(CHUNK):
             yield chunk
+
+
+class _BlobFile(io.RawIOBase):
+    """A SQLite blob handle as a raw file: readers such as zipfile ask seekable()."""
+
+    def __init__(self, blob: sqlite3.Blob) -> None:
+        super().__init__()
+        self._blob = blob
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._blob.read(min(len(buffer), CHUNK))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._blob.seek(offset, whence)
+        return self._blob.tell()
+
+    def tell(self) -> int:
+        return self._blob.tell()
+
+
+@contextmanager
+def open_blob(connection: sqlite3.Connection, sha256: str) -> Iterator[BinaryIO]:
+    """A stored blob as a read-only, buffered file (read, seek, tell), for readers that seek
+    about in it (pictures, PDF and Word files) without a copy of it in memory."""
+    rowid, _ = _blob_row(connection, sha256)
+    with connection.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
+        yield io.BufferedReader(_BlobFile(blob), buffer_size=64 * 1024)
 
 
 def copy_stream(chunks: Iterator[bytes], target: BinaryIO) -> int:

@@ -3,6 +3,10 @@
 Lossless by construction: every row of every table, each column encoded by its type
 (dates as ISO text, timestamps as ISO text with offset, binary as base64). The JSON Schema
 (resources/schema/folio-interchange.schema.json) is generated from the same table metadata.
+
+Files are written and read as streams: a row at a time, and an attachment's base64 a chunk
+at a time (interchange_blobs), so a portfolio with a large video costs a chunk of memory,
+not the video's size.
 """
 
 from __future__ import annotations
@@ -11,10 +15,24 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import os
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from sqlalchemy import Boolean, Column, Date, Float, Integer, LargeBinary, Table, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    Float,
+    Integer,
+    LargeBinary,
+    Table,
+    insert,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 
 from app import __version__
@@ -23,8 +41,9 @@ from app.errors import FolioError, FolioFileError, InvalidInputError
 from app.models import Base
 from app.models.base import UtcDateTime
 from app.resources import load_schema
-from app.store import schema
+from app.store import evidence_io, json_stream, schema
 from app.store.database import engine_for, new_file
+from app.store.interchange_blobs import COLUMN, TABLE, IncomingBlob, IncomingBlobs, base64_pieces
 from app.store.service import PortfolioStore
 
 FORMAT = "folio-interchange"
@@ -69,15 +88,19 @@ def _decode(column: Column[Any], value: Any) -> Any:
     return value
 
 
-def export_document(store: PortfolioStore) -> dict[str, Any]:
-    """The portfolio in ``store`` as an interchange document (plain JSON-ready data)."""
-    result: dict[str, Any] = {
+def _header() -> dict[str, Any]:
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_revision": schema.head_revision(),
         "exported_by": f"Folio {__version__}",
-        "tables": {},
     }
+
+
+def export_document(store: PortfolioStore) -> dict[str, Any]:
+    """The portfolio in ``store`` as an interchange document (plain JSON-ready data), held
+    in memory whole: for tests and tools; files are written by write_json, a row at a time."""
+    result: dict[str, Any] = {**_header(), "tables": {}}
     with store.engine.connect() as connection:
         for table in tables():
             order = [column for column in table.primary_key.columns]
@@ -89,12 +112,69 @@ def export_document(store: PortfolioStore) -> dict[str, Any]:
     return result
 
 
+def _blob_chunks(connection: Connection, sha256: str) -> Iterator[bytes]:
+    """A stored attachment in chunks: SQLite's incremental blob reads in a .folio, the one
+    value from a centre database."""
+    if connection.dialect.name == "sqlite":
+        raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        yield from evidence_io.iter_blob(raw, sha256)
+        return
+    table = Base.metadata.tables[TABLE]
+    yield bytes(
+        connection.execute(select(table.c[COLUMN]).where(table.c.sha256 == sha256)).scalar_one()
+    )
+
+
+def _write_rows(connection: Connection, table: Table, out: TextIO) -> None:
+    """The table's rows as a JSON array, one row at a time; an attachment's base64 goes
+    out a chunk at a time, straight from the blob."""
+    streamed = table.name == TABLE
+    columns = [c for c in table.columns if not (streamed and c.name == COLUMN)]
+    order = [column for column in table.primary_key.columns]
+    result = connection.execute(select(*columns).order_by(*order)).mappings()
+    rows: Any = result.all() if streamed else result  # blob reads are not interleaved
+    out.write(f"  {json.dumps(table.name)}: [")
+    separator = "\n"
+    for row in rows:
+        out.write(separator + "   {\n")
+        separator = ",\n"
+        out.write(
+            ",\n".join(
+                f"    {json.dumps(c.name)}: "
+                f"{json.dumps(_encode(c, row[c.name]), ensure_ascii=False)}"
+                for c in columns
+            )
+        )
+        if streamed:
+            out.write(f',\n    "{COLUMN}": "')
+            for piece in base64_pieces(_blob_chunks(connection, row["sha256"])):
+                out.write(piece)
+            out.write('"')
+        out.write("\n   }")
+    out.write("]" if separator == "\n" else "\n  ]")
+
+
 def write_json(store: PortfolioStore, target: Path) -> None:
-    document = export_document(store)
-    text = json.dumps(document, ensure_ascii=False, indent=1)
+    """Write the portfolio as an interchange file, laid out as ``json.dumps(indent=1)`` lays
+    out export_document, streamed; under a temporary name moved into place when complete."""
     temporary = target.with_name(target.name + ".part")
-    temporary.write_text(text + "\n", encoding="utf-8")
-    temporary.replace(target)
+    try:
+        with (
+            temporary.open("w", encoding="utf-8") as out,
+            store.engine.connect() as connection,
+        ):
+            out.write("{\n")
+            for key, value in _header().items():
+                out.write(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+            out.write(' "tables": {\n')
+            for number, table in enumerate(tables()):
+                out.write(",\n" if number else "")
+                _write_rows(connection, table, out)
+            out.write("\n }\n}\n")
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _validate(document: Any, source: str) -> None:
@@ -122,19 +202,36 @@ def _validate(document: Any, source: str) -> None:
         raise InvalidInputError(f"{source} must hold exactly one portfolio, not {len(portfolios)}")
 
 
-def _decoded_rows(table: Table, rows: list[dict[str, Any]], source: str) -> list[dict[str, Any]]:
+def _decoded_rows(
+    table: Table,
+    rows: list[dict[str, Any]],
+    source: str,
+    blobs: dict[int, IncomingBlob],
+) -> list[dict[str, Any]]:
     decoded = []
     for index, row in enumerate(rows):
+        streamed = blobs.get(index) if table.name == TABLE else None
         try:
-            decoded.append(
-                {name: _decode(table.columns[name], value) for name, value in row.items()}
-            )
+            if streamed is not None and streamed.error:
+                raise ValueError(streamed.error)
+            values = {
+                name: _decode(table.columns[name], value)
+                for name, value in row.items()
+                if not (streamed is not None and name == COLUMN)
+            }
         except (ValueError, TypeError) as exc:
             raise InvalidInputError(f"{source}: tables/{table.name}/{index}: {exc}") from exc
-    if table.name == "evidence_blob":
+        if streamed is not None:
+            values[COLUMN] = streamed
+        decoded.append(values)
+    if table.name == TABLE:
         for row in decoded:
-            digest = hashlib.sha256(row["data"]).hexdigest()
-            if digest != row["sha256"] or len(row["data"]) != row["size"]:
+            data = row[COLUMN]
+            if isinstance(data, IncomingBlob):
+                digest, size = data.sha256, data.size
+            else:
+                digest, size = hashlib.sha256(data).hexdigest(), len(data)
+            if digest != row["sha256"] or size != row["size"]:
                 raise InvalidInputError(
                     f"{source}: attachment {row['sha256'][:12]} does not match its SHA-256 or size"
                 )
@@ -200,43 +297,90 @@ def _check_unit(converted: dict[str, list[dict[str, Any]]], source: str) -> None
         raise InvalidInputError(f"{source}: {exc.message}") from None
 
 
-def import_document(document: Any, target: Path, source: str = "input") -> PortfolioStore:
-    """Create the .folio ``target`` from an interchange document (of this Folio's schema or
-    an older one)."""
+def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert the decoded rows; attachments read into the new portfolio already are there,
+    those kept aside are copied in, a chunk at a time."""
+    aside = [row for row in rows if isinstance(row.get(COLUMN), IncomingBlob)]
+    whole = [row for row in rows if not isinstance(row.get(COLUMN), IncomingBlob)]
+    if whole:
+        connection.execute(insert(table), whole)
+    raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    for row in aside:
+        if not row[COLUMN].stored:
+            row[COLUMN].insert(raw, row["sha256"])
+
+
+def _import(
+    document: Any, connection: Connection, source: str, blobs: dict[int, IncomingBlob]
+) -> None:
     _upgrade_document(document)
     _validate(document, source)
     converted = {
-        table.name: _decoded_rows(table, document["tables"].get(table.name, []), source)
+        table.name: _decoded_rows(table, document["tables"].get(table.name, []), source, blobs)
         for table in tables()
     }
     _check_unit(converted, source)
+    for table in tables():
+        _insert(connection, table, converted[table.name])
+
+
+def _inconsistent(source: str, exc: Exception) -> InvalidInputError:
+    detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+    return InvalidInputError(f"{source}: the data is inconsistent ({detail})")
+
+
+def import_document(document: Any, target: Path, source: str = "input") -> PortfolioStore:
+    """Create the .folio ``target`` from an interchange document held in memory (of this
+    Folio's schema or an older one)."""
     try:
         with new_file(target) as engine, engine.begin() as connection:
-            for table in tables():
-                rows = converted[table.name]
-                if rows:
-                    connection.execute(insert(table), rows)
-    except IntegrityError as exc:
-        detail = str(exc.orig).splitlines()[0]
-        raise InvalidInputError(f"{source}: the data is inconsistent ({detail})") from None
+            _import(document, connection, source, {})
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
+        raise _inconsistent(source, exc) from None
     return PortfolioStore(target, engine_for(target))
 
 
+def _read_into(handle: TextIO, size: int, target: Path, name: str) -> None:
+    """Read the document in ``handle`` into the new portfolio ``target``, streaming its
+    attachments in; nothing is left at ``target`` when it is refused."""
+    with new_file(target) as engine, engine.begin() as connection:
+        raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        blobs = IncomingBlobs(raw, size, target.parent)
+        try:
+            try:
+                document = json_stream.load(handle, blobs.streamed)
+            except UnicodeDecodeError as exc:
+                raise InvalidInputError(f"{name} is not UTF-8 text ({exc.reason})") from None
+            except json_stream.DuplicateKeyError as exc:
+                raise InvalidInputError(
+                    f"{name}: line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                ) from None
+            except json_stream.JSONStreamError as exc:
+                raise InvalidInputError(
+                    f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                ) from None
+            _import(document, connection, name, blobs.found)
+        finally:
+            blobs.close()
+
+
 def read_json(path: Path, target: Path) -> PortfolioStore:
+    """Create the .folio ``target`` from the interchange file ``path``, read as a stream."""
     name = f"'{path.name}'"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        handle = path.open(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidInputError(f"{name} does not exist") from None
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{name} is not UTF-8 text ({exc.reason})") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(
-            f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    if target.exists():
-        raise FolioFileError(f"'{target.name}' already exists; choose another name")
-    return import_document(document, target, name)
+    except IsADirectoryError:
+        raise InvalidInputError(f"{name} is a folder, not a file") from None
+    with handle:
+        if target.exists():
+            raise FolioFileError(f"'{target.name}' already exists; choose another name")
+        try:
+            _read_into(handle, os.fstat(handle.fileno()).st_size, target, name)
+        except (IntegrityError, sqlite3.IntegrityError) as exc:
+            raise _inconsistent(name, exc) from None
+    return PortfolioStore(target, engine_for(target))
 
 
 # -- the published schema ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ returned Change that says what happened (and holds what is needed to undo it).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import sqlite3
@@ -854,6 +855,22 @@ class PortfolioStore(AssessmentRecords):
             if data is None:
                 raise InvalidInputError(f"evidence content {sha256[:12]} is missing")
             yield iter([bytes(data)])
+
+    @contextmanager
+    def open_content(self, sha256: str) -> Iterator[BinaryIO]:
+        """Stored content by its SHA-256 as a read-only file to seek in (pictures, PDF and
+        Word files are read that way): SQLite's blob handle in a .folio, so nothing is
+        copied; the one value, in memory, from a centre database."""
+        with self._session() as session:
+            if self.engine.dialect.name == "sqlite":
+                raw: sqlite3.Connection = session.connection().connection.driver_connection
+                with evidence_io.open_blob(raw, sha256) as blob:
+                    yield blob
+                return
+            data = session.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == sha256))
+            if data is None:
+                raise InvalidInputError(f"evidence content {sha256[:12]} is missing")
+            yield io.BytesIO(bytes(data))
 
     def read_content(self, sha256: str) -> bytes:
         """Stored content by its SHA-256 (for exports, which refer to content, not files)."""

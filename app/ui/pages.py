@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.catalogue import Unit
 from app.catalogue.legislation import load_library
 from app.checker.text import word_count
-from app.export.images import downscale
 from app.formatting import human_size
 from app.models import Portfolio
 from app.store import Change
@@ -39,6 +38,7 @@ from app.ui.item_form import INVALID_STYLE, _TextBox
 from app.ui.mapping_box import MappingBox
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
+from app.ui.thumbnails import thumbnail
 
 
 def _title(text: str, about: str) -> list[QWidget]:
@@ -347,11 +347,8 @@ class EvidencePage(QWidget):
     def _thumbnail(self, file_id: int, sha256: str) -> QIcon:
         """A small picture of an image file, made once per content."""
         if sha256 not in self._thumbnails:
-            pixmap = QPixmap()
-            data = downscale(self.session.store.read_content(sha256), 96)
-            if data is not None:
-                pixmap.loadFromData(data.data)
-            self._thumbnails[sha256] = QIcon(pixmap)
+            picture = thumbnail(self.session.store, sha256, 96)
+            self._thumbnails[sha256] = QIcon(QPixmap.fromImage(picture))
         return self._thumbnails[sha256]
 
     def _importing(self, index: int, total: int, name: str) -> None:

@@ -48,6 +48,7 @@ NOT_OPERATIONS = {
     "evidence_chunks": "reads content",
     "content_chunks": "reads content",
     "read_content": "reads content",
+    "open_content": "reads content",
     "file_size": "reads the file's size",
     "read_evidence": "reads content",
     "save_evidence_as": "copies content out",
