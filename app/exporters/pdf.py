@@ -12,7 +12,7 @@ import io
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
-from weakref import WeakKeyDictionary
+from weakref import ref
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -87,25 +87,30 @@ RULE = colors.HexColor("#9ca3af")
 class _Font(TTFont):
     """DejaVu with a quick way through its subset encoding: a line whose every character
     already has a code in the first subset is translated in one step, where reportlab
-    looks each character up in turn (most of the drawing time of a long portfolio)."""
+    looks each character up in turn (most of the drawing time of a long portfolio). The
+    document last drawn for is remembered with its state, so a line costs no look-up in
+    reportlab's table of documents."""
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
-        self._quick: WeakKeyDictionary[Any, tuple[int, dict[int, int], frozenset[str]]] = (
-            WeakKeyDictionary()
-        )
+        #: (the document, its subset state, the quick table for that state's codes).
+        self._last: tuple[Any, Any, tuple[int, dict[int, int], frozenset[str]]] | None = None
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list:  # type: ignore[type-arg]
-        state = self.state.get(doc)
-        if state is not None and isinstance(text, str) and text:
-            assignments = state.assignments
-            quick = self._quick.get(doc)
-            if quick is None or quick[0] != len(assignments):
-                table = {c: n for c, n in assignments.items() if n < 256}
-                quick = (len(assignments), table, frozenset(map(chr, table)))
-                self._quick[doc] = quick
-            if quick[2].issuperset(text):
-                return [(0, text.translate(quick[1]).encode("latin-1"))]
+        if isinstance(text, str) and text:
+            last = self._last
+            if last is not None and last[0]() is doc:
+                _, state, quick = last
+            else:
+                state, quick = self.state.get(doc), None
+            if state is not None:
+                assignments = state.assignments
+                if quick is None or quick[0] != len(assignments):
+                    table = {c: n for c, n in assignments.items() if n < 256}
+                    quick = (len(assignments), table, frozenset(map(chr, table)))
+                    self._last = (ref(doc), state, quick)
+                if quick[2].issuperset(text):
+                    return [(0, text.translate(quick[1]).encode("latin-1"))]
         return super().splitString(text, doc, encoding)
 
 

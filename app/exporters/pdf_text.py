@@ -26,6 +26,8 @@ SPACES = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"
 )
+#: The white space of ASCII other than the space (and the line feed, split on first).
+_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
 _RUN_OF_SPACES = re.compile(f"[{re.escape(SPACES.replace(chr(10), ''))}]+")
 #: How many characters' widths are summed at a time: a line ends within it, and the running
 #: totals of a megabyte-long line are never all held at once.
@@ -67,6 +69,34 @@ class Widths(dict[str, float]):
         return width
 
 
+class _WordWidths(dict[str, float]):
+    """Each word's width with the (shrunk) space after it, summed from its characters once
+    and kept while the words are few enough (most writing uses the same words again)."""
+
+    LIMIT = 50_000
+
+    def __init__(self, table: Widths) -> None:
+        super().__init__()
+        self.table = table
+        self.space = table[" "]
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        width = self[word] = sum(map(self.table.__getitem__, word)) + self.space
+        return width
+
+
+_WORDS: dict[int, _WordWidths] = {}
+
+
+def _words_of(table: Widths) -> _WordWidths:
+    found = _WORDS.get(id(table))
+    if found is None or found.table is not table:
+        found = _WORDS[id(table)] = _WordWidths(table)
+    return found
+
+
 _TABLES: dict[tuple[str, str, float], Widths] = {}
 
 
@@ -96,10 +126,12 @@ def break_lines(text: str, table: Widths, size: float, width: float) -> tuple[li
     sources = text.split("\n")
     if not sources[-1].strip(SPACES):
         sources.pop()
+    words_of = _words_of(table).__getitem__
     for source in sources:
         line = _one_space(source)
         if line:
-            _break(line, table, limit, lines, joins)
+            if not _break_words(line, words_of, table[" "], limit, lines, joins):
+                _break(line, table, limit, lines, joins)
         else:
             lines.append("")  # a blank line, as <br/><br/> gives in a Paragraph
             joins.append(" ")
@@ -109,10 +141,12 @@ def break_lines(text: str, table: Widths, size: float, width: float) -> tuple[li
 
 
 def _one_space(text: str) -> str:
-    """``text`` with each run of white space one space, none at either end. Python's own
-    split is quicker than the pattern and differs from a Paragraph's white space only in
-    the no-break space (which holds words together) and the zero-width space (which
-    parts them)."""
+    """``text`` with each run of white space one space, none at either end. Most text has
+    single spaces already, which a few scans find; Python's own split is quicker than the
+    pattern and differs from a Paragraph's white space only in the no-break space (which
+    holds words together) and the zero-width space (which parts them)."""
+    if text.isascii() and "  " not in text and not any(c in text for c in _ASCII_SPACES):
+        return text.strip(" ")
     if "\xa0" in text or "\u200b" in text:
         return _RUN_OF_SPACES.sub(" ", text).strip(" ")
     return " ".join(text.split())
@@ -133,6 +167,34 @@ class _Totals:
         """The furthest ``stop`` (at most ``end``) with ``text[start:stop]`` within ``limit``."""
         totals, offset = self.totals, start - self.base
         return self.base - 1 + bisect_right(totals, totals[offset] + limit, offset)
+
+
+def _break_words(
+    text: str,
+    words_of: Callable[[str], float],
+    space: float,
+    limit: float,
+    lines: list[str],
+    joins: list[str],
+) -> bool:
+    """Append the lines of ``text`` found a word at a time, the quick way when no word is
+    wider than a line; False (and nothing appended) when one is."""
+    words = text.split(" ")
+    widths = list(map(words_of, words))
+    if max(widths) - space > limit:
+        return False
+    # totals[i] - totals[a] - space: the width of words a to i on one line.
+    totals = list(accumulate(widths, initial=0.0))
+    count = len(words)
+    start = 0
+    while start < count:
+        stop = bisect_right(totals, totals[start] + space + limit, start + 1) - 1
+        stop = max(stop, start + 1)  # (every word fits a line of its own)
+        lines.append(" ".join(words[start:stop]))
+        joins.append(" ")
+        start = stop
+    joins[-1] = ""
+    return True
 
 
 def _break(text: str, table: Widths, limit: float, lines: list[str], joins: list[str]) -> None:
