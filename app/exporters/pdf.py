@@ -178,11 +178,11 @@ def markup(text: str) -> str:
 def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of plain text: long text in a left-aligned style as PlainText (the same
     lines, fonts and page splits as a Paragraph, in time linear in its length), the rest as
-    a Paragraph."""
+    a Paragraph, and so is text with a soft hyphen (where a Paragraph may break a word)."""
     plain = style.alignment == TA_LEFT and not (
         style.leftIndent or style.rightIndent or style.firstLineIndent
     )
-    if plain and len(text) > LONG_TEXT:
+    if plain and len(text) > LONG_TEXT and "\xad" not in text:
         _register_fonts()
         return PlainText(text, style, fonts.SYMBOLS, _runs)
     return RlParagraph(markup(text), style)

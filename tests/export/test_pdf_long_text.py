@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph as RlParagraph
 from app.checker import Status
 from app.demo.scenario import EVALUATION
 from app.export.model import ExportDocument, PageRef, Paragraph, Section, StatusMark, Table
+from app.export.text import clean
 from app.exporters import fonts
 from app.exporters import pdf as pdf_module
 from app.exporters.pdf import FRAME_WIDTH, _register_fonts, _styles, markup, render_pdf
@@ -126,6 +127,40 @@ WORDS = st.lists(
 def test_plain_text_breaks_lines_where_a_paragraph_does(words: list[str], gaps, width) -> None:
     text = "".join(word + (gaps[n % len(gaps)] if gaps else " ") for n, word in enumerate(words))
     assert _plain_lines(text, width) == _paragraph_lines(text, width)
+
+
+def _symbol_font_only() -> list[str]:
+    """Characters only the symbol font has (none when it is missing here)."""
+    covered, symbols = _register_fonts()
+    return [chr(c) for c in sorted(symbols - covered) if c > 0x7F][::40]
+
+
+#: Any text, with runs of characters only the symbol font has.
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.text(max_size=12),
+        st.text(alphabet=_symbol_font_only() or "x", min_size=1, max_size=5),
+        st.just(" "),
+    ),
+    min_size=1,
+    max_size=100,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=ANY_TEXT, width=st.floats(min_value=40, max_value=480))
+def test_any_text_breaks_as_a_paragraph_breaks_it(text: str, width: float) -> None:
+    """Accents, scripts, emoji and symbols in the symbol font, controls made visible; soft
+    hyphens aside (text with one stays a Paragraph)."""
+    text = clean(text).replace("\xad", "")
+    assert _plain_lines(text, width) == _paragraph_lines(text, width)
+
+
+def test_long_text_with_a_soft_hyphen_stays_a_paragraph() -> None:
+    text = " ".join(f"Sentence {n} of a reflection." for n in range(40))
+    assert isinstance(pdf_module.text_flowable(text, _styles()["body"]), PlainText)
+    hyphened = text.replace("reflection", "reflec\xadtion")
+    assert isinstance(pdf_module.text_flowable(hyphened, _styles()["body"]), RlParagraph)
 
 
 @pytest.mark.parametrize("width", [FRAME_WIDTH, 300.0, 150.0, 97.0])
