@@ -6,10 +6,13 @@ that the whole of it was exported."""
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import Text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.catalogue import load_catalogue
 from app.demo import build_demo
@@ -70,11 +73,60 @@ def fill(path: Path, size: int = MAX_TEXT) -> None:
         store.add_item("record_question", record_id=record, **_texts("record_question", size))
 
 
-def build_big_fields(target: Path, unit_id: str = "continuous-improvement") -> Path:
+def build_big_fields(
+    target: Path, unit_id: str = "continuous-improvement", size: int = MAX_TEXT
+) -> Path:
     unit = load_catalogue().get(unit_id)
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base.folio"
         build_demo(base, unit).close()
         shutil.copyfile(base, target)
-    fill(target)
+    fill(target, size)
     return target
+
+
+def written_megabytes(size: int) -> float:
+    """The long writing ``fill`` puts in a portfolio, in MB: what an export must carry."""
+    return sum(len(text_columns(kind)) for kind in BIG_KINDS) * size / 1e6
+
+
+def report(
+    folder: Path,
+    sizes: tuple[int, ...] = (MAX_TEXT // 4, MAX_TEXT // 2, MAX_TEXT),
+    formats: tuple[str, ...] = ("pdf", "docx", "html"),
+) -> None:
+    """Each format's export time and peak memory with fields of each size, and its time per
+    megabyte of writing (about the same at every size when the cost is linear)."""
+    from bench.measure import run_child, spread_line
+
+    per_mb: dict[str, list[float]] = {fmt: [] for fmt in formats}
+    for size in sizes:
+        path = build_big_fields(folder / f"big-fields-{size}.folio", size=size)
+        megabytes = written_megabytes(size)
+        for fmt in formats:
+            seconds, peak, cpu = run_child(str(path), fmt, str(folder / f"big-fields-{size}.{fmt}"))
+            per_mb[fmt].append(seconds / megabytes)
+            target = "   (targets < 10000 ms, < 400 MB)" if size == MAX_TEXT else ""
+            print(
+                f"{f'{fmt.upper()} export, {size // 1000} KB in every text field':<46} "
+                f"{seconds * 1000:9.0f} ms (cpu {cpu * 1000:6.0f} ms)   "
+                f"{seconds / megabytes * 1000:6.0f} ms/MB of {megabytes:4.1f} MB   "
+                f"peak {peak:6.0f} MB{target}"
+            )
+            (folder / f"big-fields-{size}.{fmt}").unlink()
+        path.unlink()
+    if len(sizes) > 1:
+        for fmt in formats:
+            print(spread_line(f"{fmt.upper()} time per MB, largest / smallest size", per_mb[fmt]))
+
+
+def main() -> None:
+    """``python bench/big_fields.py [SIZE ...]``: the figures for fields of SIZE characters
+    (default a quarter, a half and the whole of the 1 MB limit)."""
+    sizes = tuple(int(arg) for arg in sys.argv[1:]) or (MAX_TEXT // 4, MAX_TEXT // 2, MAX_TEXT)
+    with tempfile.TemporaryDirectory(prefix="folio-bench-big-") as folder:
+        report(Path(folder), sizes)
+
+
+if __name__ == "__main__":
+    main()

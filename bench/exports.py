@@ -3,7 +3,6 @@ LibreOffice converting the same DOCX, and a bare reportlab build of the same sto
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, SimpleDocTemplate
 
 from app.checker import check
@@ -20,19 +22,7 @@ from app.export.images import store_image_source
 from app.export.service import export_portfolio
 from app.exporters.pdf import _Contents, story
 from app.store import PortfolioStore
-
-HERE = Path(__file__).resolve().parent
-
-
-def run_child(*args: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a child process running bench/export_one.py."""
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(HERE / "export_one.py"), *args])
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise RuntimeError(f"export failed: {args}")
-    return elapsed, usage.ru_maxrss / 1024
+from bench.measure import run_child, spread_line
 
 
 def bare_build(store: PortfolioStore, target: Path) -> float:
@@ -43,12 +33,21 @@ def bare_build(store: PortfolioStore, target: Path) -> float:
     document = build_document(portfolio, unit, check(portfolio, unit), draft=True)
     images = store_image_source(store)
     start = time.perf_counter()
+    contents = _Contents()
     flowables = [
         flowable
-        for flowable in story(document, images, _Contents())
+        for flowable in story(document, images, contents)
         if not isinstance(flowable, NextPageTemplate)  # a plain template has no named pages
     ]
-    SimpleDocTemplate(str(target), pagesize=A4).build(flowables)
+
+    class FormsCanvas(Canvas):
+        """A plain canvas, but the page references' numbers must be defined to save."""
+
+        def save(self) -> None:
+            contents.draw_numbers(self)
+            super().save()
+
+    SimpleDocTemplate(str(target), pagesize=A4).build(flowables, canvasmaker=FormsCanvas)
     return time.perf_counter() - start
 
 
@@ -61,8 +60,8 @@ def in_process(store: PortfolioStore, fmt: str, target: Path) -> float:
 def report(large: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="folio-bench-export-") as folder:
         out = Path(folder)
-        pdf_seconds, pdf_mb = run_child(str(large), "pdf", str(out / "large.pdf"))
-        docx_seconds, docx_mb = run_child(str(large), "docx", str(out / "large.docx"))
+        pdf_seconds, pdf_mb, _ = run_child(str(large), "pdf", str(out / "large.pdf"))
+        docx_seconds, docx_mb, _ = run_child(str(large), "docx", str(out / "large.docx"))
         print(
             f"{'PDF export (whole pipeline, own process)':<46} {pdf_seconds * 1000:9.0f} ms"
             f"   peak {pdf_mb:6.0f} MB (target < 300 MB)"
@@ -111,37 +110,53 @@ def report(large: Path) -> None:
         )
 
 
-def any_size(folder: Path, sizes: tuple[int, ...] = (2000, 12000, 50000)) -> None:
+ITEM_SIZES = (2000, 12000, 50000)
+FORMATS = ("pdf", "docx", "html")
+
+
+def any_size(
+    folder: Path,
+    sizes: tuple[int, ...] = ITEM_SIZES,
+    formats: tuple[str, ...] = FORMATS,
+    field_sizes: tuple[int, ...] | None = None,
+) -> None:
     """Exports that must stay linear: 1 MB in every text column of one item of each long
-    kind, and PDF exports of more and more feedback items (time per item)."""
-    from bench.big_fields import build_big_fields
+    kind (with ``field_sizes``, fields of each of those sizes), and each format's export of
+    more and more feedback items (its time per item, about the same at every size)."""
+    from bench import big_fields
     from bench.large_portfolio import build_large
 
-    big = build_big_fields(folder / "big-fields.folio")
-    for fmt in ("pdf", "docx"):
-        seconds, mb = run_child(str(big), fmt, str(folder / f"big-fields.{fmt}"))
-        print(
-            f"{fmt.upper() + ' export, 1 MB in every text field':<46} {seconds * 1000:9.0f} ms"
-            f"   peak {mb:6.0f} MB (targets < 10000 ms, < 400 MB)"
-        )
-    per_item: list[float] = []
+    big_fields.report(folder, field_sizes or (big_fields.MAX_TEXT,), formats)
+    per_item: dict[str, list[float]] = {fmt: [] for fmt in formats}
     for size in sizes:
         path = build_large(folder / f"feedback-{size}.folio", feedback_items=size)
-        try:
-            seconds, mb = run_child(str(path), "pdf", str(folder / f"feedback-{size}.pdf"))
-        except RuntimeError as error:
-            print(f"PDF export, {size} feedback items: failed ({error})")
-            continue
-        per_item.append(seconds / size)
-        print(
-            f"{f'PDF export, {size} feedback items':<46} {seconds * 1000:9.0f} ms"
-            f"   {seconds / size * 1000:6.2f} ms/item   peak {mb:6.0f} MB"
-        )
+        for fmt in formats:
+            target = folder / f"feedback-{size}.{fmt}"
+            try:
+                seconds, mb, cpu = run_child(str(path), fmt, str(target))
+            except RuntimeError as error:
+                print(f"{fmt.upper()} export, {size} feedback items: failed ({error})")
+                continue
+            per_item[fmt].append(seconds / size)
+            print(
+                f"{f'{fmt.upper()} export, {size} feedback items':<46} {seconds * 1000:9.0f} ms"
+                f" (cpu {cpu * 1000:6.0f} ms)   {seconds / size * 1000:6.2f} ms/item"
+                f"   peak {mb:6.0f} MB"
+            )
+            target.unlink()
         path.unlink()
-    if len(per_item) > 1:
-        spread = max(per_item) / min(per_item)
-        verdict = "ok" if spread <= 1.5 else "MISSED"
-        print(
-            f"{'time per item, largest / smallest':<46} {spread:9.2f} x   "
-            f"(target <= 1.5 x: {verdict})"
-        )
+    for fmt, figures in per_item.items():
+        if len(figures) > 1:
+            print(spread_line(f"{fmt.upper()} time per item, largest / smallest size", figures))
+
+
+def main() -> None:
+    """``python bench/exports.py [N ...]``: the any-size figures, with N feedback items
+    (default 2,000, 12,000 and 50,000)."""
+    sizes = tuple(int(arg) for arg in sys.argv[1:]) or ITEM_SIZES
+    with tempfile.TemporaryDirectory(prefix="folio-bench-any-size-") as folder:
+        any_size(Path(folder), sizes)
+
+
+if __name__ == "__main__":
+    main()

@@ -46,7 +46,7 @@ def _yes(value: bool | None, unknown: str = "Not yet answered") -> str:
 
 
 def _record(builder: DocumentBuilder, item_id: int) -> Any:
-    return next((r for r in builder.portfolio.records if r.id == item_id), None)
+    return builder.item_of("assessment_record", item_id)
 
 
 def method_of(builder: DocumentBuilder, kind: str, item_id: int) -> str:
@@ -320,7 +320,7 @@ def _record_form(builder: DocumentBuilder, record: Any, asked: list[Any]) -> lis
 
 def _what(builder: DocumentBuilder, kind: str, item_id: int) -> str:
     spec = KINDS[kind]
-    item = next((i for i in getattr(builder.portfolio, spec.collection) if i.id == item_id), None)
+    item = builder.item_of(kind, item_id)
     if item is None:
         return spec.noun
     if kind == "evidence_file":

@@ -128,8 +128,19 @@ class DocumentBuilder:
         #: (kind, id) -> the anchor where the item is shown, first placement wins.
         self.anchors: dict[tuple[str, int], str] = {}
         self.long_entries: list[tuple[str, str]] = []
+        self._by_id: dict[str, dict[int, Any]] = {}
 
     # -- helpers --------------------------------------------------------------------------
+
+    def item_of(self, kind: str, item_id: int) -> Any:
+        """The item of ``kind`` with ``item_id`` (None if there is none), from an index made
+        once per kind: forms look items up once per piece of evidence, which a search of
+        the collection each time would make grow as the square of the portfolio."""
+        index = self._by_id.get(kind)
+        if index is None:
+            items = getattr(self.portfolio, KINDS[kind].collection)
+            index = self._by_id[kind] = {item.id: item for item in items}
+        return index.get(item_id)
 
     def cell(self, text: str | None, where: str, limit: int = CELL_LIMIT) -> str:
         """Text for a cell; very long text is shortened here and printed in full later."""

@@ -1,7 +1,9 @@
 """PDF renderer: reportlab platypus, one BaseDocTemplate with a cover and a body page template.
 
 Embedded DejaVu Sans (Symbola for emoji when present), a running head, "page X of Y",
-PDF outline entries and a contents list with page numbers, and a DRAFT watermark on drafts.
+PDF outline entries, a contents list and page references with page numbers, and a DRAFT
+watermark on drafts. The document is laid out once: every page number that depends on the
+layout is drawn when the canvas saves, when each page is known.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ import io
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
-from weakref import WeakKeyDictionary
+from weakref import ref
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -59,8 +61,12 @@ from app.export.model import (
 from app.exporters import fonts
 from app.exporters.drawing import to_drawing
 from app.exporters.pdf_cells import TextCell
+from app.exporters.pdf_tables import CHUNK, LongTable, Piece
+from app.exporters.pdf_text import PlainText
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
+#: Plain text longer than this is set as PlainText, whose cost stays linear in its length.
+LONG_TEXT = 500
 MARGIN = 2.0 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 #: Tallest a figure is drawn: the body frame less room for the running head and a caption.
@@ -81,25 +87,30 @@ RULE = colors.HexColor("#9ca3af")
 class _Font(TTFont):
     """DejaVu with a quick way through its subset encoding: a line whose every character
     already has a code in the first subset is translated in one step, where reportlab
-    looks each character up in turn (most of the drawing time of a long portfolio)."""
+    looks each character up in turn (most of the drawing time of a long portfolio). The
+    document last drawn for is remembered with its state, so a line costs no look-up in
+    reportlab's table of documents."""
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
-        self._quick: WeakKeyDictionary[Any, tuple[int, dict[int, int], frozenset[str]]] = (
-            WeakKeyDictionary()
-        )
+        #: (the document, its subset state, the quick table for that state's codes).
+        self._last: tuple[Any, Any, tuple[int, dict[int, int], frozenset[str]]] | None = None
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list:  # type: ignore[type-arg]
-        state = self.state.get(doc)
-        if state is not None and isinstance(text, str) and text:
-            assignments = state.assignments
-            quick = self._quick.get(doc)
-            if quick is None or quick[0] != len(assignments):
-                table = {c: n for c, n in assignments.items() if n < 256}
-                quick = (len(assignments), table, frozenset(map(chr, table)))
-                self._quick[doc] = quick
-            if quick[2].issuperset(text):
-                return [(0, text.translate(quick[1]).encode("latin-1"))]
+        if isinstance(text, str) and text:
+            last = self._last
+            if last is not None and last[0]() is doc:
+                _, state, quick = last
+            else:
+                state, quick = self.state.get(doc), None
+            if state is not None:
+                assignments = state.assignments
+                if quick is None or quick[0] != len(assignments):
+                    table = {c: n for c, n in assignments.items() if n < 256}
+                    quick = (len(assignments), table, frozenset(map(chr, table)))
+                    self._last = (ref(doc), state, quick)
+                if quick[2].issuperset(text):
+                    return [(0, text.translate(quick[1]).encode("latin-1"))]
         return super().splitString(text, doc, encoding)
 
 
@@ -162,6 +173,19 @@ def markup(text: str) -> str:
         for symbol, chunk in _runs(text)
     ]
     return "".join(out).replace("\n", "<br/>")
+
+
+def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph of plain text: long text in a left-aligned style as PlainText (the same
+    lines, fonts and page splits as a Paragraph, in time linear in its length), the rest as
+    a Paragraph, and so is text with a soft hyphen (where a Paragraph may break a word)."""
+    plain = style.alignment == TA_LEFT and not (
+        style.leftIndent or style.rightIndent or style.firstLineIndent
+    )
+    if plain and len(text) > LONG_TEXT and "\xad" not in text:
+        _register_fonts()
+        return PlainText(text, style, fonts.SYMBOLS, _runs)
+    return RlParagraph(markup(text), style)
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
@@ -248,18 +272,34 @@ class _Contents:
 
     LEADING: ClassVar[dict[int, float]] = {1: 16.0, 2: 13.0}
 
-    def __init__(self, previous: dict[str, int] | None = None) -> None:
+    def __init__(self) -> None:
         self.pages: dict[str, int] = {}
-        #: The page of every anchor (headings, items) laid out in this pass, and in the
-        #: pass before, which page references print.
+        #: The page of every anchor (headings, items), which page references print.
         self.anchors: dict[str, int] = {}
-        self.previous: dict[str, int] = previous or {}
-        self.slots: list[tuple[int, float, float, float, list[tuple[int, str, str]]]] = []
+        #: Per page, the reserved room for contents lines on it.
+        self.slots: dict[int, list[tuple[float, float, float, list[tuple[int, str, str]]]]] = {}
+        #: Per anchor a page reference points at, the form that prints its page number.
+        self.numbers: dict[str, str] = {}
+
+    def number_form(self, anchor: str) -> str:
+        """The name of the form XObject that will print ``anchor``'s page number."""
+        name = self.numbers.get(anchor)
+        if name is None:
+            name = self.numbers[anchor] = f"FolioPageNumber{len(self.numbers)}"
+        return name
+
+    def draw_numbers(self, canvas: Canvas) -> None:
+        """Define each page-number form, once every anchor's page is known."""
+        style = _styles()["cell"]
+        for anchor, name in self.numbers.items():
+            canvas.beginForm(name)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
+            canvas.drawString(0, style.leading - style.fontSize, str(self.anchors.get(anchor, "…")))
+            canvas.endForm()
 
     def draw(self, canvas: Canvas, page: int) -> None:
-        for slot_page, x, top, width, lines in self.slots:
-            if slot_page != page:
-                continue
+        for x, top, width, lines in self.slots.get(page, ()):
             y = top
             for level, text, key in lines:
                 y -= self.LEADING[level]
@@ -322,14 +362,14 @@ class _ContentsRoom(Flowable):
 
     def draw(self) -> None:
         x, y = self._position
-        self.contents.slots.append(
-            (self.canv.getPageNumber(), x, y + self.height, self.width, self.lines)
+        self.contents.slots.setdefault(self.canv.getPageNumber(), []).append(
+            (x, y + self.height, self.width, self.lines)
         )
 
 
 def _numbered_canvas(running_head: str, contents: _Contents) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each can say 'page X of Y' and the
-    contents can show every section's page."""
+    """A canvas that holds pages back until the end, so each can say 'page X of Y', the
+    contents can show every section's page and page references the page they point at."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -337,12 +377,16 @@ def _numbered_canvas(running_head: str, contents: _Contents) -> type[Canvas]:
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
+            # The page's operators as the one string they become (joined by new lines, as
+            # reportlab joins them): a held page is then a fraction of the memory.
+            self._code = ["\n".join(self._code)]
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            for number in range(1, total + 1):
+                state, self._pages[number - 1] = self._pages[number - 1], {}
                 self.__dict__.update(state)
                 contents.draw(self, number)
                 if number > 1:
@@ -352,6 +396,7 @@ def _numbered_canvas(running_head: str, contents: _Contents) -> type[Canvas]:
                     self.drawRightString(PAGE_WIDTH - MARGIN, 1.1 * cm, f"Page {number} of {total}")
                     self.restoreState()
                 super().showPage()
+            contents.draw_numbers(self)
             super().save()
 
     NumberedCanvas.running_head = running_head  # type: ignore[attr-defined]
@@ -472,18 +517,37 @@ class _Anchor(Flowable):
         self.contents.anchors.setdefault(self.key, self.canv.getPageNumber())
 
 
+class _PageNumber(Flowable):
+    """The page an anchor lands on, in a table cell: one line of room whose number is a
+    form drawn when the canvas saves, by when every anchor's page is known, so the document
+    is laid out once."""
+
+    def __init__(self, anchor: str, contents: _Contents, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.anchor = anchor
+        self.contents = contents
+        self.style = style
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.doForm(self.contents.number_form(self.anchor))
+
+
 def _heading(text: str, level: int, key: str, in_contents: bool = True) -> RlParagraph:
     paragraph = RlParagraph(markup(text), _styles()[f"h{min(level, 3)}"])
     paragraph.folio_entry = (level, text, key, in_contents)  # type: ignore[attr-defined]
     return paragraph
 
 
-def _cell(value: Any, head: bool = False, pages: dict[str, int] | None = None) -> Flowable:
-    if isinstance(value, PageRef):
-        text = str((pages or {}).get(value.anchor, "…"))
-    else:
-        text = value.text if isinstance(value, StatusMark) else str(value)
+def _cell(value: Any, head: bool = False, contents: _Contents | None = None) -> Flowable:
     style = _styles()["cell-head" if head else "cell"]
+    if isinstance(value, PageRef) and contents is not None:
+        return _PageNumber(value.anchor, contents, style)
+    text = value.text if isinstance(value, StatusMark | PageRef) else str(value)
     covered, _ = _register_fonts()
     if text.isascii() or all(ord(character) in covered for character in text):
         return TextCell(text, style.fontName, style.fontSize, style.leading, style.textColor)
@@ -493,38 +557,52 @@ def _cell(value: Any, head: bool = False, pages: dict[str, int] | None = None) -
 def _table(block: Table, contents: _Contents) -> list[Flowable]:
     total = sum(block.widths)
     widths = [FRAME_WIDTH * w / total for w in block.widths]
-    data: list[list[Any]] = [[_cell(h, head=True) for h in block.header]]
-    data += [[_cell(value, pages=contents.previous) for value in row] for row in block.rows]
-    for row_data, anchor in zip(data[1:], block.anchors, strict=False):
+    header = [_cell(h, head=True) for h in block.header]
+    rows: list[list[Any]] = [[_cell(v, contents=contents) for v in row] for row in block.rows]
+    for row_data, anchor in zip(rows, block.anchors, strict=False):
         if anchor:
             row_data[0] = [_Anchor(anchor, contents), row_data[0]]
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    #: Per row, the cells whose background shows a status.
+    marks = [
+        [(n, STATUS_COLOURS[v.status]) for n, v in enumerate(row) if isinstance(v, StatusMark)]
+        for row in block.rows
     ]
-    for row_index, row in enumerate(block.rows, start=1):
-        for column, value in enumerate(row):
-            if isinstance(value, StatusMark):
-                style.append(
-                    (
-                        "BACKGROUND",
-                        (column, row_index),
-                        (column, row_index),
-                        STATUS_COLOURS[value.status],
-                    )
-                )
-    heights = None
-    if block.min_row_height:
-        heights = [None] + [block.min_row_height * cm] * len(block.rows)
-    table = RlTable(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=True)
-    table.setStyle(TableStyle(style))
+    height = block.min_row_height * cm if block.min_row_height else None
+
+    def piece(start: int, stop: int, with_header: bool) -> Piece:
+        """The rows ``start`` to ``stop`` as one Table, the header above them if asked."""
+        top = 1 if with_header else 0
+        style: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if with_header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e5e7eb")))
+        for row_index, row_marks in enumerate(marks[start:stop], start=top):
+            for column, colour in row_marks:
+                style.append(("BACKGROUND", (column, row_index), (column, row_index), colour))
+        heights = None
+        if height is not None:
+            heights = [None] * top + [height] * (stop - start)
+        table = Piece(
+            [header] * top + rows[start:stop],
+            colWidths=widths,
+            rowHeights=heights,
+            repeatRows=top,
+            splitByRow=True,
+        )
+        table.setStyle(TableStyle(style))
+        return table
+
     flowables: list[Flowable] = []
     if block.caption:
         flowables.append(RlParagraph(markup(block.caption), _styles()["strong"]))
-    flowables.append(table)
+    if len(rows) > CHUNK:
+        flowables.append(LongTable(len(rows), piece))
+    else:
+        flowables.append(piece(0, len(rows), True))
     flowables.append(Spacer(1, 8))
     return flowables
 
@@ -572,7 +650,7 @@ def _attachment(block: Attachment) -> list[Flowable]:
     ]
     if block.pdf_sha256:
         return flowables
-    return flowables + [RlParagraph(markup(piece), styles["small"]) for piece in block.pieces]
+    return flowables + [text_flowable(piece, styles["small"]) for piece in block.pieces]
 
 
 def _block(
@@ -584,7 +662,7 @@ def _block(
 ) -> list[Flowable]:
     styles = _styles()
     if isinstance(block, Paragraph):
-        return [RlParagraph(markup(block.text), styles.get(block.style, styles["body"]))]
+        return [text_flowable(block.text, styles.get(block.style, styles["body"]))]
     if isinstance(block, Heading):
         counter[0] += 1
         return [
@@ -620,8 +698,8 @@ def story(document: ExportDocument, images: ImageSource, contents: _Contents) ->
     styles = _styles()
     flowables: list[Flowable] = [
         Spacer(1, 4 * cm),
-        RlParagraph(markup(document.title), styles["title"]),
-        RlParagraph(markup(document.subtitle), styles["subtitle"]),
+        text_flowable(document.title, styles["title"]),
+        text_flowable(document.subtitle, styles["subtitle"]),
     ]
     counter = [0]
     for block in document.cover:
@@ -643,36 +721,11 @@ def story(document: ExportDocument, images: ImageSource, contents: _Contents) ->
     return flowables
 
 
-def _has_page_refs(document: ExportDocument) -> bool:
-    return any(
-        isinstance(value, PageRef)
-        for section in document.sections
-        for block in section.blocks
-        if isinstance(block, Table)
-        for row in block.rows
-        for value in row
-    )
-
-
-def _build(document: ExportDocument, target: Any, images: ImageSource, previous: dict) -> dict:  # type: ignore[type-arg]
-    """One layout pass; the page of every anchor it laid out."""
-    contents = _Contents(previous)
-    template = _PortfolioTemplate(target, document, contents)
+def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
+    """Write ``document`` as a PDF at ``target``, laid out in one pass."""
+    contents = _Contents()
+    template = _PortfolioTemplate(str(target), document, contents)
     template.build(
         story(document, images, contents),
         canvasmaker=_numbered_canvas(document.running_head, contents),
     )
-    return contents.anchors
-
-
-def render_pdf(document: ExportDocument, target: Path, images: ImageSource) -> None:
-    """Write ``document`` as a PDF at ``target``. With page references (the evidence
-    location sheet), the layout is repeated until every printed page number is the page
-    its item landed on in that very layout (twice, almost always)."""
-    pages: dict[str, int] = {}
-    refs = _has_page_refs(document)
-    for _ in range(4):
-        found = _build(document, str(target), images, pages)
-        if not refs or found == pages:
-            break
-        pages = found

@@ -1,4 +1,4 @@
-"""Table cells of plain text for the PDF: wrapped once per column width from cached word
+"""Table cells of plain text for the PDF: wrapped once per column width from cached character
 widths and drawn line by line.
 
 A platypus Paragraph parses markup and breaks its lines again on every pass a table makes
@@ -9,65 +9,16 @@ font lacks) stay Paragraphs.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-
-@lru_cache(maxsize=200_000)
-def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
-
-
-def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
-    """A word wider than the column, in pieces that fit (as Paragraph's splitLongWords)."""
-    pieces: list[str] = []
-    current = ""
-    for character in word:
-        if current and _width(current + character, font, size) > width:
-            pieces.append(current)
-            current = character
-        else:
-            current += character
-    if current:
-        pieces.append(current)
-    return pieces
+from app.exporters.pdf_text import break_lines, widths
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` broken into lines no wider than ``width``; runs of white space become one
     space and line breaks are kept, as in a Paragraph."""
-    if not text.strip():
-        return []
-    space = _width(" ", font, size)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        if not paragraph.strip():
-            lines.append("")  # a blank line, as <br/><br/> gives in a Paragraph
-            continue
-        line: list[str] = []
-        used = 0.0
-        for word in paragraph.split():
-            word_width = _width(word, font, size)
-            if word_width > width:
-                pieces = _break_word(word, font, size, width)
-                if line:
-                    lines.append(" ".join(line))
-                lines.extend(pieces[:-1])
-                line, used = [pieces[-1]], _width(pieces[-1], font, size)
-                continue
-            needed = word_width if not line else used + space + word_width
-            if line and needed > width:
-                lines.append(" ".join(line))
-                line, used = [word], word_width
-            else:
-                line.append(word)
-                used = needed
-        if line:
-            lines.append(" ".join(line))
-    return lines
+    return break_lines(text, widths(font), size, width)[0]
 
 
 class TextCell(Flowable):

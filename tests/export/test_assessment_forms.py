@@ -158,6 +158,18 @@ def test_evidence_location_pages_are_where_the_items_are_printed(exported) -> No
     assert all(page.isdigit() for found in rows.values() for page in found), rows
 
 
+def test_every_location_row_names_a_page_that_shows_its_item(exported) -> None:
+    """Each reference's printed page holds the item itself: a row that starts with its
+    reference (on the sheet, rows start with the marking point)."""
+    pages = _pages(exported["pdf"])
+    rows = _location_rows(exported["pdf"])
+    assert len(rows) >= 15
+    for ref, printed in rows.items():
+        assert len(printed) == 1, (ref, printed)
+        page = int(next(iter(printed)))
+        assert re.search(rf"(^|\n){re.escape(ref)}[ \n]", pages[page - 1]), (ref, page)
+
+
 def test_attachments_are_reproduced_or_listed_with_their_sha256(exported) -> None:
     pages = _pages(exported["pdf"])
     printed = squash("".join(pages))

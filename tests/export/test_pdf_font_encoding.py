@@ -29,3 +29,15 @@ def test_quick_encoding_matches_reportlab() -> None:
     ]
     for text in samples:
         assert ours.splitString(text, ours_doc) == reference.splitString(text, reference_doc)
+
+
+def test_quick_encoding_keeps_each_document_apart() -> None:
+    """Two documents drawn in turn each get their own codes, as reportlab gives them."""
+    pdf._register_fonts()
+    ours = pdfmetrics.getFont(fonts.REGULAR)
+    reference = TTFont("Reference", str(fonts.FONT_FILES[fonts.REGULAR]))
+    documents = [(_Doc(), _Doc()), (_Doc(), _Doc())]
+    samples = ["Hello world", "zyx wvu tsr", "Hello world", "Ωmega café", "zyx wvu tsr", "Hello"]
+    for turn, text in enumerate(samples * 2):
+        mine, theirs = documents[turn % 2]
+        assert ours.splitString(text, mine) == reference.splitString(text, theirs), (turn, text)
