@@ -1,7 +1,14 @@
-"""Open a portfolio in the main window and quit as soon as it is on screen (for make bench)."""
+"""Open a portfolio in the main window, time it, and quit (for make bench).
+
+Prints one JSON object: ``shown``, seconds from the launch (``time.time()`` at launch is
+argv[3]) until the window is on screen (the first turn of the event loop after show());
+``verdict``, until the marking points panel shows the first verdict, which the check worker
+sends once the window is up.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -18,14 +25,27 @@ from app.ui.session import PortfolioSession
 
 
 def main() -> None:
+    launched = float(sys.argv[3]) if len(sys.argv) > 3 else time.time()
     app = application()
     settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
     window = MainWindow(PortfolioSession.open(Path(sys.argv[1])), settings)
     window.show()
+    figures: dict[str, float] = {}
 
-    def shown() -> None:  # the first turn of the event loop: the window is on screen
-        if len(sys.argv) > 3:  # seconds since the launch (time.time() at launch is argv[3])
-            print(f"{time.time() - float(sys.argv[3]):.4f}")
+    def shown() -> None:
+        figures["shown"] = time.time() - launched
+        if window.session.result_is_current:
+            verdict()
+        else:
+            window.session.checked.connect(verdict)
+
+    def verdict(*_result: object) -> None:
+        QTimer.singleShot(0, lambda: done())  # once the panel has painted it
+
+    def done() -> None:
+        figures.setdefault("verdict", time.time() - launched)
+        print(json.dumps(figures))
+        window.close()
         app.quit()
 
     QTimer.singleShot(0, shown)

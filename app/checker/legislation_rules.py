@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import inspect
@@ -70,15 +71,23 @@ ITEM_TEXT = {
     ),
     "analysis_finding": ("theme", "touchpoint", "root_cause", "data_summary"),
 }
-#: Content words every customer-service text shares: sharing them says nothing about an item.
-GENERIC = frozenset(
-    substance.lemmas(
-        "customer customers service services staff team colleague business company "
-        "organisation law laws legislation act regulation regulations comply complies "
-        "compliance compliant ensure ensures follow follows right rights new change changes "
-        "process procedure policy way always good keep keeps help helps"
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """Content words every customer-service text shares: sharing them says nothing about an
+    item. Lemmatised on first use, not at import: the lemma dictionary takes a fifth of a
+    second to load, which a window that only shows verdicts never needs."""
+    return frozenset(
+        substance.lemmas(
+            "customer customers service services staff team colleague business company "
+            "organisation law laws legislation act regulation regulations comply complies "
+            "compliance compliant ensure ensures follow follows right rights new change changes "
+            "process procedure policy way always good keep keeps help helps"
+        )
     )
-)
+
+
 PROBLEMS = (
     "repealed-law",
     "not-legislation",
@@ -276,7 +285,7 @@ def _item_words(kind: str, item: Any) -> set[str]:
     words: set[str] = set()
     for name in ITEM_TEXT.get(kind, ()):
         words.update(substance.content_lemmas(getattr(item, name) or ""))
-    return words - GENERIC
+    return words - _generic()
 
 
 def _judge_entry(cited: Cited, settings: Settings) -> None:
@@ -343,7 +352,9 @@ def _judge_justification(context: Context, cited: Cited, settings: Settings) -> 
             f"{where}: {quote(text)} does not name the duty the {cited.entry.title} sets "
             f"(for example {examples})"
         )
-    elif not (set(substance.content_lemmas(own)) - GENERIC) & _item_words(cited.kind, cited.item):
+    elif not (set(substance.content_lemmas(own)) - _generic()) & _item_words(
+        cited.kind, cited.item
+    ):
         cited.problem = "unjustified"
         cited.why = (
             f"{where}: {quote(text)} does not say how the law applies to "

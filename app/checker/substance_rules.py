@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from app.checker.context import Context
@@ -10,20 +11,25 @@ from app.checker.result import Status
 from app.checker.substance import content_lemmas, lemma, quote, words_of
 from app.checker.text import join_names, plural
 
-#: Words any recommendation could use: they do not tailor it to a service gap.
-GENERIC_WORDS = frozenset(
-    lemma(word)
-    for word in words_of(
-        """
-        customer customers service services staff team teams all every everyone provide improve
-        improvement ensure better good great make sure deliver excellent experience quality
-        communication communicate training train trained always high standard standards business
-        across organisation company more best level levels offer give help support satisfaction
-        happy happier focus increase approach new way ways work process store stores shop
-        shops branch branches site sites three two all week weekend day every each
-        """
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Words any recommendation could use: they do not tailor it to a service gap.
+    Lemmatised on first use, not at import (loading the lemma dictionary is slow)."""
+    return frozenset(
+        lemma(word)
+        for word in words_of(
+            """
+            customer customers service services staff team teams all every everyone provide
+            improve improvement ensure better good great make sure deliver excellent experience
+            quality communication communicate training train trained always high standard
+            standards business across organisation company more best level levels offer give
+            help support satisfaction happy happier focus increase approach new way ways work
+            process store stores shop shops branch branches site sites three two all week
+            weekend day every each
+            """
+        )
     )
-)
 
 
 def _ownwords_of(text: str, generic: frozenset[str]) -> set[str]:
@@ -37,7 +43,7 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
     against = rule.get("against") or ["theme", "touchpoint", "root_cause", "data_summary"]
     each = bool(rule.get("each", True))
     minimum = int(rule.get("min_shared", 1))
-    generic = GENERIC_WORDS | frozenset(lemma(w) for w in rule.get("generic", []))
+    generic = _generic_words() | frozenset(lemma(w) for w in rule.get("generic", []))
     written = [
         it
         for it in context.collection(kind)

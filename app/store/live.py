@@ -98,6 +98,28 @@ class LiveDocument:
             return False
         return True
 
+    def preview(self, change: Change) -> None:
+        """Show an update of plain fields before the store has written it: the held item
+        (or the portfolio) takes the new values, as apply() would read them once the write
+        is done. The write's own bookkeeping follows with catch_up()."""
+        if change.kind == "portfolio":
+            target: Any = self.document
+        else:
+            target = self._find(ITEM_MODELS[change.kind], int(change.item_id))  # type: ignore[arg-type]
+        for name, value in (change.after or {}).items():
+            set_committed_value(target, name, value)
+
+    def catch_up(self) -> None:
+        """Read what the writes shown by preview() added besides their values: the audit
+        entries and the portfolio's time of last change."""
+        session = self._session
+        assert session is not None
+        try:
+            self._audit_entries(session)
+            session.refresh(self.document, ["updated_at"])
+        finally:
+            session.commit()
+
     def _knows(self, change: Change) -> bool:
         if change.kind in {"portfolio", "declaration"}:
             return change.action == "update"

@@ -449,7 +449,9 @@ class PortfolioStore(AssessmentRecords):
 
     # -- portfolio details and declaration ----------------------------------------------------
 
-    def update_details(self, **fields: Any) -> Change:
+    def checked_details(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """The values update_details(**fields) writes, refused as it refuses them; reads
+        nothing from the file, so a window can show them before the write is done."""
         unknown = set(fields) - set(DETAIL_FIELDS)
         if unknown:
             raise InvalidInputError(
@@ -459,6 +461,10 @@ class PortfolioStore(AssessmentRecords):
         values = coerce_fields("portfolio", Portfolio, fields)
         if "learner_name" in values and not values["learner_name"].strip():
             raise InvalidInputError("the learner's name is required")
+        return values
+
+    def update_details(self, **fields: Any) -> Change:
+        values = self.checked_details(fields)
         with self._change() as session:
             portfolio = session.get_one(Portfolio, self.portfolio_id)
             before = {name: getattr(portfolio, name) for name in values}
@@ -594,6 +600,23 @@ class PortfolioStore(AssessmentRecords):
             self._audit(session, "add", f"{kind}:{item.id}", values)
             after = row_values(item)
         return Change("add", kind, item.id, None, after)
+
+    def checked_update(
+        self, kind: str, current: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any] | None:
+        """The values update_item(kind, id, **fields) writes over an item that holds
+        ``current``, refused as update_item refuses them, without reading the file: what a
+        window shows at once while the write goes on behind it. None when only the file can
+        tell: a field naming another item, an assessment record, a writer who is staff."""
+        model = self._model(kind)
+        if KINDS[kind].owner == "assessor" or self.role != "learner":
+            return None
+        values = coerce_fields(kind, model, fields)
+        if any(column.key in values and column.foreign_keys for column in inspect(model).columns):
+            return None
+        self._prepare(kind, values)  # the learner's items: marking points in the unit's order
+        check_out_of(kind, {**current, **values}, values)
+        return values
 
     def update_item(self, kind: str, item_id: int, **fields: Any) -> Change:
         model = self._model(kind)

@@ -217,7 +217,7 @@ class AssessmentPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.about)
         layout.addWidget(self.splitter, 1)
-        self.refresh()
+        # filled by refresh() when first shown (the window marks every page to be filled)
 
     # -- the comment bank ---------------------------------------------------------------------
 
@@ -327,7 +327,8 @@ class AssessmentPage(QWidget):
         judged = document.judgements_for(current) if current is not None else {}
         decision = document.decision_for(current) if current is not None else None
         can_mark = role == "assessor" and current is not None and decision is None
-        for point in self.session.result.points:
+        result = self.session.result  # None until the first verdict comes from the worker
+        for point in result.points if result is not None else ():
             row = self.points[point.marking_point_id]
             row.status.setPixmap(status_icon(point.status).pixmap(16, 16))
             status = status_label(point.status)
@@ -338,8 +339,10 @@ class AssessmentPage(QWidget):
                 if found
                 else self.tr("Checker (advisory): {0}").format(status)
             )
-            self._show_links(row, point.marking_point_id, point.short_id)
-            record = judged.get(point.marking_point_id)
+        for point in self.session.unit.marking_points:
+            row = self.points[point.id]
+            self._show_links(row, point.id, point.short_id)
+            record = judged.get(point.id)
             row.judgement.setCurrentIndex(
                 row.judgement.findData(record.judgement if record else "")
             )

@@ -34,12 +34,15 @@ class CheckClient(QObject):
     #: (version, message): the worker could not check; the session checks for itself
     failed = Signal(int, str)
 
-    def __init__(self, path: Path, portfolio_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, portfolio_id: int, parent: QObject | None = None, check: int = 0
+    ) -> None:
+        """``check``: a version to check as soon as the worker has the file open (0: none)."""
         super().__init__(parent)
         self.worker = _worker()
         self.token = self.worker.register(self)
         self.destroyed.connect(self.worker.forget_later(self.token))
-        self.available = self.worker.send(("open", self.token, str(path), portfolio_id))
+        self.available = self.worker.send(("open", self.token, str(path), portfolio_id, check))
 
     def submit(self, version: int, change: Change | None) -> bool:
         """Ask for a check of ``version`` (after ``change``; None: reload the document)."""

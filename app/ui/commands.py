@@ -1,13 +1,15 @@
 """One QUndoCommand per store operation, so every edit can be undone and redone.
 
 Commands call the store and hand the Change to the session, which refreshes the views; they
-hold no rules of their own.
+hold no rules of their own. The session that pushes a command becomes its ``host``: an edit
+of fields is shown at once and written behind (``host.write_later``); every other operation
+first waits for the writes still going on (``host.flush``), so the file sees them in order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -15,6 +17,22 @@ from app.errors import FolioError
 from app.store import Change, PortfolioStore
 
 Notify = Callable[[Change], None]
+
+
+class Host(Protocol):
+    """What a command needs of the session that pushed it (see PortfolioSession)."""
+
+    def flush(self) -> list[str]: ...
+
+    def plan_update(
+        self, kind: str, item_id: int, fields: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None: ...
+
+    def write_later(
+        self, command: StoreCommand, change: Change, work: Callable[[], Change], undoing: bool
+    ) -> None: ...
+
+    def merged(self, gone: StoreCommand, into: StoreCommand) -> None: ...
 
 
 class StoreCommand(QUndoCommand):
@@ -26,6 +44,8 @@ class StoreCommand(QUndoCommand):
         self.store = store
         self.notify = notify
         self.error: str | None = None
+        #: The session that pushed it (None: run straight through the store).
+        self.host: Host | None = None
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -33,7 +53,12 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def _after_earlier_writes(self) -> None:
+        if self.host is not None:
+            self.host.flush()
+
     def redo(self) -> None:
+        self._after_earlier_writes()
         try:
             self.apply()
         except FolioError as error:
@@ -41,6 +66,7 @@ class StoreCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
+        self._after_earlier_writes()
         try:
             self.revert()
         except FolioError as error:
@@ -139,7 +165,56 @@ class SetCommand(StoreCommand):
         self.notify(self.setter(self.before))
 
 
-class UpdateItemCommand(SetCommand):
+class FieldsCommand(SetCommand):
+    """Set fields of an item, or the portfolio's details (kind "portfolio"). With a host the
+    new values are shown at once and written behind; what the host cannot show before the
+    file has it (a field naming another item, a staff record) is written first, as any
+    other command."""
+
+    def __init__(
+        self,
+        store: PortfolioStore,
+        notify: Notify,
+        text: str,
+        kind: str,
+        item_id: int,
+        setter: Callable[[Any], Change],
+        fields: Mapping[str, Any],
+    ) -> None:
+        super().__init__(store, notify, text, setter, dict(fields), lambda change: change.before)
+        self.kind = kind
+        self.item_id = item_id
+
+    def redo(self) -> None:
+        if not self._later(self.after, undoing=False):
+            super().redo()
+
+    def undo(self) -> None:
+        if not self._later(self.before, undoing=True):
+            super().undo()
+
+    def _later(self, values: dict[str, Any], undoing: bool) -> bool:
+        """Hand the write to the host to show now and write behind; False: write it now."""
+        if self.host is None:
+            return False
+        try:
+            plan = self.host.plan_update(self.kind, self.item_id, values)
+        except FolioError as error:  # refused as the store would refuse it
+            self.error = error.message
+            if not undoing:
+                self.setObsolete(True)
+            return True
+        if plan is None:
+            return False
+        before, checked = plan
+        if not self._recorded:
+            self.before, self._recorded = before, True
+        change = Change("update", self.kind, self.item_id, before, checked)
+        self.host.write_later(self, change, lambda: self.setter(values), undoing)
+        return True
+
+
+class UpdateItemCommand(FieldsCommand):
     """Change fields of an item; consecutive edits of the same fields merge into one step."""
 
     MERGE_ID = 1001
@@ -157,12 +232,11 @@ class UpdateItemCommand(SetCommand):
             store,
             notify,
             text,
+            kind,
+            item_id,
             lambda values: store.update_item(kind, item_id, **values),
-            dict(fields),
-            lambda change: change.before,
+            fields,
         )
-        self.kind = kind
-        self.item_id = item_id
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -176,19 +250,22 @@ class UpdateItemCommand(SetCommand):
         ):
             return False
         self.after = other.after
+        if self.host is not None:
+            self.host.merged(other, self)
         return True
 
 
 def update_details(
     store: PortfolioStore, notify: Notify, fields: Mapping[str, Any], text: str
 ) -> SetCommand:
-    return SetCommand(
+    return FieldsCommand(
         store,
         notify,
         text,
+        "portfolio",
+        store.portfolio_id,
         lambda values: store.update_details(**values),
-        dict(fields),
-        lambda change: change.before,
+        fields,
     )
 
 

@@ -299,32 +299,8 @@ class ItemForm(QWidget):
         previous = self.values
         self.values = dict(values)
         for spec in self.specs:
-            widget = self.widgets[spec.name]
-            value = values.get(spec.name)
-            if self._has_unsaved_typing(widget, previous.get(spec.name)):
-                continue
-            if isinstance(widget, _TextBox):
-                widget.set_text(value or "")
-            elif isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            elif isinstance(widget, QComboBox):
-                if spec.widget == "ref":
-                    widget.clear()
-                    widget.addItem(self.tr("— none —"), None)
-                    for item_id, text in (references or {}).get(spec.name, ()):
-                        widget.addItem(text, item_id)
-                index = widget.findData(value)
-                widget.setCurrentIndex(max(index, 0))
-            elif isinstance(widget, QLineEdit):
-                widget.setText(_display(value))
-                widget.setCursorPosition(0)
-            elif isinstance(widget, MarkingPointsPicker):
-                widget.set_value(value or "")
-            widget.setStyleSheet("")
-            if not isinstance(widget, MarkingPointsPicker):
-                widget.setToolTip("")
-        for name, (other, shown_for) in SHOWN_WHEN.get(self.kind, {}).items():
-            self._layout.setRowVisible(self.widgets[name], values.get(other) in shown_for)
+            self._show(spec, previous.get(spec.name), references)
+        self._show_rows()
         if self.related is not None:
             self.related.clear()
             for item_id, text in related_options:
@@ -336,6 +312,58 @@ class ItemForm(QWidget):
                 self.related.addItem(entry)
         self.problem.clear()
         self._loading = False
+
+    def show_values(self, values: Mapping[str, Any]) -> bool:
+        """Show new values of some fields of the item shown (an edit, its undo), leaving the
+        others as they are; False when a field names another item (use load())."""
+        specs = [spec for spec in self.specs if spec.name in values]
+        if any(spec.widget == "ref" for spec in specs):
+            return False
+        self._loading = True
+        previous = self.values
+        self.values = {**previous, **values}
+        for spec in specs:
+            self._show(spec, previous.get(spec.name))
+        self._show_rows()
+        self._loading = False
+        return True
+
+    def _show(
+        self,
+        spec: FieldSpec,
+        saved: Any,
+        references: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+    ) -> None:
+        """Put ``self.values[spec.name]`` in its widget, unless the widget holds typing that
+        differs from ``saved`` (the value it was showing)."""
+        widget = self.widgets[spec.name]
+        value = self.values.get(spec.name)
+        if self._has_unsaved_typing(widget, saved):
+            return
+        if isinstance(widget, _TextBox):
+            widget.set_text(value or "")
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            if spec.widget == "ref":
+                widget.clear()
+                widget.addItem(self.tr("— none —"), None)
+                for item_id, text in (references or {}).get(spec.name, ()):
+                    widget.addItem(text, item_id)
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(_display(value))
+            widget.setCursorPosition(0)
+        elif isinstance(widget, MarkingPointsPicker):
+            widget.set_value(value or "")
+        widget.setStyleSheet("")
+        if not isinstance(widget, MarkingPointsPicker):
+            widget.setToolTip("")
+
+    def _show_rows(self) -> None:
+        for name, (other, shown_for) in SHOWN_WHEN.get(self.kind, {}).items():
+            self._layout.setRowVisible(self.widgets[name], self.values.get(other) in shown_for)
 
     @staticmethod
     def _has_unsaved_typing(widget: QWidget, saved: Any) -> bool:

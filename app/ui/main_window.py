@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings or QSettings()
+        self._opening = True
         self.setObjectName("mainWindow")
         self.navigator = StageNavigator()
         self.stack = QStackedWidget()
@@ -121,12 +122,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.navigator.mark_optional(TOOL_STAGES - set(tool_points(session.unit)))
-        self.show_result(session.result)
+        if session.result is not None:
+            self.show_result(session.result)
+        else:  # the first verdict comes from the check worker once the window is up
+            self.points.show_checking()
+            self.summary.setText(self.tr("Checking the portfolio…"))
         self._show_read_only()
         self.navigator.select("feedback")
         self._update_title()
         self._remember(session.path)
         self._restore_layout()
+        self._opening = False
 
     # -- wiring ---------------------------------------------------------------------------------
 
@@ -216,6 +222,10 @@ class MainWindow(QMainWindow):
         self._refresh(self.current_stage())
 
     def _refresh(self, stage: str) -> None:
+        if self._opening:
+            # filled when the window shows: a list laid out on screen sizes its columns from
+            # the rows in view; off screen it reads every row (a second for 2,000 items)
+            return
         if stage in self.dirty:
             self.pages[stage].refresh()  # type: ignore[attr-defined]
             self.dirty.discard(stage)
@@ -325,6 +335,7 @@ class MainWindow(QMainWindow):
     def audit_trail(self) -> None:
         from app.ui.audit_dialog import AuditDialog
 
+        self.session.flush()  # the entries of the edits still being written
         self.audit_dialog = AuditDialog(self.session.document, self)
         self.audit_dialog.show()
 
@@ -441,8 +452,15 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh(self.current_stage())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_focused_field()  # saves a field still being edited
+        if self.session.flush():  # a write was refused: its message shows, the window stays
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.session.close()

@@ -49,7 +49,9 @@ class MarkingPointsDock(QDockWidget):
         is, and what the checker read is listed only when asked for."""
         if result == self.shown:
             return
-        self.shown = result
+        previous, self.shown = self.shown, result
+        if previous is not None and self._update_in_place(previous, result):
+            return
         self._unread = {}
         expanded = {key for key, item in self.points.items() if item.isExpanded()}
         self.tree.clear()
@@ -74,6 +76,41 @@ class MarkingPointsDock(QDockWidget):
                 self._reason(group, warning.text, Status.PARTLY, warning.fixes)
             group.setExpanded("warnings" in expanded or True)
             self.points["warnings"] = group
+
+    def show_checking(self) -> None:
+        """Until the first verdict: say it is coming instead of showing none."""
+        self.shown = None
+        self._unread = {}
+        self.points = {}
+        self.tree.clear()
+        QTreeWidgetItem(self.tree, [self.tr("Checking the portfolio…")])
+
+    def _update_in_place(self, previous: CheckResult, result: CheckResult) -> bool:
+        """Redraw only the points whose verdict changed (an edit changes one or two of them,
+        and rebuilding a panel of a hundred reasons is what would hold up the window); False
+        when the list itself changed (points, warnings): it is rebuilt."""
+        if previous.warnings != result.warnings or [
+            p.marking_point_id for p in previous.points
+        ] != [p.marking_point_id for p in result.points]:
+            return False
+        for old, point in zip(previous.points, result.points, strict=True):
+            if old == point:
+                continue
+            key = point.marking_point_id
+            item = self.points[key]
+            reading = self.points.pop(f"{key}/read", None)
+            self._unread.pop(f"{key}/read", None)
+            expand_readings = reading is not None and reading.isExpanded()
+            item.takeChildren()
+            item.setText(0, f"{point.short_id} · {point.status.label}")
+            item.setIcon(0, status_icon(point.status))
+            item.setToolTip(0, point.text)
+            QTreeWidgetItem(item, [point.text]).setForeground(0, QBrush(QColor("#374151")))
+            for reason in point.reasons:
+                self._reason(item, reason.text, reason.status, reason.fixes)
+            self._readings(item, point, expand_readings)
+            item.setExpanded(item.isExpanded() or point.status is not Status.MET)
+        return True
 
     def _readings(self, parent: QTreeWidgetItem, point: PointResult, expand: bool) -> None:
         """What the checker read for this point, counted or not: shown when asked for."""

@@ -83,6 +83,7 @@ def take(folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     window = MainWindow(PortfolioSession.open(demo), settings)
     window.resize(*size)
     window.show()
+    window.session.current_result()  # its verdict now, not when the check worker sends it
     for number, stage in enumerate(STAGES, start=2):
         window.show_stage(stage)
         saved.append(_save(window, folder / f"{number:02d}-{stage}.png"))
@@ -103,6 +104,7 @@ def take(folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
         window = MainWindow(PortfolioSession.open(path), settings)
         window.resize(*size)
         window.show()
+        window.session.current_result()
         for _unit, stage in (shot for shot in TOOL_SHOTS if shot[0] == unit_id):
             window.show_stage(stage)
             saved.append(_save(window, folder / f"{number:02d}-tool-{stage}.png"))
@@ -133,6 +135,7 @@ def _assessor_shots(
     window = MainWindow(PortfolioSession.open(path, actor=f"assessor: {ASSESSOR}"), settings)
     window.resize(*size)
     window.show()
+    window.session.current_result()  # its verdict now, not when the check worker sends it
     saved = []
     for offset, stage in enumerate(ASSESSOR_STAGES):
         window.show_stage(stage)

@@ -3,7 +3,12 @@ check result, and the signals that tell every view what changed.
 
 An edit never reloads the world: the store's Change is applied to the live document (only the
 rows it touched are read again), views are told what changed, and the check runs in the
-check worker; ``checked`` brings its verdict when it is ready. Every change bumps
+check worker; ``checked`` brings its verdict when it is ready. An edit of fields does not
+even wait for the file: the live document and the views show the new values at once, the
+store writes them on its writer thread (app.store.writer), in order, and the check is asked
+for when the write is done. A write the store refuses is reported and the view goes back to
+the stored value. Whatever else touches the file (adding, deleting, submitting, exporting,
+closing) first waits for the writes still going on: ``flush()``. Every change bumps
 ``version``; a verdict is shown only when it is newer than the one on screen, so a slow
 check never overwrites a later one. What must act on a verdict that is up to date (submit,
 sign-off, export, preview) asks ``current_result()``, which checks now if the latest verdict
@@ -14,13 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import isValid
 
 from app.catalogue import Unit
 from app.checker import CheckResult, check
@@ -28,6 +36,8 @@ from app.errors import DomainError
 from app.models import Portfolio
 from app.store import Change, PortfolioStore
 from app.store.live import LiveDocument
+from app.store.service import row_values
+from app.store.writer import StoreWriter
 from app.trust import pki
 from app.trust.keystore import KeyStore, Signer
 from app.ui import commands
@@ -35,6 +45,16 @@ from app.ui.translations import noun
 
 if TYPE_CHECKING:
     from app.workflow.verification import VerifyReport
+
+
+@dataclass
+class _Behind:
+    """An edit shown before the file has it: its command, what it changed, its version."""
+
+    command: commands.StoreCommand
+    change: Change
+    version: int
+    undoing: bool
 
 
 class PortfolioSession(QObject):
@@ -50,6 +70,8 @@ class PortfolioSession(QObject):
     #: Evidence import: (file number, of how many, name), then finished.
     importProgress = Signal(int, int, str)
     importFinished = Signal()
+    #: A write finished on the writer's thread (delivered on the GUI thread).
+    _written = Signal()
 
     def __init__(
         self, store: PortfolioStore, parent: QObject | None = None, keys: KeyStore | None = None
@@ -63,17 +85,28 @@ class PortfolioSession(QObject):
         self.live = LiveDocument(store)
         self.document: Portfolio = self.live.document
         #: Bumped by every change; ``checked_version`` is the version ``result`` is for.
-        self.version = 0
+        #: The document as opened is version 1, and its first verdict comes from the check
+        #: worker: the window shows before it (``result`` is None until then).
+        self.version = 1
         self.checked_version = 0
-        self.result: CheckResult = check(self.document, self.unit, dt.date.today())
+        self.result: CheckResult | None = None
         #: Who checked the verdict on screen: the worker's process id, or this process's.
         self.checked_by = os.getpid()
         from app.ui.checking import CheckClient
 
-        self.checker = CheckClient(store.path, store.portfolio_id, self)
+        self.checker = CheckClient(store.path, store.portfolio_id, self, check=self.version)
         self.checker.resultReady.connect(self._result_arrived)
         self.checker.failed.connect(self._worker_failed)
+        if not self.checker.available:
+            self._check_now()
         self._importers: list[QObject] = []
+        self.writes = StoreWriter(self._written.emit)
+        self._written.connect(self._take_writes)
+        #: Edits shown and not yet written, oldest first.
+        self._behind: deque[_Behind] = deque()
+        #: Edits were written since the document last read the file's bookkeeping.
+        self._settle = False
+        self._pushing = False
         #: The message of the last refused operation, for the view that asked for it.
         self.last_error = ""
         self.failed.connect(self._remember_failure)
@@ -92,6 +125,7 @@ class PortfolioSession(QObject):
         return self.store.path
 
     def close(self) -> None:
+        self.flush()
         self.checker.close()
         self.live.close()
         self.store.close()
@@ -100,13 +134,132 @@ class PortfolioSession(QObject):
 
     def _after(self, change: Change | None) -> None:
         """Apply what changed to the document, tell the views, and have it checked."""
-        self.version += 1
         self.live.apply(change)
+        self._changed(change)
+        if not self.checker.submit(self.version, change):
+            self._check_now()
+
+    def _changed(self, change: Change | None) -> None:
+        self.version += 1
         self.document = self.live.document
         self._verified = None
         self.documentChanged.emit(self.document, change)
+
+    # -- writing behind -----------------------------------------------------------------------
+
+    def plan_update(
+        self, kind: str, item_id: int, fields: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """(the values the fields hold now, the values to write) for an edit that can be shown
+        before it is written; None when it must be written first. A value the store would
+        refuse raises as the store would (see PortfolioStore.checked_update)."""
+        if self.read_only:
+            return None  # the store refuses it, in its own words
+        if kind == "portfolio":
+            target: Any = self.document
+            values: dict[str, Any] | None = self.store.checked_details(fields)
+        else:
+            target = self.item(kind, item_id)
+            if target is None:
+                return None
+            values = self.store.checked_update(kind, row_values(target), fields)
+        if values is None:
+            return None
+        return {name: getattr(target, name) for name in values}, values
+
+    def write_later(
+        self,
+        command: commands.StoreCommand,
+        change: Change,
+        work: Callable[[], Change],
+        undoing: bool,
+    ) -> None:
+        """Show ``change`` now and have the store write it (``work``) after the writes
+        before it; the check is asked for when it is written."""
+        self.live.preview(change)
+        self._changed(change)
+        self._behind.append(_Behind(command, change, self.version, undoing))
+        self.writes.submit(work)
+
+    def merged(self, gone: commands.StoreCommand, into: commands.StoreCommand) -> None:
+        """An undo step merged into the one before it: its writes now belong to that one."""
+        for behind in self._behind:
+            if behind.command is gone:
+                behind.command = into
+
+    def flush(self) -> list[str]:
+        """Wait for the writes still going on and take in what they did; the messages of
+        the ones refused. What acts on the file as it is (adding, submitting, exporting,
+        closing) comes after this, so it sees every edit shown."""
+        refused = []
+        if self._behind:
+            self.writes.wait()
+            refused = self._take_writes()
+        if self._settle:
+            self.live.catch_up()  # the audit entries of the writes (what the audit trail lists)
+            self._settle = False
+        return refused
+
+    def _take_writes(self) -> list[str]:
+        """On the GUI thread, after writes finished: confirm them or undo what they showed."""
+        finished = self.writes.take()
+        if not finished:
+            return []
+        if any(done.error for done in finished) and self.writes.unfinished:
+            # the rest first: what the file holds is read back once, when it is settled
+            self.writes.wait()
+            finished += self.writes.take()
+        refused: list[str] = []
+        for done in finished:
+            behind = self._behind.popleft()
+            if done.error is None:
+                self._written_as_shown(behind, done.value)
+            else:
+                refused.append(done.error)
+                self._refused(behind, done.error)
+        self._settle = True  # read when something needs the audit trail: see flush()
+        return refused
+
+    def _written_as_shown(self, behind: _Behind, change: Change) -> None:
+        if change.after != behind.change.after:  # the store wrote something else: read it
+            self.live.apply(change)
+            self._changed(change)
+            behind.version = self.version
+        if not self.checker.submit(behind.version, change):
+            self._check_now()
+
+    def _refused(self, behind: _Behind, message: str) -> None:
+        """The view goes back to what the file holds, and the undo step goes with it."""
+        shown = behind.change
+        fields = dict.fromkeys(shown.after or {})
+        self.live.apply(Change("update", shown.kind, shown.item_id, None, fields))
+        if shown.kind == "portfolio":
+            target: Any = self.document
+        else:
+            target = self.item(shown.kind, int(shown.item_id))  # type: ignore[arg-type]
+        stored = {name: getattr(target, name) for name in fields}
+        self._forget(behind, stored)
+        self.failed.emit(message)
+        change = Change(
+            "update", shown.kind, shown.item_id, shown.after, stored, {"refused": message}
+        )
+        self._changed(change)
         if not self.checker.submit(self.version, change):
             self._check_now()
+
+    def _forget(self, behind: _Behind, stored: dict[str, Any]) -> None:
+        """A refused write leaves its undo step holding what the file holds: a step that
+        changed nothing is dropped (at once when it is the last one)."""
+        command = behind.command
+        if behind.undoing or not isValid(command) or not isinstance(command, commands.SetCommand):
+            return
+        if stored != command.before:
+            command.after = stored
+            return
+        command.setObsolete(True)  # QUndoStack drops an obsolete step instead of undoing it
+        stack = self.undo_stack
+        if not self._pushing and stack.index() > 0 and stack.command(stack.index() - 1) is command:
+            stack.undo()
 
     def refresh(self) -> None:
         self._after(None)
@@ -119,8 +272,10 @@ class PortfolioSession(QObject):
     def current_result(self) -> CheckResult:
         """A verdict for the document as it is now: the latest, or one checked now (what
         submitting, signing off and exporting act on)."""
+        self.flush()
         if not self.result_is_current:
             self._check_now()
+        assert self.result is not None
         return self.result
 
     def _check_now(self) -> None:
@@ -144,7 +299,12 @@ class PortfolioSession(QObject):
 
     def _push(self, command: commands.StoreCommand) -> bool:
         """Run a command through the undo stack; a refused edit is reported and dropped."""
-        self.undo_stack.push(command)
+        command.host = self
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
         if command.error is not None:
             self.failed.emit(command.error)
             return False
@@ -180,6 +340,7 @@ class PortfolioSession(QObject):
 
     def dependents(self, kind: str, item_id: int) -> dict[str, int]:
         """What deleting the item would take with it or unlink (see PortfolioStore)."""
+        self.flush()
         return self.store.dependents(kind, item_id)
 
     def update_details(self, **fields: Any) -> bool:
@@ -329,6 +490,7 @@ class PortfolioSession(QObject):
         """The learner's signed answer to a review (a record: not undoable)."""
         from app.errors import FolioError
 
+        self.flush()
         try:
             self.store.respond_to_review(review_id, response, accepts, signed_name)
         except FolioError as error:
@@ -346,6 +508,7 @@ class PortfolioSession(QObject):
         """Freeze this version (not undoable: a submission is a record)."""
         from app.workflow.submission import submit
 
+        self.flush()
         submit(self.store, name, self.current_result(), on, incomplete_reason)  # type: ignore[arg-type]
         self.undo_stack.clear()
         self._after(None)
@@ -353,6 +516,7 @@ class PortfolioSession(QObject):
     def start_new_draft(self) -> int:
         from app.workflow.submission import start_new_draft
 
+        self.flush()
         version = start_new_draft(self.store)
         self._after(None)
         return version
@@ -361,6 +525,7 @@ class PortfolioSession(QObject):
         """Record each changed judgement (marking point id -> (judgement, feedback))."""
         from app.workflow.submission import assess
 
+        self.flush()
         current = self.document.current_submission
         recorded = {
             point: (a.judgement, a.feedback)
@@ -405,12 +570,14 @@ class PortfolioSession(QObject):
     def sign_off(self, decision: str, action_points: str, passphrase: str) -> None:
         from app.workflow.submission import sign_off
 
+        self.flush()
         sign_off(self.store, decision, action_points, self._signer(passphrase))
         self._after(None)
 
     def reopen(self, reason: str, passphrase: str) -> None:
         from app.workflow.submission import reopen
 
+        self.flush()
         signer = self._signer(passphrase) if self.staff_certificate() is not None else None
         reopen(self.store, reason, signer)
         self._after(None)
@@ -418,6 +585,7 @@ class PortfolioSession(QObject):
     def countersign(self, comment: str, passphrase: str) -> None:
         from app.workflow.submission import countersign
 
+        self.flush()
         countersign(self.store, comment, self._signer(passphrase))
         self._after(None)
 
@@ -426,6 +594,7 @@ class PortfolioSession(QObject):
     ) -> None:
         from app.workflow.submission import iqa_report
 
+        self.flush()
         iqa_report(self.store, agrees, comments, action_points, reason, self._signer(passphrase))
         self._after(None)
 
@@ -434,6 +603,7 @@ class PortfolioSession(QObject):
         if self._verified is None:
             from app.workflow.verification import verify
 
+            self.flush()
             self._verified = verify(self.store, self.keys)
         return self._verified
 

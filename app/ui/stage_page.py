@@ -533,7 +533,15 @@ class StagePage(QWidget):
                 self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
             )
         if change.item_id == self.selected_id:
-            self._load_form()  # the stored value, as the form shows it (a date day-first)
+            # only the fields it changed, as the form shows them (a date day-first)
+            self._show_editable()
+            if not self.form.show_values(change.after or {}):
+                self._load_form()
+                return True
+            self.shown.emit(self.selected_id)  # what follows the item may read those fields
+            refused = change.extra.get("refused")
+            if refused:
+                self.form.problem.setText(f"Not saved: {refused}.")
         return True
 
     def _can_add(self) -> bool:

@@ -7,12 +7,12 @@ stutter anyway. The worker opens each file with its own connection and keeps a L
 of it; it is sent the same Change the window applied, applies it, and checks. Nothing that
 lives in one process is shared with the other: Changes and CheckResults are plain values.
 
-Requests (one tuple each): ("open", token, path, portfolio_id), ("change", token, version,
-change), ("reload", token, version), ("close", token), ("stop",). Replies: ("result", token,
-version, pid, result) or ("failed", token, version, message). Requests that arrive while a
-check runs are applied together before the next check: however fast the edits come, each
-portfolio has at most one check running and one waiting, and every reply is for the latest
-version the worker has seen.
+Requests (one tuple each): ("open", token, path, portfolio_id, version) (a version to check
+as soon as it is open, or 0), ("change", token, version, change), ("reload", token, version),
+("close", token), ("stop",). Replies: ("result", token, version, pid, result) or ("failed",
+token, version, message). Requests that arrive while a check runs are applied together
+before the next check: however fast the edits come, each portfolio has at most one check
+running and one waiting, and every reply is for the latest version the worker has seen.
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ def serve(requests: Any, replies: Connection) -> None:
                     path, portfolio_id = Path(request[2]), request[3]
                     store = PortfolioStore(path, engine_for(path), "checker", portfolio_id)
                     documents[token] = _Open(store, LiveDocument(store), store.unit())
+                    if request[4]:  # the window shows before its first verdict
+                        due[token] = request[4]
                 elif action == "close":
                     held = documents.pop(token, None)
                     if held is not None:
@@ -91,7 +93,11 @@ def serve(requests: Any, replies: Connection) -> None:
                         live.reload()
                     due[token] = version
             except Exception as error:  # the window checks for itself instead
-                version = request[2] if action in {"change", "reload"} else 0
+                version = (
+                    request[2]
+                    if action in {"change", "reload"}
+                    else (request[4] if action == "open" else 0)
+                )
                 replies.send(("failed", token, version, str(error)))
                 documents.pop(token, None)
         for token, version in due.items():

@@ -53,6 +53,8 @@ NOT_OPERATIONS = {
     "read_evidence": "reads content",
     "save_evidence_as": "copies content out",
     "marking_point_list": "normalises a value",
+    "checked_update": "checks an item's new values without writing them",
+    "checked_details": "checks new portfolio details without writing them",
 }
 
 #: Kind -> the demo unit whose portfolio holds items of it (to copy a valid item from).

@@ -70,6 +70,8 @@ def test_each_point_lists_its_records_and_evidence_and_one_click_opens_them(
 
 def test_the_checkers_findings_are_labelled_as_advice(qtbot, tmp_path, settings) -> None:
     window, page = _assessor(qtbot, _submitted(tmp_path), settings)
+    # the page shows the checker's advice once the first verdict comes from the check worker
+    qtbot.waitUntil(lambda: window.session.result_is_current, timeout=15000)
     for point in window.session.result.points:
         text = _row(page, point.short_id).checker.text()
         assert text.startswith(f"Checker (advisory): {point.status.label}")

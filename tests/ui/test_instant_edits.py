@@ -22,8 +22,9 @@ PHONED = "Phoned to complain that the ready email came too early"
 
 
 @pytest.fixture
-def window(window_for, new_portfolio: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(window_for, new_portfolio: Path, checked) -> MainWindow:  # type: ignore[no-untyped-def]
     window = window_for(new_portfolio)
+    checked(window)  # its first verdict, from the check worker
     window.show_stage("feedback")
     return window
 
@@ -181,3 +182,29 @@ def test_without_a_worker_the_window_checks_for_itself(
     assert window.session.result_is_current
     assert window.session.checked_by == os.getpid()
     assert window.points.status_of(MP1) == "Met"
+
+
+def test_the_window_shows_before_its_first_verdict_which_the_worker_sends(
+    qtbot, window_for, new_portfolio: Path, no_check_in_window: list[int]
+) -> None:
+    window = window_for(new_portfolio)
+    assert window.isVisible() and window.session.result is None
+    assert window.points.tree.topLevelItem(0).text(0) == "Checking the portfolio…"
+    assert window.summary.text() == "Checking the portfolio…"
+    qtbot.waitUntil(lambda: window.session.result_is_current, timeout=15000)
+    assert no_check_in_window == [] and window.session.checked_by != os.getpid()
+    assert window.points.status_of(MP1) == "Missing"
+    assert window.summary.text() == "0 of 8 marking points met"
+
+
+def test_the_page_on_screen_is_filled_when_the_window_shows(
+    window_for, new_portfolio: Path
+) -> None:
+    """Its list is laid out once on screen (sized from the rows in view), not before."""
+    with PortfolioStore.open(new_portfolio) as store:
+        store.add_item("feedback_item", source_type="survey", text=WAITED)
+        store.add_item("feedback_item", source_type="complaint", text=PHONED)
+    window = window_for(new_portfolio)
+    page = window.pages["feedback"]
+    assert window.current_stage() == "feedback" and "feedback" not in window.dirty
+    assert [page.model.data(page.model.index(row, 3)) for row in range(2)] == [WAITED, PHONED]

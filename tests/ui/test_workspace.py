@@ -37,6 +37,7 @@ def test_adding_feedback_of_two_sources_meets_mp1_and_undo_reverts(
     qtbot, window_for, new_portfolio: Path, checked
 ) -> None:
     window = window_for(new_portfolio)
+    checked(window)  # the first verdict comes from the check worker once the window is up
     page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
     window.show_stage("feedback")
     assert window.points.status_of("continuous-improvement.MP1") == "Missing"
@@ -105,12 +106,15 @@ def test_delete_and_undo_restores_item_and_its_links(qtbot, window_for, tmp_path
     assert restored.id == first.id and [f.id for f in restored.feedback_items] == linked
 
 
-def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Path) -> None:
+def test_reason_link_jumps_to_the_item_and_field(
+    qtbot, window_for, tmp_path: Path, checked
+) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     with PortfolioStore.open(tmp_path / "continuous-improvement.folio") as store:
         for other in store.load().actions:
             store.update_item("action_item", other.id, overcome_barriers="")
     window = window_for(tmp_path / "continuous-improvement.folio")
+    checked(window)
     window.show_stage("feedback")
     assert window.points.status_of("continuous-improvement.MP4") == "Partly met"
     point = window.points.points["continuous-improvement.MP4"]
@@ -130,6 +134,7 @@ def test_reason_link_jumps_to_the_item_and_field(qtbot, window_for, tmp_path: Pa
 def test_navigator_badges_follow_the_checker(qtbot, window_for, tmp_path: Path, checked) -> None:
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
+    checked(window)
     assert {
         window.navigator.badge(s)
         for s in ("feedback", "analysis", "action_plan", "implementation_log", "evaluation")
@@ -273,12 +278,13 @@ def test_links_moves_and_signing_undo_and_redo(qtbot, tmp_path: Path) -> None:
     session.close()
 
 
-def test_marking_point_shows_what_the_checker_read_on_demand(qtbot, window_for, tmp_path):
+def test_marking_point_shows_what_the_checker_read_on_demand(qtbot, window_for, tmp_path, checked):
     make_demo(tmp_path, "continuous-improvement").close()
     with PortfolioStore.open(tmp_path / "continuous-improvement.folio") as store:
         second = store.load().actions[1]
         store.update_item("action_item", second.id, team_roles="TBC")
     window = window_for(tmp_path / "continuous-improvement.folio")
+    checked(window)
     group = window.points.readings_of("continuous-improvement.MP3")
     assert group is not None and not group.isExpanded()  # shown when asked for
     assert group.text(0).startswith("What the checker read: ")
@@ -294,9 +300,10 @@ def test_marking_point_shows_what_the_checker_read_on_demand(qtbot, window_for, 
     assert window.focusWidget() is page.form.widgets["team_roles"]
 
 
-def test_marking_point_reasons_wrap_instead_of_being_cut(qtbot, window_for, tmp_path):
+def test_marking_point_reasons_wrap_instead_of_being_cut(qtbot, window_for, tmp_path, checked):
     make_demo(tmp_path, "continuous-improvement").close()
     window = window_for(tmp_path / "continuous-improvement.folio")
+    checked(window)
     tree = window.points.tree
     point = window.points.points["continuous-improvement.MP3"]
     point.setExpanded(True)
