@@ -1115,6 +1115,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the portfolio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1290,6 +1294,10 @@
     </message>
     <message>
         <source>Warnings ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the portfolio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
