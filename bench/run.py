@@ -54,6 +54,7 @@ def gui_start(folder: Path) -> None:
     demo = folder / "demo.folio"
     build_demo(demo, load_catalogue().get(DEMO_UNIT)).close()
     script = Path(__file__).with_name("gui_start.py")
+    print("GUI cold start, a new process from its launch (median of 3):")
     for label, path, target in (
         ("demo", demo, 1.0),
         ("large", folder / "large.folio", 1.5),
@@ -69,12 +70,8 @@ def gui_start(folder: Path) -> None:
             figures = json.loads(run.stdout.strip().splitlines()[-1])
             shown.append(figures["shown"])
             verdicts.append(figures["verdict"])
-        report(
-            f"GUI cold start to first window, {label} (median of 3)",
-            statistics.median(shown),
-            target,
-        )
-        report(f"  ... until its first verdict shows, {label}", statistics.median(verdicts))
+        report(f"{label}: until the window shows", statistics.median(shown), target)
+        report(f"{label}: until its first verdict shows", statistics.median(verdicts))
     edit = subprocess.run(
         [
             sys.executable,
