@@ -18,7 +18,6 @@ is behind the document.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -111,7 +110,6 @@ class PortfolioSession(QObject):
         #: The message of the last refused operation, for the view that asked for it.
         self.last_error = ""
         self.failed.connect(self._remember_failure)
-        self._hold(reloaded=False)
 
     def _remember_failure(self, message: str) -> None:
         self.last_error = message
@@ -131,25 +129,12 @@ class PortfolioSession(QObject):
         self.checker.close()
         self.live.close()
         self.store.close()
-        gc.unfreeze()  # what this window held can be collected again
-
-    @staticmethod
-    def _hold(reloaded: bool) -> None:
-        """Keep the document, held as long as the window, out of the collector's full passes:
-        on a large portfolio each pass over it holds the window up for some 80 ms, at one
-        edit or another. After a full reload the document it replaced goes first (its
-        objects refer to each other, so only such a pass frees them)."""
-        if reloaded:
-            gc.unfreeze()
-            gc.collect()
-        gc.freeze()
 
     # -- refreshing ---------------------------------------------------------------------------
 
     def _after(self, change: Change | None) -> None:
         """Apply what changed to the document, tell the views, and have it checked."""
-        if not self.live.apply(change):
-            self._hold(reloaded=True)
+        self.live.apply(change)
         self._changed(change)
         if not self.checker.submit(self.version, change):
             self._check_now()

@@ -528,11 +528,10 @@ class StagePage(QWidget):
         if fields & (references | {self.scope} | {"position"}):
             return False  # the item may change place, list or what it names
         row = next((n for n, item in enumerate(self.model.items) if item.id == change.item_id), -1)
-        # only the cells it changed: a row's worth sends the list measuring every row in view
-        for column, (field, _title) in enumerate(self.columns, start=1):
-            if row >= 0 and field in fields:
-                cell = self.model.index(row, column)
-                self.model.dataChanged.emit(cell, cell)
+        if row >= 0:
+            self.model.dataChanged.emit(
+                self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
+            )
         if change.item_id == self.selected_id:
             # only the fields it changed, as the form shows them (a date day-first)
             self._show_editable()

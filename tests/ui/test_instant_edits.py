@@ -4,10 +4,8 @@ in the check worker, and the panel follows when a newer verdict arrives."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import threading
-import weakref
 from pathlib import Path
 
 import pytest
@@ -210,30 +208,3 @@ def test_the_page_on_screen_is_filled_when_the_window_shows(
     page = window.pages["feedback"]
     assert window.current_stage() == "feedback" and "feedback" not in window.dirty
     assert [page.model.data(page.model.index(row, 3)) for row in range(2)] == [WAITED, PHONED]
-
-
-class _Ring:
-    """An object that refers to itself: only the collector's full pass frees it."""
-
-    def __init__(self) -> None:
-        self.me = self
-
-
-def test_the_document_is_kept_out_of_full_collections_and_a_reload_frees_what_it_drops(
-    window: MainWindow,
-) -> None:
-    """The document held for the window is frozen out of the collector's full passes (each
-    would hold the window up); a full reload collects what has become garbage first,
-    instead of freezing it for good."""
-    assert gc.get_freeze_count() > len(window.session.document.audit_entries)
-    _one_source(window)
-    old = weakref.ref(window.session.document.feedback_items[0])
-    held = _Ring()
-    gc.collect()  # it survives into the oldest generation, which young passes leave alone
-    ring = weakref.ref(held)
-    del held
-    window.session.refresh()  # a full reload, as after a submission
-    assert old() is None and ring() is None
-    assert gc.get_freeze_count() > 0
-    window.close()
-    assert gc.get_freeze_count() == 0  # what the window held can be collected again
