@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -105,8 +105,22 @@ class _DateBox(QLineEdit):
         self.button.setGeometry(self.width() - width - 2, 1, width, self.height() - 2)
         self.setTextMargins(0, 0, width, 0)
 
+    @staticmethod
+    def _opens_calendar(event: QKeyEvent) -> bool:
+        return (
+            event.key() == Qt.Key.Key_Down
+            and bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        )
+
+    def event(self, event: QEvent) -> bool:
+        # Alt+Down is also the page's "Move down": in a date field it opens the calendar
+        if event.type() == QEvent.Type.ShortcutOverride and self._opens_calendar(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+        if self._opens_calendar(event):
             self.open_calendar()
             return
         super().keyPressEvent(event)
@@ -390,6 +404,10 @@ class ItemForm(QWidget):
         widget.setStyleSheet("")
         if not isinstance(widget, MarkingPointsPicker):
             widget.setToolTip("")
+        if isinstance(widget, QLineEdit) and widget.text() != _display(value):
+            # what was saved, as it is shown ("31 Dec 2026" -> 31/12/2026), while the field
+            # still has the focus: a redraw from the store leaves focused typing alone
+            widget.setText(_display(value))
         self.problem.clear()
         if value != self.values.get(name):
             self.values[name] = value

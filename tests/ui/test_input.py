@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.stage_page import StagePage
 
@@ -20,6 +20,9 @@ def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def _feedback_page(qtbot, window_for, new_portfolio: Path):  # type: ignore[no-untyped-def]
     window = window_for(new_portfolio)
+    # active, as on a desktop: a focused field is then left alone by redraws from the store
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.show_stage("feedback")
     page: StagePage = window.pages["feedback"]  # type: ignore[assignment]
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
@@ -34,6 +37,7 @@ def test_a_date_typed_day_first_is_saved_and_shown_day_first(qtbot, window_for, 
         _type(qtbot, date, text)
         assert page.form.problem.text() == "", text
         assert window.session.document.feedback_items[0].received_on == dt.date(2026, 12, 31)
+        assert date.hasFocus()
         assert date.text() == "31/12/2026"
     row = page.model.index(0, 1)
     assert page.model.data(row) == "31/12/2026"  # the list shows it day-first too
