@@ -19,9 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-from rapidfuzz import fuzz
-
 from app.checker.text import flatten
 
 # -- words and lemmas ---------------------------------------------------------------------------
@@ -123,6 +120,8 @@ def lemma(word: str) -> str:
     lowered = word.lower().replace("’", "'")
     if not lowered.isalpha():
         return lowered
+    import simplemma  # imported when first needed: loading it costs a window's start 0.3 s
+
     return simplemma.lemmatize(lowered, lang="en").lower()
 
 
@@ -188,6 +187,8 @@ def similarity(first: str, second: str) -> float:
 
 @lru_cache(maxsize=32768)
 def _similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
     return float(fuzz.token_sort_ratio(a, b))
 
 
@@ -200,6 +201,8 @@ def covered(text: str, sources: Iterable[str]) -> float:
     own = normalised(text or "")
     if not own:
         return 0.0
+    from rapidfuzz import fuzz
+
     best = 0.0
     for source in sources:
         other = normalised(source or "")

@@ -7,13 +7,6 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import (  # noqa: F401 - registers their commands
-    commands,
-    iqa_commands,
-    record_commands,
-    trust_commands,
-)
-from app.cli.output import one_line, os_error_line
 from app.errors import FolioError
 
 
@@ -26,6 +19,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli import (  # noqa: F401 - registers their commands
+        commands,
+        iqa_commands,
+        record_commands,
+        trust_commands,
+    )
+
     parser = _Parser(
         prog="folio",
         description="Offline learner portfolios for customer-service units: build, check, export.",
@@ -47,7 +47,17 @@ def _silence_stdout() -> None:
         pass
 
 
+def _opens_a_window(argv: Sequence[str]) -> bool:
+    return bool(argv) and argv[0] == "start" and "--no-gui" not in argv and "-h" not in argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if _opens_a_window(sys.argv[1:] if argv is None else argv):
+        # the check worker loads the checker on the other core while this process loads
+        # the window: the first verdict then comes with the window, not a second after it
+        from app.workflow import check_process
+
+        check_process.start_early()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -59,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except FolioError as exc:
+        from app.cli.output import one_line
+
         sys.stderr.write(f"folio: {one_line(exc.message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
@@ -70,5 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except OSError as exc:
+        from app.cli.output import os_error_line
+
         sys.stderr.write(f"folio: {os_error_line(exc)}\n")
         return 2

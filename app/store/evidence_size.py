@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from app.formatting import human_size
 
 #: Default size above which a portfolio is hard to send by email.
@@ -71,6 +69,8 @@ def downscale_photo(source: Path, folder: Path, max_side: int = PHOTO_MAX_SIDE) 
     """A copy of the photo ``source`` in ``folder`` with its longest side at most
     ``max_side`` pixels, turned upright, re-encoded (JPEG, or PNG when it has transparency);
     the source itself when it is not a readable image or is already small enough."""
+    from PIL import Image, ImageOps, UnidentifiedImageError  # only when a photo is attached
+
     try:
         with Image.open(source) as opened:
             # Decode at about the size needed, not at the camera's full resolution.

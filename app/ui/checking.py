@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import itertools
 import logging
-import multiprocessing
 import threading
 import weakref
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 from app.store import Change
+from app.workflow import check_process
 
 log = logging.getLogger("folio")
 
@@ -98,22 +98,13 @@ class _Worker:
         self.tokens = itertools.count(1)
         self.alive = False
         try:
-            from app.workflow.live_check import serve
-
-            # spawn: SQLite connections and Qt's threads do not survive fork
-            context = multiprocessing.get_context("spawn")
-            self.requests = context.Queue()
-            reader, writer = context.Pipe(duplex=False)
-            self.process = context.Process(
-                target=serve, args=(self.requests, writer), name="folio-check", daemon=True
-            )
-            self.process.start()
-            writer.close()  # the worker holds the only writer: its exit ends the reader
+            started = check_process.take()
         except Exception as error:
             log.warning("the check worker did not start (%s); checking in the window", error)
             return
+        self.process, self.requests = started.process, started.requests
         self.alive = True
-        self.reader = threading.Thread(target=self._read, args=(reader,), daemon=True)
+        self.reader = threading.Thread(target=self._read, args=(started.replies,), daemon=True)
         self.reader.start()
 
     def register(self, client: CheckClient) -> int:

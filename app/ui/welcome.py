@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue import Unit, load_catalogue
-from app.demo import DEMO_UNIT, ensure_demo_copy
 from app.paths import data_dir
 from app.ui.pages import UnitGuidePage
 from app.ui.wizard import NewPortfolioWizard
@@ -170,4 +169,6 @@ class WelcomeWindow(QWidget):
             self.chosen.emit(Path(path))
 
     def open_demo(self) -> None:
+        from app.demo import DEMO_UNIT, ensure_demo_copy  # building it needs the whole demo
+
         self.chosen.emit(ensure_demo_copy(load_catalogue().get(DEMO_UNIT), data_dir()))

@@ -208,3 +208,67 @@ def test_the_page_on_screen_is_filled_when_the_window_shows(
     page = window.pages["feedback"]
     assert window.current_stage() == "feedback" and "feedback" not in window.dirty
     assert [page.model.data(page.model.index(row, 3)) for row in range(2)] == [WAITED, PHONED]
+
+
+@pytest.fixture
+def fresh_worker():  # type: ignore[no-untyped-def]
+    """No worker running before the test, none left after it."""
+    from app.ui import checking
+
+    checking.stop_worker()
+    yield
+    checking.stop_worker()
+
+
+def test_a_worker_started_before_the_window_checks_its_first_verdict(
+    qtbot, window_for, new_portfolio: Path, fresh_worker, no_check_in_window: list[int]
+) -> None:
+    from app.workflow import check_process
+
+    check_process.start_early()
+    early = check_process._early
+    assert early is not None and early.process.is_alive()
+    window = window_for(new_portfolio)  # loads while the worker's process loads the checker
+    qtbot.waitUntil(lambda: window.session.result_is_current, timeout=15000)
+    assert window.session.checked_by == early.process.pid  # the early one, not a second one
+    assert check_process._early is None and no_check_in_window == []
+    assert window.points.status_of(MP1) == "Missing"
+
+
+def test_an_early_worker_that_died_is_replaced(
+    qtbot, window_for, new_portfolio: Path, fresh_worker
+) -> None:
+    from app.workflow import check_process
+
+    check_process.start_early()
+    early = check_process._early
+    assert early is not None
+    early.process.terminate()
+    early.process.join(5)
+    window = window_for(new_portfolio)
+    qtbot.waitUntil(lambda: window.session.result_is_current, timeout=15000)
+    assert window.session.checked_by not in {early.process.pid, os.getpid()}
+
+
+def test_folio_start_starts_the_worker_before_it_loads_the_window(monkeypatch) -> None:
+    import app.cli as cli
+    from app.workflow import check_process
+
+    began: list[bool] = []
+
+    def parsed() -> None:  # the rest of `main` is not what this test is about
+        raise SystemExit(0)
+
+    monkeypatch.setattr(check_process, "start_early", lambda: began.append(True))
+    monkeypatch.setattr(cli, "build_parser", parsed)
+    for argv, expected in (
+        (["start", "x.folio"], [True]),
+        (["start"], [True]),
+        (["start", "--no-gui", "x.folio"], []),
+        (["check", "x.folio"], []),
+        (["start", "-h"], []),
+    ):
+        began.clear()
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        assert began == expected, argv
