@@ -15,6 +15,7 @@ from shiboken6 import isValid
 from app import APP_NAME, __version__
 from app.errors import FolioError
 from app.resources import resource_path
+from app.ui.idle_collect import IdleCollector
 from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
 from app.ui.translations import install_translations
@@ -28,6 +29,7 @@ def application() -> QApplication:
     app = existing or QApplication(sys.argv[:1])
     if existing is None:
         install_translations(app)
+        app.idle_collector = IdleCollector(app)  # type: ignore[attr-defined]
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
