@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
@@ -51,11 +52,13 @@ class IdleCollector(QObject):
         parent: QGuiApplication,
         idle_seconds: float = IDLE_SECONDS,
         latest_seconds: float = LATEST_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._before = gc.get_threshold()
         self._latest = latest_seconds
-        self._last_full = time.monotonic()
+        self._last_full = self._clock()
         self.collections = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -83,7 +86,7 @@ class IdleCollector(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
-            if time.monotonic() - self._last_full > self._latest:
+            if self._clock() - self._last_full > self._latest:
                 self.collect()
             self._timer.start()  # (re)starts the wait for quiet
         return False
@@ -92,7 +95,7 @@ class IdleCollector(QObject):
         """One full pass, now."""
         gc.collect()
         self.collections += 1
-        self._last_full = time.monotonic()
+        self._last_full = self._clock()
 
     def uninstall(self) -> None:
         """Back to Python's own schedule (tests; an application that ends)."""
