@@ -107,9 +107,8 @@ class _DateBox(QLineEdit):
 
     @staticmethod
     def _opens_calendar(event: QKeyEvent) -> bool:
-        return (
-            event.key() == Qt.Key.Key_Down
-            and bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        return event.key() == Qt.Key.Key_Down and bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
 
     def event(self, event: QEvent) -> bool:
