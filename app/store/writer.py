@@ -6,7 +6,8 @@ another program holds the file) must not hold up the window. SQLite lets go of P
 interpreter lock while it waits, so the window keeps drawing meanwhile.
 
 ``submit(work)`` queues a write and returns its ticket; ``wake`` is called on the writing
-thread after each one finishes; ``take()`` hands back the finished writes in the order they
+thread after each one finishes (it must not block: it only posts, as emitting a queued
+signal does); ``take()`` hands back the finished writes in the order they
 were submitted; ``wait()`` blocks until every write submitted so far has finished (what
 must see them all: a submission, an export, closing the file).
 
@@ -98,7 +99,8 @@ class StoreWriter:
             with self._lock:
                 self._finished.append(written)
                 self._unfinished -= 1
+                # before the waiters go on: one of them may be closing the window whose
+                # ``wake`` this is. Whoever asked may have gone already: nobody takes it then.
+                with contextlib.suppress(RuntimeError):
+                    self._wake()
                 self._lock.notify_all()
-            # whoever asked may have gone (a window closed): then nobody takes the result
-            with contextlib.suppress(RuntimeError):
-                self._wake()

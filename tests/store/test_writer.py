@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,19 @@ def test_a_previewed_edit_once_written_and_caught_up_equals_a_fresh_load(
     assert live.full_loads == 1
     assert contents(live.document) == contents(store.load())
     live.close()
+
+
+def test_a_waiter_goes_on_only_after_the_write_has_been_announced() -> None:
+    """Closing a window waits for its writes, then deletes what ``wake`` posts to: the post
+    must be over by the time the wait ends."""
+    announced: list[float] = []
+
+    def wake() -> None:
+        time.sleep(0.2)
+        announced.append(time.monotonic())
+
+    writer = StoreWriter(wake)
+    writer.submit(lambda: None)
+    assert writer.wait(5)
+    waited = time.monotonic()
+    assert announced and announced[0] <= waited
