@@ -61,6 +61,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _batches_in_one_process() -> Iterator[None]:
+    """A batch left to its default ("every core") runs in the test's own process; the tests
+    of the worker pool ask for it (``jobs=2``). Under xdist every core already runs a test,
+    and each pool worker would spend 2-3 s importing the exporters before its first file."""
+    from app.export import batch
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "default_jobs", lambda: 1)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "user-data"
