@@ -578,6 +578,13 @@ REFUSALS: dict[str, tuple[str, Callable[[Path, Centre], tuple[PortfolioStore, Ca
             lambda: s.submit_version("Someone Else", dt.date.today(), 0, 8),
         ),
     ),
+    "submit with points unmet and no reason": (
+        "3 of 8 marking points are not met; submit anyway only with a reason",
+        lambda t, c: (
+            s := _draft(t),
+            lambda: s.submit_version(s.load().learner_name, dt.date.today(), 3, 8, " "),
+        ),
+    ),
     "unsigned answer to a review": (
         "type your name",
         lambda t, c: (
