@@ -2,9 +2,10 @@
 
 mutmut reads its settings from ``pyproject.toml`` in the folder it runs in and writes a mutated
 copy of the code to ``mutants/`` there. Each area gets its own folder under
-``build/mutation/AREA`` holding copies of ``app/``, ``tests/``, ``resources/`` and a
-``pyproject.toml`` whose ``[tool.mutmut]`` names that area's files and tests, so the areas keep
-their results apart and a run picks up where the last one stopped.
+``build/mutation/AREA`` holding copies of ``app/``, ``bench/`` (some tests build their
+workloads with it), ``tests/``, ``resources/`` and a ``pyproject.toml`` whose ``[tool.mutmut]``
+names that area's files and tests, so the areas keep their results apart and a run picks up
+where the last one stopped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 # Copied into each workspace; mutmut copies them on into mutants/ (also_copy, tests/).
-COPIED = ("app", "tests", "resources", "alembic.ini")
+COPIED = ("app", "bench", "tests", "resources", "alembic.ini")
 SKIPPED_NAMES = {"__pycache__", ".pytest_cache", ".hypothesis"}
 
 

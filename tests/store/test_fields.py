@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS
-from app.store.fields import coerce_fields, format_date, parse_date
+from app.store.fields import coerce_fields, format_date, parse_date, validate_field
 
 NEW_YEARS_EVE = dt.date(2026, 12, 31)
 
@@ -95,3 +95,19 @@ def test_a_negative_rating_or_cost_is_refused() -> None:
     assert coerce_fields("action_item", ITEM_MODELS["action_item"], {"cost": "1,250"}) == {
         "cost": 1250
     }
+
+
+def test_a_form_field_is_checked_against_the_item_s_other_values() -> None:
+    """What a form shows next to a rating as it is typed: judged with the scale the item
+    already has, and the message without the field's name (the form shows it beside it)."""
+    assert validate_field("feedback_item", FEEDBACK, "rating", "7", {"rating_scale": 5}) == (
+        None,
+        "7 is more than the 5 it is out of",
+    )
+    assert validate_field("feedback_item", FEEDBACK, "rating", "4", {"rating_scale": 5}) == (4, "")
+
+
+def test_a_refused_portfolio_detail_names_the_portfolio_s_field(store) -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        store.update_details(started_on="next Tuesday")
+    assert refused.value.message.startswith("portfolio.started_on: ")

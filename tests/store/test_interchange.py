@@ -9,10 +9,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from app.checker import check
 from app.errors import FolioFileError, InvalidInputError
 from app.resources import load_schema
+from app.store import PortfolioStore
 from app.store.interchange import SCHEMA_FILE, build_schema, export_document, read_json, write_json
-from tests.conftest import UNIT_IDS, make_demo
+from app.workflow import submission
+from tests.conftest import UNIT_IDS, Centre, make_demo
 
 
 @pytest.mark.parametrize("unit_id", UNIT_IDS)
@@ -125,3 +128,21 @@ def test_a_document_from_the_previous_schema_imports_with_the_new_columns_defaul
 
     with pytest.raises(InvalidInputError, match="registration_number"):
         import_document(document, tmp_path / "current.folio", "current.json")
+
+
+def test_a_signature_that_is_not_base64_is_refused(tmp_path: Path, centre: Centre) -> None:
+    """A character outside base64 is refused, not skipped: what is imported is exactly what
+    the document says."""
+    with make_demo(tmp_path, "journey-review") as store:
+        portfolio = store.load()
+        submission.submit(store, portfolio.learner_name, check(portfolio, store.unit()))
+    with PortfolioStore.open(store.path, actor="assessor: Daniel Okafor") as assessor:
+        for point in assessor.unit().marking_points:
+            submission.assess(assessor, point.id, "met", "Shown.")
+        submission.sign_off(assessor, "competent", signer=centre.assessor)
+        document = export_document(assessor)
+    (row, *_) = document["tables"]["record_signature"]
+    row["signature"] = row["signature"][:8] + "!" + row["signature"][8:]
+    with pytest.raises(InvalidInputError, match="tables/record_signature/0: "):
+        read_json(_write(tmp_path, document), tmp_path / "out.folio")
+    assert not (tmp_path / "out.folio").exists()

@@ -5,9 +5,11 @@ out as before, and a damaged attachment is still refused in one line, leaving no
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,7 +17,7 @@ import pytest
 
 from app.catalogue import load_catalogue
 from app.errors import InvalidInputError
-from app.store import PortfolioStore
+from app.store import PortfolioStore, json_stream
 from app.store.evidence_io import CHUNK
 from app.store.interchange import export_document, read_json, write_json
 from app.store.interchange_blobs import IncomingBlob
@@ -214,3 +216,61 @@ def test_an_unterminated_attachment_is_not_valid_json(tmp_path: Path) -> None:
     text = _document_text(tmp_path)
     cut = text[: text.index('"data": "') + 200]
     assert _refused(tmp_path, cut).startswith("'in.json' is not valid JSON (line ")
+
+
+def test_an_attachment_whose_size_comes_first_is_never_kept_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As Folio writes rows (SHA-256 and size before the data), the content goes straight
+    into the new portfolio as it is read; only a row with its data first needs a temporary
+    file."""
+    content = os.urandom(CHUNK + 7)
+    text = _document_text(tmp_path, content)
+    spooled: list[object] = []
+    make = tempfile.TemporaryFile
+    monkeypatch.setattr(
+        tempfile, "TemporaryFile", lambda *a, **k: spooled.append(k) or make(*a, **k)
+    )
+    (tmp_path / "in.json").write_text(text, encoding="utf-8")
+    with read_json(tmp_path / "in.json", tmp_path / "copy.folio") as copy:
+        (item,) = copy.load().evidence_files
+        assert copy.read_evidence(item.id) == content
+    assert spooled == []
+    document = json.loads(text)
+    row = _blob_row(text)
+    document["tables"]["evidence_blob"] = [{"data": row["data"], **row}]
+    (tmp_path / "reordered.json").write_text(json.dumps(document), encoding="utf-8")
+    read_json(tmp_path / "reordered.json", tmp_path / "reordered.folio").close()
+    assert len(spooled) == 1
+
+
+class _Pieces:
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.closed = False
+
+    def write(self, text: str) -> None:
+        self.pieces.append(text)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_an_escape_at_the_start_of_a_read_is_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever the reads of the file fall, an escaped character in a streamed string is
+    handed over decoded, the string whole."""
+    monkeypatch.setattr(json_stream, "PIECE", 8)
+    for length in range(1, 24):
+        value = "a" * length + '\\"b\n'
+        sink = _Pieces()
+        read = json_stream.load(
+            io.StringIO(json.dumps({"note": value, "after": 1})),
+            lambda path, row, sink=sink: sink if path == ("note",) else None,
+        )
+        assert read == {"note": "", "after": 1}
+        assert "".join(sink.pieces) == value and sink.closed, length
+
+
+def test_a_document_nested_too_deeply_is_refused_saying_so(tmp_path: Path) -> None:
+    message = _refused(tmp_path, "[" * 100_000)
+    assert message == "'in.json' is not valid JSON (line 1, column 1: nested too deeply)"

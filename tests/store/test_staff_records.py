@@ -190,3 +190,31 @@ def test_a_referral_and_resubmission_keep_the_records_history(
         assert len(payloads) == 2
         assert '"held_on":"2026-12-01","method":"questioning"' in payloads[1]
         assert '"held_on":"2026-12-01"' not in payloads[0]
+
+
+def test_a_question_of_a_signed_record_cannot_change(tmp_path: Path, centre: Centre) -> None:
+    """A question's record is what the signed decision relied on: the question is locked
+    with it."""
+    path = _submitted(tmp_path)
+    with _as(path, "assessor: Daniel Okafor") as store:
+        record = store.add_item(
+            "assessment_record", method="questioning", held_on="12/11/2026", marking_points="MP3"
+        )
+        question = store.add_item(
+            "record_question",
+            record_id=record.item_id,
+            question="Which duty of the Act does the 30-day refund rest on?",
+            answer="The short-term right to reject under section 22.",
+            outcome="satisfactory",
+        )
+        for point in store.unit().marking_points:
+            submission.assess(store, point.id, "met", "Shown.")
+        submission.sign_off(store, "competent", signer=centre.assessor)
+        question_id = int(question.item_id)
+        locked = r"the questioning record #\d+ is part of the signed decision on version 1"
+        with pytest.raises(DomainError, match=locked):
+            store.update_item("record_question", question_id, answer="Section 20.")
+        with pytest.raises(DomainError, match="signed decision on version 1"):
+            store.delete_item("record_question", question_id)
+        kept = next(q for q in store.load().record_questions if q.id == question_id)
+        assert kept.answer == "The short-term right to reject under section 22."
