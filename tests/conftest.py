@@ -7,8 +7,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +75,72 @@ def _batches_in_one_process() -> Iterator[None]:
         yield
 
 
+# -- mutation testing (`make mutate`) ----------------------------------------------------------
+# mutmut first records which tests reach each function, then runs only those tests against a
+# mutant of it. It credits a function to the test during which it ran, so work done once and
+# shared (a module's fixture, a demo built once per run) would be credited to the first test
+# that needed it alone, and a mutant there checked against that one test. Here that work is
+# credited to every test that uses it, and each mutant gets its own demo builds.
+
+
+def _mutant() -> str:
+    """The mutant the tests run against: "stats" while mutmut records which tests reach which
+    function, a mutant's name while it checks one, "" outside `make mutate`."""
+    return os.environ.get("MUTANT_UNDER_TEST", "")
+
+
+def _reached() -> set[str] | None:
+    """The functions mutmut has seen called in the current test (while it records), or None."""
+    if _mutant() != "stats":
+        return None
+    from mutmut.state import state
+
+    return state()._stats
+
+
+_SHARED_REACH: dict[object, set[str]] = {}
+
+
+@contextmanager
+def _shared_work(key: object) -> Iterator[None]:
+    """Work done once for the tests that share it: what it reaches is kept under ``key``."""
+    reached = _reached()
+    if reached is None:
+        yield
+        return
+    before = set(reached)
+    reached.clear()
+    try:
+        yield
+    finally:
+        _SHARED_REACH[key] = set(reached)
+        reached |= before
+
+
+def _uses_shared_work(key: object) -> None:
+    """The current test relies on the work kept under ``key``: it reaches that work's functions."""
+    reached = _reached()
+    if reached is not None:
+        reached |= _SHARED_REACH.get(key, set())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Any:
+    if fixturedef.scope == "function" or _reached() is None:
+        return (yield)
+    with _shared_work(("fixture", id(fixturedef))):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    if _reached() is not None:  # before mutmut reads what this test reached
+        for fixturedefs in item._fixtureinfo.name2fixturedefs.values():  # type: ignore[attr-defined]
+            for fixturedef in fixturedefs:
+                _uses_shared_work(("fixture", id(fixturedef)))
+    return (yield)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "user-data"
@@ -96,7 +164,7 @@ def store(tmp_path: Path, unit: Unit) -> Iterator[PortfolioStore]:
         yield opened
 
 
-_DEMO_CACHE: dict[str, Path] = {}
+_DEMO_CACHE: dict[tuple[str, str], Path] = {}
 
 
 def noisy_photo(path: Path, side: int = 1200) -> Path:
@@ -108,13 +176,17 @@ def noisy_photo(path: Path, side: int = 1200) -> Path:
 
 
 def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
-    """An open copy of the demo portfolio for ``unit_id`` (built once per test run)."""
-    if unit_id not in _DEMO_CACHE:
+    """An open copy of the demo portfolio for ``unit_id`` (built once per test run, and once
+    per mutant under `make mutate`)."""
+    key = (unit_id, _mutant())
+    if key not in _DEMO_CACHE:
         folder = Path(tempfile.mkdtemp(prefix="folio-demo-cache-"))
-        build_demo(folder / f"{unit_id}.folio", load_catalogue().get(unit_id)).close()
-        _DEMO_CACHE[unit_id] = folder / f"{unit_id}.folio"
+        with _shared_work(("demo", key)):
+            build_demo(folder / f"{unit_id}.folio", load_catalogue().get(unit_id)).close()
+        _DEMO_CACHE[key] = folder / f"{unit_id}.folio"
+    _uses_shared_work(("demo", key))
     target = tmp_path / f"{unit_id}.folio"
-    shutil.copyfile(_DEMO_CACHE[unit_id], target)
+    shutil.copyfile(_DEMO_CACHE[key], target)
     return PortfolioStore.open(target)
 
 
@@ -179,7 +251,7 @@ def centre(monkeypatch: pytest.MonkeyPatch) -> Centre:
     return make_centre()
 
 
-_COHORT_CACHE: dict[bool, tuple[Path, Centre]] = {}
+_COHORT_CACHE: dict[tuple[bool, str], tuple[Path, Centre]] = {}
 
 
 def make_demo_cohort(tmp_path: Path, signed: bool = True) -> tuple[Path, Centre]:
@@ -188,14 +260,17 @@ def make_demo_cohort(tmp_path: Path, signed: bool = True) -> tuple[Path, Centre]
     report yet; and that centre, whose IQA can report and whose ``verifier`` trusts it."""
     from app.demo.cohort import EXPERIENCED, NEW_ASSESSOR, DemoStaff, build_demo_cohort
 
-    if signed not in _COHORT_CACHE:
+    key = (signed, _mutant())
+    if key not in _COHORT_CACHE:
         root = Path(tempfile.mkdtemp(prefix="folio-cohort-cache-"))
-        centre = make_centre(root / "keys")
-        staff = DemoStaff(
-            {EXPERIENCED: centre.assessor, NEW_ASSESSOR: centre.issue(NEW_ASSESSOR, "assessor")}
-        )
-        build_demo_cohort(root / "cohort", staff if signed else None)
-        _COHORT_CACHE[signed] = (root / "cohort", centre)
-    source, centre = _COHORT_CACHE[signed]
+        with _shared_work(("cohort", key)):
+            centre = make_centre(root / "keys")
+            staff = DemoStaff(
+                {EXPERIENCED: centre.assessor, NEW_ASSESSOR: centre.issue(NEW_ASSESSOR, "assessor")}
+            )
+            build_demo_cohort(root / "cohort", staff if signed else None)
+        _COHORT_CACHE[key] = (root / "cohort", centre)
+    _uses_shared_work(("cohort", key))
+    source, centre = _COHORT_CACHE[key]
     shutil.copytree(source, tmp_path / "cohort")
     return tmp_path / "cohort", centre

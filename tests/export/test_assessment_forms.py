@@ -199,3 +199,26 @@ def test_docx_page_references_point_at_bookmarks_libreoffice_fills_in(exported) 
     line = next(line for line in sheet.splitlines() if re.match(rf"MP1 {code} ", line))
     assert line.rsplit(" ", 1)[-1] == str(_page_of(pages, OBSERVATION[:80]))
     assert len(PdfReader(converted).pages) > 10
+
+
+def test_the_location_sheet_names_each_record_by_its_method_and_activity(exported) -> None:
+    portfolio = exported["portfolio"]
+    observation = _record(portfolio, "observation")
+    code = f"AR{portfolio.records.index(observation) + 1}"
+    document = Document(str(exported["docx"]))
+    sheet = next(
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells] == ["MP", "Ref", "Evidence", "Method", "Page"]
+    )
+    named = {row.cells[2].text for row in sheet.rows[1:] if row.cells[1].text == code}
+    assert named == {f"Observation: {observation.activity}"}
+
+
+def test_the_docx_bullet_lists_keep_their_lines(exported) -> None:
+    """The draft's gaps and the evidence files listed, not reproduced, are bullet points."""
+    document = Document(str(exported["docx"]))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all(bullets)
+    digest = hashlib.sha256(BINARY).hexdigest()
+    assert any("till-export.bin" in line and digest in line for line in bullets), bullets

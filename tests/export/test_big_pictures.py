@@ -221,3 +221,31 @@ def test_a_picture_with_no_reduced_decoding_is_decoded_whole_only_when_small(
 
     assert images.downscale(gif((100, 100))) is not None
     assert images.downscale(gif((101, 100))) is None
+
+
+class _CountedReads(io.BytesIO):
+    """A file that remembers the largest single read made from it."""
+
+    largest = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.largest = max(self.largest, len(data))
+        return data
+
+
+def test_a_png_read_in_strips_is_never_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture far larger than memory allows is read a piece at a time, its header too."""
+    monkeypatch.setattr(png_strips, "STRIP_BYTES", 2000)
+    side = 400
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), bytes(range(256)) * (side * side * 3 // 256)).save(
+        buffer, "PNG", compress_level=0
+    )
+    data = buffer.getvalue()
+    assert len(data) > 4 * 65536
+    stream = _CountedReads(data)
+    opened = Image.open(io.BytesIO(data))
+    rows = sum(strip.height for strip in png_strips.strips(stream, opened, opened.mode))
+    assert rows == side
+    assert stream.largest <= 65536

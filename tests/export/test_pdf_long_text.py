@@ -316,3 +316,22 @@ def test_a_table_of_many_rows_keeps_every_row_once_with_the_header_on_each_page(
             expected = {name for name in words if int(name[1:]) % 7 == 0}
             assert marked == expected, page.page_number
     assert seen == [f"R{n}" for n in range(count)]
+
+
+def test_the_text_after_a_symbol_goes_back_to_the_main_font(tmp_path: Path) -> None:
+    """Within one line of a long text: main font, a symbol in the symbol font, and the words
+    after it in the main font again."""
+    require(fonts.symbol_font_file(), "the Symbola font (Debian package fonts-symbola)")
+    symbol = _symbols()[0]
+    text = " ".join(f"Entry {n}: Zoë's café {symbol} then Marker{n} words." for n in range(20))
+    assert isinstance(pdf_module.text_flowable(text, _styles()["body"]), PlainText)
+    path = tmp_path / "symbols.pdf"
+    render_pdf(_document(Section("Reflection", "reflection", (Paragraph(text),))), path, _no_images)
+    with pdfplumber.open(path) as pdf:
+        chars = [c for page in pdf.pages[1:] for c in page.chars]
+    fonts_of = {c["text"]: set() for c in chars}
+    for c in chars:
+        fonts_of[c["text"]].add(c["fontname"].split("+")[-1])
+    assert all("Symbola" in name for name in fonts_of[symbol]), fonts_of[symbol]
+    for letter in "Marker":
+        assert not any("Symbola" in name for name in fonts_of[letter]), (letter, fonts_of[letter])
