@@ -10,10 +10,8 @@ import the checker into the window's process either.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,15 +27,7 @@ class Started:
     replies: Any
 
 
-#: How much lower the worker's scheduling priority is than the window's (POSIX "nice"): on a
-#: machine whose cores are all busy, the window's own start and its redraws come first.
-NICER = 5
-
-
 def _serve(requests: Any, replies: Any) -> None:
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(NICER)
     from app.workflow.live_check import serve
 
     serve(requests, replies)

@@ -272,13 +272,3 @@ def test_folio_start_starts_the_worker_before_it_loads_the_window(monkeypatch) -
         with pytest.raises(SystemExit):
             cli.main(argv)
         assert began == expected, argv
-
-
-@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX scheduling priority")
-def test_the_worker_gives_way_to_the_window_on_a_busy_machine(qtbot, window: MainWindow) -> None:
-    from app.workflow import check_process
-
-    worker = window.session.checked_by
-    assert worker != os.getpid()
-    mine = os.getpriority(os.PRIO_PROCESS, 0)
-    assert os.getpriority(os.PRIO_PROCESS, worker) == min(mine + check_process.NICER, 19)
