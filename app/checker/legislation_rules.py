@@ -386,7 +386,7 @@ def _pasted(context: Context, everything: list[Cited], threshold: float) -> None
             for mine, theirs in ((group, other_group), (other_group, group)):
                 other = theirs[0]
                 for cited in mine:
-                    if cited.problem in {"", "unjustified"}:
+                    if cited.problem in {"", "unjustified"} and not cited.not_counted:
                         cited.problem = "boilerplate-justification"
                         cited.why = (
                             f"the justification {quote(cited.justification)} for the "
@@ -411,7 +411,9 @@ def judge_citations(
     if settings.require_justification:
         _pasted(context, everything, settings.same_text)
         for cited in everything:
-            if not cited.problem:
+            # A standard where the rule asks for legislation is neither counted nor wrong:
+            # how well it is justified cannot hold the point back.
+            if not cited.problem and not cited.not_counted:
                 _judge_justification(context, cited, settings)
     for found in judged.values():  # a law justified once on an item needs no second one
         good = {c.entry.id for c in found if c.accepted and c.entry is not None}

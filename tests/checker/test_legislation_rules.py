@@ -151,6 +151,16 @@ def test_a_standard_counts_where_the_unit_allows_standards_only(portfolio) -> No
     assert status is Status.PARTLY and "is a standard, not legislation" in text
 
 
+def test_a_standard_is_not_judged_where_only_legislation_counts(portfolio) -> None:
+    """A standard on a unit that asks for legislation is neither counted nor wrong, so a thin
+    reason for it does not hold back a change whose law is cited and justified."""
+    store = portfolio("service-foundations")
+    action_id = action(store, legislation="CRA 2015 s.20", compliance_justification=REFUND_WHY)
+    link(store, "iso-10002", action_id, "It is good practice for complaints in general.")
+    status, text = mp3(run_check(store))
+    assert status is Status.MET, text
+
+
 @pytest.mark.parametrize(
     ("why", "words"),
     [
