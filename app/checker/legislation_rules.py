@@ -529,7 +529,9 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
         f"{NOUN.get(kind, kind)} {context.numbers.get((kind, item_id), 0)}: {join_names(titles)}"
         for (kind, item_id), titles in by_item.items()
     ]
-    if len(accepted) >= minimum and not rejected and not (each and uncited):
+    flagged = [c for c in rejected if _beside_sound_citation(c, by_item)]
+    if len(accepted) >= minimum and len(flagged) == len(rejected) and not (each and uncited):
+        aside = "; ".join(dict.fromkeys(c.why for c in flagged[:2]))
         return Outcome(
             Status.MET,
             sentence(
@@ -537,7 +539,8 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
                 f"{len(accepted)} current citation{'s' if len(accepted) != 1 else ''}, "
                 f"each justified ({'; '.join(shown[:4])}"
                 + (f"; and {len(shown) - 4} more" if len(shown) > 4 else "")
-                + ")",
+                + ")"
+                + (f"; flagged beside them: {aside}" if aside else ""),
             ),
             (),
             support,
@@ -576,6 +579,17 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
         tuple(dict.fromkeys(fixes))[:5],
         support,
     )
+
+
+def _beside_sound_citation(cited: Cited, by_item: Mapping[tuple[str, int], list[str]]) -> bool:
+    """Whether a wrong citation sits on an item that also cites a current law, justified.
+
+    Judged item by item: the change is still linked to the law it must comply with, so the
+    stray citation (a repealed Act beside its successor, a policy beside the law) is named in
+    a warning rather than held against the point. Only problems a warning names qualify, so
+    the learner is always told what to correct.
+    """
+    return cited.problem in WARNING_CODES and (cited.kind, cited.item.id) in by_item
 
 
 def _without(context: Context, rule: Rule, everything: list[Cited]) -> Outcome:

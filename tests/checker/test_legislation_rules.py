@@ -211,6 +211,32 @@ def test_a_replaced_law_is_not_met_and_names_its_successor(portfolio) -> None:
     assert any(w.code == "M3" for w in result.misconceptions)
 
 
+def test_a_repealed_act_beside_a_justified_current_law_is_flagged_not_held(portfolio) -> None:
+    """Item by item: the change still rests on a current law, justified, so the stray old Act
+    is named in a warning and the point holds."""
+    store = portfolio("journey-review")
+    action_id = action(
+        store,
+        IDENTITY,
+        legislation="Data Protection Act 1998; Equality Act 2010",
+        compliance_justification=IDENTITY_WHY,
+    )
+    result = run_check(store)
+    status, text = mp3(result)
+    assert status is Status.MET, text
+    assert "flagged beside them" in text and "Data Protection Act 1998" in text
+    warning = next(w for w in result.substance if w.code == "repealed-law")
+    assert warning.fixes[0].item_id == action_id
+    alone = portfolio("journey-review")
+    action(
+        alone,
+        IDENTITY,
+        legislation="Data Protection Act 1998",
+        compliance_justification=IDENTITY_WHY,
+    )
+    assert mp3(run_check(alone))[0] is Status.PARTLY
+
+
 @pytest.mark.parametrize(
     ("entry", "successor"),
     [
