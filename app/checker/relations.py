@@ -440,6 +440,16 @@ TECHNIQUE_TERMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+#: Techniques that are one approach under different names: entered side by side they are one
+#: technique, not "multiple" (what the approach is, as the learner reads it).
+TECHNIQUE_FAMILIES: Mapping[str, str] = {
+    "heat": "the same listen, apologise and put-it-right sequence",
+    "last": "the same listen, apologise and put-it-right sequence",
+    "root_cause": "one search for the cause (five whys is a way of finding the root cause)",
+    "five_whys": "one search for the cause (five whys is a way of finding the root cause)",
+}
+
+
 def recognised_technique(item: Any) -> str:
     """The technique an "Other" entry describes, when its words say one clearly."""
     from app.checker.substance import Term, find_term
@@ -465,6 +475,10 @@ def _same(kind: str, first: Any, second: Any, fields: Sequence[str]) -> str:
             if described and described == named:
                 return f"the “Other” technique describes {label(vocabulary, named)} again"
         if vocabulary is not None:
+            family = TECHNIQUE_FAMILIES.get(a) if kind == "case_technique" else None
+            if a != b and family is not None and TECHNIQUE_FAMILIES.get(b) == family:
+                short = [label(vocabulary, v).split(" (")[0] for v in (a, b)]
+                return f"{short[0]} and {short[1]} are {family}"
             if a != b or not a:
                 continue
             if a != "other":

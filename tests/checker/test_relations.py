@@ -397,6 +397,32 @@ def test_the_same_technique_twice_counts_once(make: Make) -> None:
     assert result.point("MP2").status is Status.PARTLY
 
 
+def test_one_approach_under_two_names_counts_once(make: Make) -> None:
+    """HEAT and LAST are the same listen-apologise-resolve sequence; five whys is a way of
+    finding the root cause: each pair is one technique, however the rationales differ."""
+    portfolio = make("strategic-service")
+    case(portfolio, [("heat", CALM, "Listened first."), ("last", CAUSE, "Solved it, thanked her.")])
+    case(
+        portfolio,
+        [("root_cause", CAUSE, "Traced it."), ("five_whys", CALM, "Asked why five times.")],
+        title="Second case",
+    )
+    result = check(portfolio)
+    found = warned(result, "same-technique")
+    assert len(found) == 2
+    assert "(HEAT and LAST are the same listen, apologise and put-it-right" in found[0].text
+    assert "Root cause analysis and Five whys are one search for the cause" in found[1].text
+    assert reason(result, "MP2", "Multiple different").status is Status.PARTLY
+
+
+def test_last_beside_a_different_technique_is_multiple(make: Make) -> None:
+    portfolio = make("strategic-service")
+    case(portfolio, [("last", CALM, "Listened, thanked her."), ("five_whys", CAUSE, "Asked why.")])
+    result = check(portfolio)
+    assert warned(result, "same-technique") == []
+    assert reason(result, "MP2", "Multiple different").status is Status.MET
+
+
 def test_two_techniques_sharing_one_rationale_count_once(make: Make) -> None:
     portfolio = make("strategic-service")
     case(
