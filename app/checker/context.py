@@ -42,6 +42,8 @@ RECORD_FIELDS = frozenset(
         ("log_entry", "outcome"),
         ("portfolio", "evaluation_narrative"),
         ("metric", "source"),
+        ("case_technique", "how_applied"),
+        ("complaint_case", "outcome"),
     }
 )
 #: Text fields whose near-identical copies across sibling items count once.

@@ -423,6 +423,24 @@ def test_last_beside_a_different_technique_is_multiple(make: Make) -> None:
     assert reason(result, "MP2", "Multiple different").status is Status.MET
 
 
+def test_a_technique_only_intended_is_not_applied(make: Make) -> None:
+    """'How applied' records what was done: "I will listen" selects a technique but shows
+    no application of it to the case."""
+    portfolio = make("strategic-service")
+    case(
+        portfolio,
+        [
+            ("heat", CALM, "I will listen and apologise."),
+            ("root_cause", CAUSE, "We plan to trace it."),
+        ],
+    )
+    result = check(portfolio)
+    assert reason(result, "MP2", "Multiple different").status is Status.PARTLY
+    warning = next(w for w in result.substance if w.code == "intention")
+    assert "how applied “I will listen and apologise.”" in warning.text
+    assert {f.field for f in warning.fixes} == {"how_applied"}
+
+
 def test_two_techniques_sharing_one_rationale_count_once(make: Make) -> None:
     portfolio = make("strategic-service")
     case(
