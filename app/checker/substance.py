@@ -352,7 +352,14 @@ def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     if re.search(r"\d", rest):
         return False  # "No – about £9,000 a year…": a reason with figures follows
     tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
-    return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas)
+    return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas) or _denies_again(rest)
+
+
+def _denies_again(text: str) -> bool:
+    """Whether what follows a bare denial denies once more ("None really – cost shouldn't
+    come into it", "No – staff were never worried"): a reason why there is nothing, not a
+    thing named. Called only once no figure follows the denial."""
+    return any(w in NEGATORS or w.endswith("n't") for w in lemmas(text))
 
 
 @lru_cache(maxsize=1024)

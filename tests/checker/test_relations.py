@@ -470,6 +470,21 @@ def test_other_twice_is_one_technique_only_when_the_texts_match(make: Make) -> N
     assert "both are Other with near-identical text" in found[0].text
 
 
+def test_constraints_waved_away_show_the_customer_only_mistake(make: Make) -> None:
+    """A case whose constraints deny there are any weighs nothing for the business: the
+    solution is not shown to satisfy both sides."""
+    portfolio = make("strategic-service")
+    case(
+        portfolio,
+        [("heat", CALM, "Listened."), ("root_cause", CAUSE, "Traced.")],
+        constraints="None really – when a customer is this upset, cost shouldn't come into it.",
+    )
+    result = check(portfolio)
+    assert "M1" in {w.code for w in result.misconceptions}
+    assert result.point("MP3").status is Status.PARTLY
+    assert "negated" in {w.code for w in result.substance}
+
+
 # -- exceeds-limit ----------------------------------------------------------------------------
 
 

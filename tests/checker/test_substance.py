@@ -43,6 +43,12 @@ POINT = "Credit for recognising potential barriers to change and suggesting ways
             "negated",
         ),
         (
+            "None really – when a customer is this upset, cost shouldn't come into it.",
+            "constraints",
+            False,
+            "negated",
+        ),
+        (
             "I will brief the team on Monday and we plan to trial the rota.",
             "what done",
             True,
@@ -89,6 +95,7 @@ def test_non_answers_do_not_count(text: str, label: str, record: bool, code: str
             7,
         ),
         ("Rejected: costs £40k and takes six months to install.", "reason", False, 6),
+        ("No – the manager must approve any voucher over the desk limit.", "constraints", False, 5),
     ],
 )
 def test_real_answers_count_their_content_words(
