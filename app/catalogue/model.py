@@ -22,6 +22,18 @@ class Misconception:
     caps: tuple[str, ...] = ()
     #: further condition lists: the mistake is shown when ``when`` or any of these holds
     when_any: tuple[tuple[dict[str, Any], ...], ...] = ()
+    #: per entry of ``when_any``, the points it holds back when it is the way the mistake
+    #: shows, or None for ``caps`` (a mistake in the recording of an item may leave the
+    #: analysis sound, the same mistake in the analysis may not)
+    when_any_caps: tuple[tuple[str, ...] | None, ...] = ()
+
+    def detections(self) -> tuple[tuple[tuple[dict[str, Any], ...], tuple[str, ...]], ...]:
+        """Every way the mistake is detected: its conditions and the points each holds back."""
+        found = [(self.when, self.caps)] if self.when else []
+        for index, conditions in enumerate(self.when_any):
+            own = self.when_any_caps[index] if index < len(self.when_any_caps) else None
+            found.append((conditions, self.caps if own is None else own))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,14 @@ class Unit:
                     warning=m.get("warning", ""),
                     when=tuple(m.get("when", [])),
                     caps=tuple(m.get("caps", [])),
-                    when_any=tuple(tuple(group) for group in m.get("when_any", [])),
+                    when_any=tuple(
+                        tuple(group["rules"] if isinstance(group, dict) else group)
+                        for group in m.get("when_any", [])
+                    ),
+                    when_any_caps=tuple(
+                        tuple(group.get("caps", [])) if isinstance(group, dict) else None
+                        for group in m.get("when_any", [])
+                    ),
                 )
                 for m in document.get("misconceptions", [])
             ),

@@ -111,6 +111,8 @@ class Context:
     relied: dict[str, int] = field(default_factory=dict)
     rejected_count: dict[str, int] = field(default_factory=dict)
     judged: dict[tuple[str, int, str], Judgement] = field(default_factory=dict)
+    #: misconception id -> the points it holds at "partly met", for the ways it was detected
+    misconception_caps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:

@@ -138,16 +138,24 @@ def _holds(context: Context, conditions: tuple[dict, ...], fixes: list[Location]
 def _misconceptions(context: Context) -> list[Warning]:
     warnings = []
     for misconception in context.unit.misconceptions:
-        alternatives = ((misconception.when,) if misconception.when else ()) + tuple(
-            misconception.when_any
-        )
-        if not alternatives:
+        detections = misconception.detections()
+        if not detections:
             continue
         fixes: list[Location] = []
         context.reader = f"misconception {misconception.id}"
-        holds = any(_holds(context, conditions, fixes) for conditions in alternatives)
+        holds = False
+        caps: set[str] = set()
+        for conditions, capped in detections:
+            if holds and caps >= set(capped):
+                continue  # shown already, and this way would hold back nothing more
+            if _holds(context, conditions, fixes):
+                holds = True
+                caps |= set(capped)
         context.reader = ""
         if holds:
+            context.misconception_caps[misconception.id] = tuple(
+                point.short_id for point in context.unit.marking_points if point.short_id in caps
+            )
             text = misconception.warning or misconception.text
             warnings.append(
                 Warning(

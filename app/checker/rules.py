@@ -546,7 +546,14 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
-        for group, rules in enumerate(misconception.get("when_any", []), start=1):
+        for group, entry in enumerate(misconception.get("when_any", []), start=1):
+            rules = entry["rules"] if isinstance(entry, Mapping) else entry
+            for capped in entry.get("caps", []) if isinstance(entry, Mapping) else []:
+                if capped not in short_ids:
+                    raise InvalidInputError(
+                        f"misconception {misconception['id']} alternative {group} caps "
+                        f"'{capped}', which is not a marking point of this unit"
+                    )
             for index, rule in enumerate(rules):
                 validate_rule(
                     rule,

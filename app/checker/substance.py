@@ -472,7 +472,9 @@ class Term:
 
     ``near``: at least one of these lemmas within ``window`` words (the phrase is about the
     right thing); ``not_near``: none of these within the window (a customer's *online*
-    review is not a review of the process).
+    review is not a review of the process). ``denied``: the phrase counts only where the
+    text denies it ("it isn't my place", "they weren't really complaints"): what a learner
+    disowns can be the mistake itself.
     """
 
     phrase: tuple[str, ...]
@@ -480,6 +482,7 @@ class Term:
     not_near: frozenset[str] = frozenset()
     window: int = 6
     shown: str = ""
+    denied: bool = False
 
     @classmethod
     def parse(cls, raw: str | dict) -> Term:
@@ -491,6 +494,7 @@ class Term:
             frozenset(lemma(w) for w in raw.get("not_near", [])),
             int(raw.get("window", 6)),
             raw["term"],
+            bool(raw.get("denied", False)),
         )
 
 
@@ -540,7 +544,8 @@ def _denied(words: Sequence[str], start: int, size: int) -> bool:
 
 def find_term(text: str, term: Term) -> bool:
     """Whether ``term`` stands in ``text`` as whole words, in the context it asks for, and is
-    not denied there ("no training needed", "not really a structure issue")."""
+    not denied there ("no training needed", "not really a structure issue") — or, for a
+    ``denied`` term, is denied there."""
     size = len(term.phrase)
     if not size or term.phrase[0] not in lemma_set(text):
         return False
@@ -554,7 +559,7 @@ def find_term(text: str, term: Term) -> bool:
             continue
         if term.near and not term.near & around:
             continue
-        if _denied(words, start, size):
+        if _denied(words, start, size) is not term.denied:
             continue
         return True
     return False

@@ -149,7 +149,7 @@ def cap_points(
         warning = detected.get(misconception.id)
         if warning is None:
             continue
-        for short_id in misconception.caps:
+        for short_id in context.misconception_caps.get(misconception.id, misconception.caps):
             capped.setdefault(short_id, []).append((misconception.text, warning.fixes))
     out = []
     for point in points:

@@ -485,6 +485,37 @@ def test_constraints_waved_away_show_the_customer_only_mistake(make: Make) -> No
     assert "negated" in {w.code for w in result.substance}
 
 
+def test_escalating_by_rule_holds_back_only_the_point_it_shows_in(tmp_path: Path) -> None:
+    """'Any complaint goes to a manager' as a technique's rationale is the mistake, flagged;
+    it holds back the solution point only when the solution itself is handed up."""
+    with make_demo(tmp_path, "strategic-service") as store:
+        case_item = store.load().cases[0]
+        escalation = next(t for t in case_item.techniques if t.technique == "escalation")
+        store.update_item(
+            "case_technique",
+            escalation.id,
+            rationale="Any complaint should go to a manager; it isn't my place to decide.",
+            how_applied="Passed the call to the duty manager straight away.",
+        )
+        in_technique = run_check(store)
+        store.update_item(
+            "complaint_case",
+            case_item.id,
+            solution="I passed the complaint to the store manager, as I do with every "
+            "complaint, and he decided what to offer her.",
+        )
+        in_solution = run_check(store)
+    assert "M3" in {w.code for w in in_technique.misconceptions}
+    assert in_technique.point("MP3").status is Status.MET
+    assert "M3" in {w.code for w in in_solution.misconceptions}
+    point = in_solution.point("MP3")
+    assert point.status is Status.PARTLY
+    assert [r.status for r in point.reasons if not r.text.startswith("Common mistake")] == [
+        Status.MET,
+        Status.MET,
+    ]
+
+
 # -- exceeds-limit ----------------------------------------------------------------------------
 
 

@@ -406,7 +406,9 @@ def _misconception_cases() -> list[Any]:
 
 def _alternatives(unit_id: str, misconception_id: str) -> list[list[dict]]:
     entry = next(m for m in _document(unit_id)["misconceptions"] if m["id"] == misconception_id)
-    return ([entry["when"]] if entry.get("when") else []) + list(entry.get("when_any", []))
+    return ([entry["when"]] if entry.get("when") else []) + [
+        group["rules"] if isinstance(group, dict) else group for group in entry.get("when_any", [])
+    ]
 
 
 #: Misconceptions whose only conditions are a judgement this test cannot stage generically

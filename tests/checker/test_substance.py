@@ -128,6 +128,9 @@ def test_a_record_counts_only_what_happened() -> None:
         ("We review the figures monthly", {"term": "review", "not_near": ["online"]}, True),
         ("Handled through the back office team", "back office", True),
         ("Back at the office", "back office", False),
+        ("It isn't my place to decide", {"term": "my place", "denied": True}, True),
+        ("It was my place to decide", {"term": "my place", "denied": True}, False),
+        ("It isn't my place to decide", "my place", False),
     ],
 )
 def test_terms_match_whole_lemmas_in_context(text: str, term: str | dict, found: bool) -> None:
@@ -309,6 +312,12 @@ def test_imported_unit_rejects_a_cap_on_an_unknown_point(tmp_path: Path) -> None
     from app.errors import InvalidInputError
 
     with pytest.raises(InvalidInputError, match="caps 'MP9'"):
+        import_unit_file(path)
+    document["misconceptions"] = [
+        {"id": "M1", "text": "t", "when_any": [{"rules": [], "caps": ["MP9"]}]}
+    ]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="alternative 1 caps 'MP9'"):
         import_unit_file(path)
 
 
