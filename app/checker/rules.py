@@ -37,8 +37,9 @@ names to a required value or a list of allowed values.
 
 A text field is *filled* only when it says something (app/checker/substance.py): ``min_words``
 counts content words (not "the", "was", "will"), and placeholders (TBC, N/A, "see
-attached", lorem ipsum, the field's own name, a marking point's wording), negations ("none
-identified"), intentions in records of what happened ("I will…"), sentences repeated to pad,
+attached", lorem ipsum, the field's own name, a marking point's wording, padding that names
+nothing — app/checker/vague.py), negations ("none identified"), intentions in records of what
+happened ("I will…"), sentences repeated to pad,
 copies of a sibling item and restatements of the feedback analysed do not count. Records
 dated after today are left out of every collection.
 """

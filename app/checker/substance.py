@@ -23,6 +23,7 @@ import simplemma
 from rapidfuzz import fuzz
 
 from app.checker.text import flatten
+from app.checker.vague import names_nothing
 
 # -- words and lemmas ---------------------------------------------------------------------------
 
@@ -252,6 +253,7 @@ WHY = {
     "echo": "repeats the wording of the question instead of answering it",
     "label": "repeats the field's own name instead of answering it",
     "circular": "explains a thing by itself (“… because of the process”), not by a cause",
+    "vague": "names nothing specific (no figure, no named thing, nothing of this workplace)",
 }
 #: Codes a warning or a calibration case sees (pointers, filler and echoes are placeholders).
 PUBLIC_CODE = {
@@ -260,6 +262,7 @@ PUBLIC_CODE = {
     "echo": "placeholder",
     "label": "placeholder",
     "padding": "placeholder",
+    "vague": "placeholder",
     "circular": "restated",
 }
 
@@ -408,12 +411,15 @@ def judge(
     label: str = "",
     record: bool = False,
     echoes: tuple[str, ...] = (),
+    criterion: frozenset[str] | None = None,
 ) -> Judgement:
     """Judge ``text`` written in a field called ``label``.
 
     ``record``: the field records what happened (a log entry, an outcome, an evaluation), so
     sentences about the future do not count. ``echoes``: wording the text must not merely
-    repeat (the unit's marking points).
+    repeat (the unit's marking points). ``criterion``: the lemmas of the marking points'
+    wording, when the text must name something of its own beyond them and the trade's
+    general words (app/checker/vague.py); None for a text that need not (a customer's words).
     """
     if not text or not text.strip():
         return EMPTY
@@ -450,6 +456,8 @@ def judge(
                 and covered(text, (echo,)) >= 90
             ):
                 return Judgement(0, "echo", WHY["echo"])
+    if criterion is not None and names_nothing(text, criterion | label_lemmas):
+        return Judgement(0, "vague", WHY["vague"])
     counted, repeated, future, distinct = _tally(text, record)
     if counted == 0 and future:
         return Judgement(0, "intention", WHY["intention"])

@@ -36,6 +36,12 @@ HEADLINES: dict[str, tuple[str, str, str]] = {
         "says",
         "say",
     ),
+    "vague": (
+        "Substance: {names} {verb} nothing specific (no figure, no named thing, nothing of "
+        "this workplace); say what happens there, where, and how often or how much.",
+        "names",
+        "name",
+    ),
     "duplicate-text": (
         "Substance: {names} {verb} the same as another item; each counts once.",
         "says",
@@ -74,7 +80,8 @@ def substance_warnings(context: Context) -> list[Warning]:
         for key, seen in trail.items():
             if seen.counts or not seen.code or seen.code == "empty":
                 continue
-            code = public_code(seen.code)
+            # Padding gets its own sentence (what to write instead), under the public code.
+            code = seen.code if seen.code in HEADLINES else public_code(seen.code)
             kind, item_id, field_name = key
             item = context.by_id.get((kind, item_id)) if kind != "portfolio" else None
             name = context.name(kind, item) if item is not None else "the evaluation narrative"
@@ -136,7 +143,7 @@ def _warning(
     points = {point for _, _, point in entries.values()}
     point = points.pop() if len(points) == 1 else None
     fixes = tuple(location for _, location, _ in list(entries.values())[:5])
-    return Warning("substance", code, text, fixes, point)
+    return Warning("substance", public_code(code), text, fixes, point)
 
 
 def cap_points(

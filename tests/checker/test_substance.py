@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.checker import Status
-from app.checker.substance import Term, covered, find_term, judge, similarity
+from app.checker.substance import Term, content_lemmas, covered, find_term, judge, similarity
 from app.cli import main
 from app.store import PortfolioStore
 from tests.checker.helpers import run_check
@@ -112,6 +112,70 @@ def test_a_record_counts_only_what_happened() -> None:
     assert done.content_words == planned.content_words == 6
     mixed = judge("Timed 120 scans. I will share the results on Friday.", "what done", True)
     assert mixed.counts and mixed.content_words == 3
+
+
+#: The wording of a marking point a padded answer may hand back.
+STRUCTURES = (
+    "Assessors should look for evidence of how internal structures (e.g., escalation "
+    "procedures, communication channels) directly affect customer outcomes."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Our customers deserve the very best experience and we are committed to "
+            "excellent service at every stage.",
+            "pain point",
+        ),
+        (
+            "Good communication across the organisation is essential because it affects "
+            "the outcomes our customers get.",
+            "root cause",
+        ),
+        (
+            "Performance data and customer feedback were reviewed and key trends identified.",
+            "data summary",
+        ),
+        (
+            "Clear benefits for the business and its customers, now and in the future.",
+            "expected benefit",
+        ),
+    ],
+)
+def test_padding_that_names_nothing_does_not_count(text: str, label: str) -> None:
+    criterion = frozenset(content_lemmas(STRUCTURES))
+    judgement = judge(text, label, False, (), criterion)
+    assert judgement.code == "vague" and not judgement.counts
+    assert "names nothing specific" in judgement.why
+    assert judge(text, label, False, (), None).counts  # a customer's words are not judged so
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff search the stockroom because parcels arrive from the warehouse without a label.",
+        "Replies wait two days whenever Maria is on leave, and nobody else reads the inbox.",
+        "Customers told us the 'ready' message comes before the order is there.",
+        "The shared inbox has no owner, so urgent faults wait behind routine questions.",
+        "Escalation goes through the area manager, who is on site only on Tuesdays.",
+    ],
+)
+def test_a_plain_answer_that_names_something_counts(text: str) -> None:
+    judgement = judge(text, "root cause", False, (), frozenset(content_lemmas(STRUCTURES)))
+    assert judgement.counts, judgement
+
+
+def test_padded_pain_points_leave_the_journey_without_pain_points(tmp_path: Path) -> None:
+    padding = "Every customer expects a great experience here and we always aim to deliver it."
+    with make_demo(tmp_path, "journey-review") as store:
+        for touchpoint in store.load().touchpoints:
+            store.update_item("journey_touchpoint", touchpoint.id, pain_point=padding)
+        result = run_check(store)
+    assert result.point("MP1").status is Status.PARTLY
+    warning = next(w for w in result.substance if "nothing specific (no figure" in w.text)
+    assert warning.code == "placeholder" and warning.fixes[0].field == "pain_point"
 
 
 @pytest.mark.parametrize(
