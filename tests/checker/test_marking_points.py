@@ -9,7 +9,14 @@ import pytest
 
 from app.checker import Status
 from app.store import PortfolioStore
-from tests.checker.helpers import delete_all, delete_links, run_check, unlink_all, update_all
+from tests.checker.helpers import (
+    ATTRIBUTES,
+    delete_all,
+    delete_links,
+    run_check,
+    unlink_all,
+    update_all,
+)
 from tests.conftest import UNIT_IDS, make_demo
 
 Mutation = Callable[[PortfolioStore], None]
@@ -37,6 +44,16 @@ def unmap(short_id: str) -> Mutation:
 
 def unlink(kind: str) -> Mutation:
     return lambda store: unlink_all(store, kind)
+
+
+def edit_one(kind: str, index: int, **fields: object) -> Mutation:
+    """Change one item only: the others keep their evidence."""
+
+    def apply(store: PortfolioStore) -> None:
+        item = getattr(store.load(), ATTRIBUTES[kind])[index]
+        store.update_item(kind, item.id, **fields)
+
+    return apply
 
 
 # (unit, point, mutation, expected status, words the failing reason must contain)
@@ -343,9 +360,16 @@ CASES: list[tuple[str, str, Mutation, Status, str]] = [
     (
         "strategic-service",
         "MP1",
+        edit_one("analysis_finding", 0, data_summary=""),
+        Status.PARTLY,
+        "Each improvement opportunity identified with supporting data",
+    ),
+    (
+        "strategic-service",
+        "MP1",
         steps(drop("analysis_finding"), drop("metric")),
         Status.MISSING,
-        "Improvement opportunities identified",
+        "Each improvement opportunity identified",
     ),
     (
         "strategic-service",
