@@ -247,9 +247,10 @@ class Context:
         elif sources:
             new = substance.new_content(text, sources)
             score = substance.covered(text, sources)
-            if score >= float(spec.get("max_similarity", 85)) and len(new) < int(
-                spec.get("min_new_words", 2)
-            ):
+            if (
+                score >= float(spec.get("max_similarity", 85))
+                and len(new) < int(spec.get("min_new_words", 2))
+            ) or substance.retells(text, sources):
                 why = "only repeats the feedback it analyses; say why it happens"
         self.restated[key] = why
         return why

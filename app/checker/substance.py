@@ -217,6 +217,61 @@ def new_content(text: str, sources: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in content_lemmas(text or "") if w not in seen))
 
 
+#: The words a retelling is framed in — who said it and how ("Customers told us…"): they
+#: add no cause of their own.
+REPORTING_WORDS = words_of(
+    """
+    customer customers client clients say said tell told mention mentioned complain
+    complained comment commented write wrote report reported explain explained ask asked
+    thank thanked feel felt us someone people
+    """
+)
+#: At most this share of a text's own words new to what it analyses: the rest retells it.
+RETELLING_SHARE = 0.4
+
+
+def _same_word(first: str, second: str) -> bool:
+    """Two forms of one word the lemmatiser left apart: one begins the other ("thank",
+    "thanke") or they share their first six letters ("apologise", "apology"); "colleague"
+    and "collection" are different words."""
+    shorter, longer = sorted((first, second), key=len)
+    if len(shorter) >= 4 and longer.startswith(shorter):
+        return True
+    return len(shorter) >= 6 and shorter[:6] == longer[:6]
+
+
+def retells(text: str, sources: Iterable[str]) -> bool:
+    """Whether ``text`` mostly retells ``sources`` in other words: at most RETELLING_SHARE of
+    its content words (leaving out the who-said-what frame and denials) are new to them, and
+    no reason of its own follows a "because" or "so".
+
+    "Customers said the email told them the order was ready, but it wasn't there and they
+    had to come back another day" repeats the complaint it should explain. Words are matched
+    as lemmas or as forms of one word (see :func:`_same_word`).
+    """
+    seen: set[str] = set()
+    for source in sources:
+        seen.update(content_lemmas(source or ""))
+
+    def is_new(word: str) -> bool:
+        return word not in seen and not any(_same_word(word, other) for other in seen)
+
+    def own(part: str) -> list[str]:
+        return [
+            w
+            for w in content_lemmas(part)
+            if w not in REPORTING_WORDS and w not in NEGATORS and not w.endswith("n't")
+        ]
+
+    words = own(text)
+    if len(words) < 3:
+        return False
+    parts = _BECAUSE.split(text, maxsplit=1)
+    if len(parts) == 2 and sum(map(is_new, own(parts[1]))) >= 2:
+        return False  # a reason with words of its own
+    return sum(map(is_new, words)) <= RETELLING_SHARE * len(words)
+
+
 # -- the judgement ------------------------------------------------------------------------------
 
 

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from app.checker import Status
-from app.checker.substance import Term, content_lemmas, covered, find_term, judge, similarity
+from app.checker.substance import (
+    Term,
+    content_lemmas,
+    covered,
+    find_term,
+    judge,
+    retells,
+    similarity,
+)
 from app.cli import main
 from app.store import PortfolioStore
 from tests.checker.helpers import run_check
@@ -306,6 +314,39 @@ def test_restated_root_cause_holds_analysis_at_partly(tmp_path: Path) -> None:
         result = run_check(store)
     assert result.point("MP2").status is Status.PARTLY
     assert any(w.code == "restated" for w in result.substance)
+
+
+COMPLAINT = "I waited forty minutes at the desk and nobody could find my parcel."
+
+
+@pytest.mark.parametrize(
+    ("cause", "retold"),
+    [
+        (
+            "Customers told us they waited a long time at the desk and no one found the parcel.",
+            True,
+        ),
+        ("She complained that staff couldn't find her parcel, so she waited at the desk.", True),
+        ("Parcels reach the desk without a shelf label, so staff search the stockroom.", False),
+        ("The desk waits for the warehouse van, which arrives after the first slots.", False),
+    ],
+)
+def test_a_cause_that_retells_the_feedback_is_a_restatement(cause: str, retold: bool) -> None:
+    assert retells(cause, [COMPLAINT]) is retold
+
+
+def test_root_causes_that_retell_the_feedback_hold_the_analysis(tmp_path: Path) -> None:
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        finding = store.load().findings[1]
+        store.update_item(
+            "analysis_finding",
+            finding.id,
+            root_cause="Customers said their emails went unanswered for days and had to chase.",
+        )
+        result = run_check(store)
+    assert result.point("MP2").status is Status.PARTLY
+    warning = next(w for w in result.substance if w.code == "restated")
+    assert warning.fixes[0].item_id == finding.id
 
 
 def test_misconception_caps_the_point_it_concerns(tmp_path: Path) -> None:
