@@ -143,20 +143,20 @@ def _misconceptions(context: Context) -> list[Warning]:
             continue
         fixes: list[Location] = []
         context.reader = f"misconception {misconception.id}"
-        holds = False
+        shown: list[str] = []  # what the learner is told, from the first way it shows
         caps: set[str] = set()
-        for conditions, capped in detections:
-            if holds and caps >= set(capped):
+        for detection in detections:
+            if shown and caps >= set(detection.caps):
                 continue  # shown already, and this way would hold back nothing more
-            if _holds(context, conditions, fixes):
-                holds = True
-                caps |= set(capped)
+            if _holds(context, detection.conditions, fixes):
+                shown.append(detection.warning)
+                caps |= set(detection.caps)
         context.reader = ""
-        if holds:
+        if shown:
             context.misconception_caps[misconception.id] = tuple(
                 point.short_id for point in context.unit.marking_points if point.short_id in caps
             )
-            text = misconception.warning or misconception.text
+            text = shown[0] or misconception.text
             warnings.append(
                 Warning(
                     "misconception",

@@ -138,7 +138,7 @@ def _plan_floor(context: Context, action: ActionItem | None) -> tuple[dt.date, s
 
 
 #: Words too common in metric names to tie a metric to one action.
-_GENERIC_MEASURE_WORDS = _word_set(
+GENERIC_MEASURE_WORDS = _word_set(
     "customer average number rate time score monthly month week weekly per total level share "
     "percentage count"
 )
@@ -147,7 +147,7 @@ _GENERIC_MEASURE_WORDS = _word_set(
 def evaluated_actions(context: Context, metric: Metric) -> list[ActionItem]:
     """The actions ``metric`` measures: those whose success measure names it, else all."""
     actions = list(context.collection("action_item"))
-    name = set(content_lemmas(metric.name or "")) - _GENERIC_MEASURE_WORDS
+    name = set(content_lemmas(metric.name or "")) - GENERIC_MEASURE_WORDS
     named = [
         action for action in actions if name & set(content_lemmas(action.success_measure or ""))
     ]

@@ -24,6 +24,9 @@ words, used to begin the reason a learner reads). Types:
               as a mention; ``where`` filters the items.
 ``improved``  most measured results (``min_share``, default a half) moved the right way
               (``higher_is_better``), or the evaluation narrative says which did not.
+``measures``  at least ``min`` measured results that measure what the change was for, not the
+              work of carrying it out (colleagues trained, templates written): read from the
+              actions' measures of success and steps (substance_rules.counts_activity).
 ``tailored``  every (``each``, default) or one item of ``collection`` says in ``field``
               something specific to the items it is linked to through ``relation``: at
               least ``min_shared`` content words (beyond the ``generic`` list of words any
@@ -74,7 +77,7 @@ from app.checker.outcome import (
 from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
-from app.checker.substance_rules import rule_improved, rule_tailored
+from app.checker.substance_rules import rule_improved, rule_measures, rule_tailored
 from app.checker.text import join_names, plural
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
@@ -397,6 +400,7 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"min", "each", "where", "numbers", "none_of"}),
     ),
     "improved": RuleType(rule_improved, frozenset(), frozenset({"min_share"})),
+    "measures": RuleType(rule_measures, frozenset(), frozenset({"min"})),
     "tailored": RuleType(
         rule_tailored,
         frozenset({"collection", "field", "relation"}),

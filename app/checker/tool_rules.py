@@ -272,6 +272,7 @@ _RULE_KINDS = {
     "matrix": "decision_option",
     "legislation": "legislation_link",
     "smart": "action_item",
+    "measures": "metric",
 }
 
 

@@ -349,6 +349,33 @@ def test_root_causes_that_retell_the_feedback_hold_the_analysis(tmp_path: Path) 
     assert warning.fixes[0].item_id == finding.id
 
 
+@pytest.mark.parametrize(
+    ("names", "activity"),
+    [
+        (["Quick guides printed for the desk", "Saturday rota shifts filled"], True),
+        (["Collection complaints each month", "Hours to the first email response"], False),
+    ],
+)
+def test_metrics_that_count_the_plans_own_work_do_not_evaluate_it(
+    tmp_path: Path, names: list[str], activity: bool
+) -> None:
+    """A result for what the actions did (guides printed, shifts filled) is not a result for
+    what they were for (the complaints and replies their measures of success name)."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        metrics = store.load().metrics
+        for metric, name in zip(metrics, names, strict=False):
+            store.update_item("metric", metric.id, name=name)
+        for metric in metrics[len(names) :]:
+            store.delete_item("metric", metric.id)
+        result = run_check(store)
+    m4 = [w for w in result.misconceptions if w.code == "M4"]
+    assert bool(m4) is activity
+    assert (result.point("MP5").status is Status.PARTLY) is activity
+    if activity:
+        assert m4[0].text.startswith("Your metrics count the work of carrying out the plan")
+        assert {f.field for f in m4[0].fixes} == {"name"}
+
+
 def test_misconception_caps_the_point_it_concerns(tmp_path: Path) -> None:
     with make_demo(tmp_path, "continuous-improvement") as store:
         for action in store.load().actions:
