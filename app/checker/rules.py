@@ -19,7 +19,10 @@ words, used to begin the reason a learner reads). Types:
               ``in`` (``"kind.field"``); with ``"each": true`` every item whose field says
               something must. Terms match whole words as lemmas ("briefed" is "brief",
               "briefly" is not); a term may be ``{"term": ..., "near": [...], "not_near":
-              [...], "window": n}`` to require (or exclude) words around it. ``none_of``:
+              [...], "window": n}`` to require (or exclude) words around it, with
+              ``followed_by`` / ``preceded_by`` for words after (before) it in its own
+              clause and ``denied`` to match only where the text denies it; ``term`` may
+              list several phrases that share one context. ``none_of``:
               an item mentioning one of these does not count; ``numbers``: a figure counts
               as a mention; ``where`` filters the items.
 ``improved``  most measured results (``min_share``, default a half) moved the right way
@@ -295,7 +298,10 @@ def _terms(rule: Rule, key: str) -> list[Term]:
     cache_key = (id(rule), key)
     cached = _TERM_CACHE.get(cache_key)
     if cached is None or cached[0] is not rule:
-        cached = _TERM_CACHE[cache_key] = (rule, [Term.parse(raw) for raw in rule.get(key, [])])
+        cached = _TERM_CACHE[cache_key] = (
+            rule,
+            [term for raw in rule.get(key, []) for term in Term.parse_all(raw)],
+        )
     return cached[1]
 
 

@@ -537,7 +537,10 @@ class Term:
     right thing); ``not_near``: none of these within the window (a customer's *online*
     review is not a review of the process). ``denied``: the phrase counts only where the
     text denies it ("it isn't my place", "they weren't really complaints"): what a learner
-    disowns can be the mistake itself.
+    disowns can be the mistake itself. ``followed_by`` / ``preceded_by``: one of these
+    within the window after (before) the phrase, in the same sentence or clause — who does
+    what: in "colleagues check the list" the colleagues act; in "I wrote the templates
+    myself; the team just work from them" they do not, though "write" stands near "team".
     """
 
     phrase: tuple[str, ...]
@@ -546,6 +549,8 @@ class Term:
     window: int = 6
     shown: str = ""
     denied: bool = False
+    followed_by: frozenset[str] = frozenset()
+    preceded_by: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, raw: str | dict) -> Term:
@@ -558,7 +563,17 @@ class Term:
             int(raw.get("window", 6)),
             raw["term"],
             bool(raw.get("denied", False)),
+            frozenset(lemma(w) for w in raw.get("followed_by", [])),
+            frozenset(lemma(w) for w in raw.get("preceded_by", [])),
         )
+
+    @classmethod
+    def parse_all(cls, raw: str | dict) -> list[Term]:
+        """One term, or one per phrase when ``term`` lists several sharing one context
+        ({"term": ["team", "colleague", "staff"], "followed_by": [...]})."""
+        if isinstance(raw, dict) and isinstance(raw.get("term"), list):
+            return [cls.parse({**raw, "term": phrase}) for phrase in raw["term"]]
+        return [cls.parse(raw)]
 
 
 @lru_cache(maxsize=16384)
@@ -624,5 +639,42 @@ def find_term(text: str, term: Term) -> bool:
             continue
         if _denied(words, start, size) is not term.denied:
             continue
+        if (term.followed_by or term.preceded_by) and not _acts(text, term, start, size):
+            continue
         return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?\n•]")
+
+
+@lru_cache(maxsize=4096)
+def _clause_numbers(text: str) -> tuple[int, ...]:
+    """For each word of ``text`` (as :func:`lemmas` reads them), the number of its sentence or
+    clause: a full stop, semicolon, line break or bullet between two words parts them."""
+    numbers: list[int] = []
+    clause = 0
+    end = 0
+    readable_text = readable(text)
+    for match in _TOKEN.finditer(readable_text):
+        if _CLAUSE_BREAK.search(readable_text, end, match.start()):
+            clause += 1
+        numbers.append(clause)
+        end = match.end()
+    return tuple(numbers)
+
+
+def _acts(text: str, term: Term, start: int, size: int) -> bool:
+    """Whether the words ``term`` wants after (and before) it stand in its own clause."""
+    words = lemmas(text)
+    clause = _clause_numbers(text)
+    own = clause[start]
+    if term.followed_by:
+        after = range(start + size, min(len(words), start + size + term.window))
+        if not any(clause[i] == own and words[i] in term.followed_by for i in after):
+            return False
+    if term.preceded_by:
+        before = range(max(0, start - term.window), start)
+        if not any(clause[i] == own and words[i] in term.preceded_by for i in before):
+            return False
+    return True

@@ -203,6 +203,27 @@ def test_padded_pain_points_leave_the_journey_without_pain_points(tmp_path: Path
         ("It isn't my place to decide", {"term": "my place", "denied": True}, True),
         ("It was my place to decide", {"term": "my place", "denied": True}, False),
         ("It isn't my place to decide", "my place", False),
+        (
+            "Desk colleagues check the list each shift",
+            {"term": "colleague", "followed_by": ["check"]},
+            True,
+        ),
+        (
+            "I check the list; colleagues just follow it",
+            {"term": "colleague", "followed_by": ["check"]},
+            False,
+        ),
+        (
+            "I wrote the templates myself; the team just work from them.",
+            {"term": "team", "followed_by": ["write"]},
+            False,
+        ),
+        ("Templates were written by the team", {"term": "team", "preceded_by": ["by"]}, True),
+        (
+            "By Friday I had told the team",
+            {"term": "team", "preceded_by": ["by"], "window": 3},
+            False,
+        ),
     ],
 )
 def test_terms_match_whole_lemmas_in_context(text: str, term: str | dict, found: bool) -> None:
@@ -374,6 +395,39 @@ def test_metrics_that_count_the_plans_own_work_do_not_evaluate_it(
     if activity:
         assert m4[0].text.startswith("Your metrics count the work of carrying out the plan")
         assert {f.field for f in m4[0].fixes} == {"name"}
+
+
+@pytest.mark.parametrize(
+    ("roles", "management_only"),
+    [
+        (
+            [
+                "The manager decided the new rota and I put it in place; staff simply do as asked.",
+                "Head office owns this change. Colleagues are informed once it is live.",
+                "Managers run the procedure and the desk team follow their instructions.",
+            ],
+            True,
+        ),
+        (
+            [
+                "The manager signed it off; two advisers test each template and suggest changes.",
+                "Head office owns this change. Colleagues are informed once it is live.",
+                "Managers run the procedure and the desk team follow their instructions.",
+            ],
+            False,
+        ),
+    ],
+)
+def test_team_members_must_act_in_the_roles_not_only_be_told(
+    tmp_path: Path, roles: list[str], management_only: bool
+) -> None:
+    """Who does what: colleagues who only follow, are told or are informed take no part."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        for action, text in zip(store.load().actions, roles, strict=True):
+            store.update_item("action_item", action.id, team_roles=text)
+        result = run_check(store)
+    assert ("M3" in {w.code for w in result.misconceptions}) is management_only
+    assert (result.point("MP3").status is Status.PARTLY) is management_only
 
 
 def test_misconception_caps_the_point_it_concerns(tmp_path: Path) -> None:
