@@ -598,17 +598,24 @@ _DENIAL_TAIL = words_of(
 )
 
 
+#: Pairs that set what follows aside: "X rather than Y" asserts X and denies Y.
+_SET_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
+
+
 def _denied(words: Sequence[str], start: int, size: int) -> bool:
     """Whether the term at ``words[start:start+size]`` is denied rather than asserted.
 
     "no TERM … needed" denies it, "no owner for the inbox" states a finding; "not (really)
-    a TERM issue" and "nothing to do with our TERM" deny it, "did not know the TERM" does
-    not (the denial is of another verb).
+    a TERM issue", "nothing to do with our TERM" and "a suggestion rather than a TERM" deny
+    it, "did not know the TERM" does not (the denial is of another verb).
     """
     before = words[max(0, start - 6) : start]
     after = words[start + size : start + size + 4]
     if "no" in before[-4:] and any(w in _DENIAL_TAIL for w in after):
         return True
+    for offset in range(len(before) - 2, -1, -1):
+        if tuple(before[offset : offset + 2]) in _SET_ASIDE:
+            return all(w in _DENIAL_BRIDGE for w in before[offset + 2 :])
     for offset in range(len(before) - 1, -1, -1):
         word = before[offset]
         if word in {"not", "never", "nothing"} or word.endswith("n't"):

@@ -219,6 +219,9 @@ def test_padded_pain_points_leave_the_journey_without_pain_points(tmp_path: Path
             False,
         ),
         ("Templates were written by the team", {"term": "team", "preceded_by": ["by"]}, True),
+        ("More a suggestion rather than a complaint", "complaint", False),
+        ("More a suggestion rather than a complaint", {"term": "complaint", "denied": True}, True),
+        ("Logged as a complaint rather than a suggestion", "complaint", True),
         (
             "By Friday I had told the team",
             {"term": "team", "preceded_by": ["by"], "window": 3},
@@ -428,6 +431,32 @@ def test_team_members_must_act_in_the_roles_not_only_be_told(
         result = run_check(store)
     assert ("M3" in {w.code for w in result.misconceptions}) is management_only
     assert (result.point("MP3").status is Status.PARTLY) is management_only
+
+
+def test_complaints_analysed_as_ideas_hold_the_analysis_a_slip_in_recording_does_not(
+    tmp_path: Path,
+) -> None:
+    """The same mistake in two places: a complaint filed under the wrong type is flagged,
+    the analysis still sound; an analysis that calls complaints ideas is not systematic."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        complaint = next(f for f in store.load().feedback_items if f.source_type == "complaint")
+        store.update_item("feedback_item", complaint.id, source_type="compliment")
+        slip = run_check(store)
+        store.update_item("feedback_item", complaint.id, source_type="complaint")
+        finding = store.load().findings[1]
+        store.update_item(
+            "analysis_finding",
+            finding.id,
+            data_summary="Those emails were not really complaints, just a customer offering "
+            "ideas about reply times; 52 hours on average.",
+        )
+        analysis = run_check(store)
+    for result in (slip, analysis):
+        assert "M1" in {w.code for w in result.misconceptions}
+    assert slip.point("MP6").status is Status.MET
+    assert analysis.point("MP6").status is Status.PARTLY
+    warning = next(w for w in analysis.misconceptions if w.code == "M1")
+    assert warning.text.startswith("Your analysis treats complaints as suggestions or ideas")
 
 
 def test_misconception_caps_the_point_it_concerns(tmp_path: Path) -> None:
