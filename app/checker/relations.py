@@ -43,6 +43,7 @@ from app.checker.context import VALUE_CHECKS, Context
 from app.checker.outcome import Outcome, matches, readable
 from app.checker.result import Location, Status, Warning
 from app.checker.substance import content_lemmas, similarity
+from app.checker.vague import measurable
 from app.models.stages import ActionItem, Metric
 from app.models.tools import ComplaintCase, DecisionOption
 from app.models.vocab import VOCABULARIES, label
@@ -888,9 +889,12 @@ def owner_problem(context: Context, action: ActionItem) -> str:
     return ""
 
 
-def smart_gaps(context: Context, action: ActionItem, measure_words: int) -> list[tuple[str, str]]:
+def smart_gaps(
+    context: Context, action: ActionItem, measure_words: int, must_measure: bool = False
+) -> list[tuple[str, str]]:
     """What keeps ``action`` from being SMART (a named owner, a due date, a measure): the
-    field to fix and what is wrong, for each."""
+    field to fix and what is wrong, for each. ``must_measure``: the measure must name a
+    figure or a measure (vague.measurable), not only say something."""
     gaps = []
     problem = owner_problem(context, action)
     if problem:
@@ -899,6 +903,15 @@ def smart_gaps(context: Context, action: ActionItem, measure_words: int) -> list
         gaps.append(("due_on", "has no due date"))
     if not context.filled(action, "success_measure", measure_words):
         gaps.append(("success_measure", "has no measure of success"))
+    elif must_measure and not measurable(action.success_measure):
+        gaps.append(
+            (
+                "success_measure",
+                f"has a measure of success that nothing could be counted or timed by "
+                f"({_quote(action.success_measure, 50)}): name a figure, a rate, a time or "
+                "a count",
+            )
+        )
     return gaps
 
 

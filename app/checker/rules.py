@@ -415,7 +415,7 @@ RULE_TYPES: dict[str, RuleType] = {
     "swimlane": RuleType(
         rule_swimlane,
         frozenset(),
-        frozenset({"version", "min_lanes", "min_handoffs", "min_outcomes"}),
+        frozenset({"version", "min_lanes", "min_handoffs", "min_outcomes", "measurable"}),
     ),
     "matrix": RuleType(rule_matrix, frozenset(), frozenset({"min_options", "min_criteria"})),
     "children": RuleType(
@@ -424,7 +424,9 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"min", "each", "where", "child_fields", "distinct"}),
     ),
     "smart": RuleType(
-        rule_smart, frozenset(), frozenset({"min", "each", "where", "measure_words"})
+        rule_smart,
+        frozenset(),
+        frozenset({"min", "each", "where", "measure_words", "measurable"}),
     ),
     "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
     "legislation": RuleType(

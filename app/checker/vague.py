@@ -1,4 +1,6 @@
-"""Whether a text names anything: padding in the words of the trade is not an answer.
+"""Whether a text names anything, and whether it names something that can be measured.
+
+Padding in the words of the trade is not an answer.
 
 "Customers want a good experience at this stage and it is important that we always deliver
 excellent service here" fills the box, is not a placeholder in the usual sense, and says
@@ -108,3 +110,31 @@ def names_nothing(text: str, allowed: frozenset[str] = frozenset()) -> bool:
     if any(word not in ordinary for word in content):
         return False
     return not (_has_figure(text) or _QUOTATION.search(text) or _has_name(text, ordinary))
+
+
+#: Measures and units: what makes an outcome something that can be counted or timed.
+MEASURE_WORDS = """
+    number count rate percent percentage share proportion ratio average mean median total
+    time minute min mins hour hr hrs day week month year second daily weekly monthly yearly
+    quarterly annual score rating csat nps fcr aht sla kpi per
+"""
+
+
+@cache
+def measure_lemmas() -> frozenset[str]:
+    """MEASURE_WORDS as lemmas, made on first use."""
+    from app.checker.substance import lemma
+
+    return frozenset(lemma(word) for word in MEASURE_WORDS.split())
+
+
+def measurable(text: str) -> bool:
+    """Whether ``text`` names something that can be measured: a figure ("under 10 a month",
+    "100% of orders", "five minutes") or a measure or unit ("average wait time", "share
+    answered the same day", "CSAT"). "Staff feel more confident" and "a smoother handover"
+    are hopes, not outcomes anyone could check."""
+    from app.checker.substance import lemmas
+
+    if "%" in text or _has_figure(text):
+        return True
+    return bool(set(lemmas(text)) & measure_lemmas())

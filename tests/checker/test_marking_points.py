@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.checker import Status
+from app.checker.vague import measurable
 from app.store import PortfolioStore
 from tests.checker.helpers import (
     ATTRIBUTES,
@@ -461,3 +462,42 @@ def test_a_costed_proposal_is_realistic_without_a_resources_note(tmp_path: Path)
     assert any(
         r.text.startswith("A realistic improvement proposed, with its") for r in uncosted.reasons
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "can_be_measured"),
+    [
+        ("Handover inside five minutes of arrival", True),
+        ("Share of emails answered the same day", True),
+        ("Average wait at the desk", True),
+        ("CSAT at or above 80", True),
+        ("Customers feel looked after", False),
+        ("The desk is calmer and colleagues are more relaxed.", False),
+    ],
+)
+def test_a_measurable_outcome_names_a_figure_or_a_measure(text: str, can_be_measured: bool) -> None:
+    assert measurable(text) is can_be_measured
+
+
+def test_redesigned_process_outcomes_must_be_measurable(tmp_path: Path) -> None:
+    """Outcomes that are feelings document nothing anyone could check."""
+    with make_demo(tmp_path, "process-reengineering") as store:
+        steps = [s for s in store.load().process_steps if s.outcome]
+        for step in steps:
+            store.update_item("process_step", step.id, outcome="Customers feel looked after")
+        for action in store.load().actions:
+            store.update_item(
+                "action_item", action.id, success_measure="The desk team feel more relaxed."
+            )
+        point = run_check(store).point("MP4")
+        texts = " ".join(r.text for r in point.reasons if r.status is not Status.MET)
+        assert point.status is Status.PARTLY
+        assert "steps with a measurable outcome (a figure" in texts
+        assert "nothing could be counted or timed" in texts
+        for step in steps:
+            store.update_item("process_step", step.id, outcome="Handover inside five minutes")
+        for action in store.load().actions:
+            store.update_item(
+                "action_item", action.id, success_measure="Average collection wait each week."
+            )
+        assert run_check(store).point("MP4").status is Status.MET
