@@ -501,3 +501,22 @@ def test_redesigned_process_outcomes_must_be_measurable(tmp_path: Path) -> None:
                 "action_item", action.id, success_measure="Average collection wait each week."
             )
         assert run_check(store).point("MP4").status is Status.MET
+
+
+@pytest.mark.parametrize(
+    ("summary", "met"),
+    [
+        ("From what I see on my shifts it goes wrong most days of the week.", False),
+        ("I haven't counted it, but in my experience it happens all the time.", False),
+        ("The complaints log puts the desk at fault in most collection cases.", True),
+        ("Two in five survey replies mention waiting at the desk.", True),
+    ],
+)
+def test_each_opportunity_rests_on_data_not_impression(
+    tmp_path: Path, summary: str, met: bool
+) -> None:
+    """Data analysed means figures, or the survey, log or report they come from."""
+    with make_demo(tmp_path, "process-reengineering") as store:
+        edit_one("analysis_finding", 0, data_summary=summary)(store)
+        point = run_check(store).point("MP2")
+    assert (point.status is Status.MET) is met, [r.text for r in point.reasons]
