@@ -38,7 +38,8 @@ HEADLINES: dict[str, tuple[str, str, str]] = {
     ),
     "vague": (
         "Substance: {names} {verb} nothing specific (no figure, no named thing, nothing of "
-        "this workplace); say what happens there, where, and how often or how much.",
+        "this workplace); name what it is in your workplace: the step, system or people "
+        "concerned, and how many, how much or how long.",
         "names",
         "name",
     ),
