@@ -22,6 +22,34 @@ class Misconception:
     caps: tuple[str, ...] = ()
     #: further condition lists: the mistake is shown when ``when`` or any of these holds
     when_any: tuple[tuple[dict[str, Any], ...], ...] = ()
+    #: per entry of ``when_any``, the points it holds back when it is the way the mistake
+    #: shows, or None for ``caps`` (a mistake in the recording of an item may leave the
+    #: analysis sound, the same mistake in the analysis may not)
+    when_any_caps: tuple[tuple[str, ...] | None, ...] = ()
+    #: per entry of ``when_any``, what the learner is told when it is the way the mistake
+    #: shows ("" for ``warning``)
+    when_any_warnings: tuple[str, ...] = ()
+
+    def detections(self) -> tuple[Detection, ...]:
+        """Every way the mistake is detected: its conditions, the points each holds back and
+        what the learner is told."""
+        found = [Detection(self.when, self.caps, self.warning)] if self.when else []
+        for index, conditions in enumerate(self.when_any):
+            caps = self.when_any_caps[index] if index < len(self.when_any_caps) else None
+            said = self.when_any_warnings[index] if index < len(self.when_any_warnings) else ""
+            found.append(
+                Detection(conditions, self.caps if caps is None else caps, said or self.warning)
+            )
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One way a misconception is detected."""
+
+    conditions: tuple[dict[str, Any], ...]
+    caps: tuple[str, ...]
+    warning: str
 
 
 @dataclass(frozen=True)
@@ -90,7 +118,20 @@ class Unit:
                     warning=m.get("warning", ""),
                     when=tuple(m.get("when", [])),
                     caps=tuple(m.get("caps", [])),
-                    when_any=tuple(tuple(group) for group in m.get("when_any", [])),
+                    when_any=tuple(
+                        tuple(group["rules"] if isinstance(group, dict) else group)
+                        for group in m.get("when_any", [])
+                    ),
+                    when_any_caps=tuple(
+                        tuple(group["caps"])
+                        if isinstance(group, dict) and "caps" in group
+                        else None
+                        for group in m.get("when_any", [])
+                    ),
+                    when_any_warnings=tuple(
+                        group.get("warning", "") if isinstance(group, dict) else ""
+                        for group in m.get("when_any", [])
+                    ),
                 )
                 for m in document.get("misconceptions", [])
             ),

@@ -42,8 +42,13 @@ RECORD_FIELDS = frozenset(
         ("log_entry", "outcome"),
         ("portfolio", "evaluation_narrative"),
         ("metric", "source"),
+        ("case_technique", "how_applied"),
+        ("complaint_case", "outcome"),
     }
 )
+#: Texts that need not name anything of their own: the customers' words are evidence as
+#: written ("Great service, thank you!"), not the learner's analysis.
+OWN_WORDS_NOT_REQUIRED = frozenset({("feedback_item", "text")})
 #: Text fields whose near-identical copies across sibling items count once.
 SIBLING_TEXT: dict[str, tuple[str, ...]] = {
     "feedback_item": ("text",),
@@ -101,6 +106,9 @@ class Context:
     #: (kind, id, field) -> why a text restates its sources ("" when it does not)
     restated: dict[tuple[str, int, str], str] = field(default_factory=dict)
     echoes: tuple[str, ...] = ()
+    #: lemmas of the marking points' wording: a text made only of these and the trade's
+    #: general words names nothing (app/checker/vague.py)
+    criterion: frozenset[str] = frozenset()
     #: who reads texts when no marking point does ("misconception M2"), for the trail
     reader: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
@@ -109,6 +117,8 @@ class Context:
     relied: dict[str, int] = field(default_factory=dict)
     rejected_count: dict[str, int] = field(default_factory=dict)
     judged: dict[tuple[str, int, str], Judgement] = field(default_factory=dict)
+    #: misconception id -> the points it holds at "partly met", for the ways it was detected
+    misconception_caps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
@@ -120,6 +130,9 @@ class Context:
             + tuple(concept.text for concept in unit.key_concepts)
             + tuple(unit.exam_tips)
             + tuple(m.text for m in unit.misconceptions)
+        )
+        context.criterion = frozenset(
+            word for point in unit.marking_points for word in substance.content_lemmas(point.text)
         )
         context.settings = dict(unit.document.get("substance", {})) if unit.document else {}
         for kind, attribute in COLLECTIONS.items():
@@ -195,6 +208,7 @@ class Context:
             field_name.replace("_", " "),
             (kind, field_name) in RECORD_FIELDS,
             self.echoes,
+            None if (kind, field_name) in OWN_WORDS_NOT_REQUIRED else self.criterion,
         )
         if not judgement.counts:
             return judgement
@@ -233,9 +247,10 @@ class Context:
         elif sources:
             new = substance.new_content(text, sources)
             score = substance.covered(text, sources)
-            if score >= float(spec.get("max_similarity", 85)) and len(new) < int(
-                spec.get("min_new_words", 2)
-            ):
+            if (
+                score >= float(spec.get("max_similarity", 85))
+                and len(new) < int(spec.get("min_new_words", 2))
+            ) or substance.retells(text, sources):
                 why = "only repeats the feedback it analyses; say why it happens"
         self.restated[key] = why
         return why

@@ -138,17 +138,25 @@ def _holds(context: Context, conditions: tuple[dict, ...], fixes: list[Location]
 def _misconceptions(context: Context) -> list[Warning]:
     warnings = []
     for misconception in context.unit.misconceptions:
-        alternatives = ((misconception.when,) if misconception.when else ()) + tuple(
-            misconception.when_any
-        )
-        if not alternatives:
+        detections = misconception.detections()
+        if not detections:
             continue
         fixes: list[Location] = []
         context.reader = f"misconception {misconception.id}"
-        holds = any(_holds(context, conditions, fixes) for conditions in alternatives)
+        shown: list[str] = []  # what the learner is told, from the first way it shows
+        caps: set[str] = set()
+        for detection in detections:
+            if shown and caps >= set(detection.caps):
+                continue  # shown already, and this way would hold back nothing more
+            if _holds(context, detection.conditions, fixes):
+                shown.append(detection.warning)
+                caps |= set(detection.caps)
         context.reader = ""
-        if holds:
-            text = misconception.warning or misconception.text
+        if shown:
+            context.misconception_caps[misconception.id] = tuple(
+                point.short_id for point in context.unit.marking_points if point.short_id in caps
+            )
+            text = shown[0] or misconception.text
             warnings.append(
                 Warning(
                     "misconception",

@@ -386,7 +386,7 @@ def _pasted(context: Context, everything: list[Cited], threshold: float) -> None
             for mine, theirs in ((group, other_group), (other_group, group)):
                 other = theirs[0]
                 for cited in mine:
-                    if cited.problem in {"", "unjustified"}:
+                    if cited.problem in {"", "unjustified"} and not cited.not_counted:
                         cited.problem = "boilerplate-justification"
                         cited.why = (
                             f"the justification {quote(cited.justification)} for the "
@@ -411,7 +411,9 @@ def judge_citations(
     if settings.require_justification:
         _pasted(context, everything, settings.same_text)
         for cited in everything:
-            if not cited.problem:
+            # A standard where the rule asks for legislation is neither counted nor wrong:
+            # how well it is justified cannot hold the point back.
+            if not cited.problem and not cited.not_counted:
                 _judge_justification(context, cited, settings)
     for found in judged.values():  # a law justified once on an item needs no second one
         good = {c.entry.id for c in found if c.accepted and c.entry is not None}
@@ -527,7 +529,9 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
         f"{NOUN.get(kind, kind)} {context.numbers.get((kind, item_id), 0)}: {join_names(titles)}"
         for (kind, item_id), titles in by_item.items()
     ]
-    if len(accepted) >= minimum and not rejected and not (each and uncited):
+    flagged = [c for c in rejected if _beside_sound_citation(c, by_item)]
+    if len(accepted) >= minimum and len(flagged) == len(rejected) and not (each and uncited):
+        aside = "; ".join(dict.fromkeys(c.why for c in flagged[:2]))
         return Outcome(
             Status.MET,
             sentence(
@@ -535,7 +539,8 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
                 f"{len(accepted)} current citation{'s' if len(accepted) != 1 else ''}, "
                 f"each justified ({'; '.join(shown[:4])}"
                 + (f"; and {len(shown) - 4} more" if len(shown) > 4 else "")
-                + ")",
+                + ")"
+                + (f"; flagged beside them: {aside}" if aside else ""),
             ),
             (),
             support,
@@ -574,6 +579,17 @@ def rule_legislation(context: Context, rule: Rule) -> Outcome:
         tuple(dict.fromkeys(fixes))[:5],
         support,
     )
+
+
+def _beside_sound_citation(cited: Cited, by_item: Mapping[tuple[str, int], list[str]]) -> bool:
+    """Whether a wrong citation sits on an item that also cites a current law, justified.
+
+    Judged item by item: the change is still linked to the law it must comply with, so the
+    stray citation (a repealed Act beside its successor, a policy beside the law) is named in
+    a warning rather than held against the point. Only problems a warning names qualify, so
+    the learner is always told what to correct.
+    """
+    return cited.problem in WARNING_CODES and (cited.kind, cited.item.id) in by_item
 
 
 def _without(context: Context, rule: Rule, everything: list[Cited]) -> Outcome:

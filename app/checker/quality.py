@@ -91,6 +91,11 @@ def sort_links(context: Context) -> list[Warning]:
             reason = "the same justification is used for several marking points"
         elif not (content_stems(None, tokens[link.id]) & point_stems[point.id]):
             reason = "the justification does not say how it relates to this marking point"
+        elif _echoes_point(link.justification, point.text):
+            reason = (
+                "the justification repeats the marking point's wording instead of saying "
+                "what in the evidence meets it"
+            )
         elif not _is_authentic(link):
             reason = "the evidence was produced by someone else and does not name its source"
         if reason:
@@ -128,6 +133,15 @@ def sort_links(context: Context) -> list[Warning]:
                 )
             )
     return warnings
+
+
+def _echoes_point(justification: str, point_text: str) -> bool:
+    """A justification made of the marking point's own words and the trade's general ones
+    ("This shows how internal structures directly affect customer outcomes") claims the point
+    without naming anything in the evidence that shows it."""
+    wording = frozenset(substance.content_lemmas(point_text))
+    judgement = substance.judge(justification, "justification", False, (point_text,), wording)
+    return judgement.code in {"echo", "vague"}
 
 
 def _find(context: Context, kind: str, item_id: int) -> Any:

@@ -43,6 +43,7 @@ from app.checker.context import VALUE_CHECKS, Context
 from app.checker.outcome import Outcome, matches, readable
 from app.checker.result import Location, Status, Warning
 from app.checker.substance import content_lemmas, similarity
+from app.checker.vague import measurable
 from app.models.stages import ActionItem, Metric
 from app.models.tools import ComplaintCase, DecisionOption
 from app.models.vocab import VOCABULARIES, label
@@ -138,7 +139,7 @@ def _plan_floor(context: Context, action: ActionItem | None) -> tuple[dt.date, s
 
 
 #: Words too common in metric names to tie a metric to one action.
-_GENERIC_MEASURE_WORDS = _word_set(
+GENERIC_MEASURE_WORDS = _word_set(
     "customer average number rate time score monthly month week weekly per total level share "
     "percentage count"
 )
@@ -147,7 +148,7 @@ _GENERIC_MEASURE_WORDS = _word_set(
 def evaluated_actions(context: Context, metric: Metric) -> list[ActionItem]:
     """The actions ``metric`` measures: those whose success measure names it, else all."""
     actions = list(context.collection("action_item"))
-    name = set(content_lemmas(metric.name or "")) - _GENERIC_MEASURE_WORDS
+    name = set(content_lemmas(metric.name or "")) - GENERIC_MEASURE_WORDS
     named = [
         action for action in actions if name & set(content_lemmas(action.success_measure or ""))
     ]
@@ -440,6 +441,16 @@ TECHNIQUE_TERMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+#: Techniques that are one approach under different names: entered side by side they are one
+#: technique, not "multiple" (what the approach is, as the learner reads it).
+TECHNIQUE_FAMILIES: Mapping[str, str] = {
+    "heat": "the same listen, apologise and put-it-right sequence",
+    "last": "the same listen, apologise and put-it-right sequence",
+    "root_cause": "one search for the cause (five whys is a way of finding the root cause)",
+    "five_whys": "one search for the cause (five whys is a way of finding the root cause)",
+}
+
+
 def recognised_technique(item: Any) -> str:
     """The technique an "Other" entry describes, when its words say one clearly."""
     from app.checker.substance import Term, find_term
@@ -465,6 +476,10 @@ def _same(kind: str, first: Any, second: Any, fields: Sequence[str]) -> str:
             if described and described == named:
                 return f"the “Other” technique describes {label(vocabulary, named)} again"
         if vocabulary is not None:
+            family = TECHNIQUE_FAMILIES.get(a) if kind == "case_technique" else None
+            if a != b and family is not None and TECHNIQUE_FAMILIES.get(b) == family:
+                short = [label(vocabulary, v).split(" (")[0] for v in (a, b)]
+                return f"{short[0]} and {short[1]} are {family}"
             if a != b or not a:
                 continue
             if a != "other":
@@ -874,9 +889,12 @@ def owner_problem(context: Context, action: ActionItem) -> str:
     return ""
 
 
-def smart_gaps(context: Context, action: ActionItem, measure_words: int) -> list[tuple[str, str]]:
+def smart_gaps(
+    context: Context, action: ActionItem, measure_words: int, must_measure: bool = False
+) -> list[tuple[str, str]]:
     """What keeps ``action`` from being SMART (a named owner, a due date, a measure): the
-    field to fix and what is wrong, for each."""
+    field to fix and what is wrong, for each. ``must_measure``: the measure must name a
+    figure or a measure (vague.measurable), not only say something."""
     gaps = []
     problem = owner_problem(context, action)
     if problem:
@@ -885,6 +903,15 @@ def smart_gaps(context: Context, action: ActionItem, measure_words: int) -> list
         gaps.append(("due_on", "has no due date"))
     if not context.filled(action, "success_measure", measure_words):
         gaps.append(("success_measure", "has no measure of success"))
+    elif must_measure and not measurable(action.success_measure):
+        gaps.append(
+            (
+                "success_measure",
+                f"has a measure of success that nothing could be counted or timed by "
+                f"({_quote(action.success_measure, 50)}): name a figure, a rate, a time or "
+                "a count",
+            )
+        )
     return gaps
 
 

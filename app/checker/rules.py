@@ -19,11 +19,17 @@ words, used to begin the reason a learner reads). Types:
               ``in`` (``"kind.field"``); with ``"each": true`` every item whose field says
               something must. Terms match whole words as lemmas ("briefed" is "brief",
               "briefly" is not); a term may be ``{"term": ..., "near": [...], "not_near":
-              [...], "window": n}`` to require (or exclude) words around it. ``none_of``:
+              [...], "window": n}`` to require (or exclude) words around it, with
+              ``followed_by`` / ``preceded_by`` for words after (before) it in its own
+              clause and ``denied`` to match only where the text denies it; ``term`` may
+              list several phrases that share one context. ``none_of``:
               an item mentioning one of these does not count; ``numbers``: a figure counts
               as a mention; ``where`` filters the items.
 ``improved``  most measured results (``min_share``, default a half) moved the right way
               (``higher_is_better``), or the evaluation narrative says which did not.
+``measures``  at least ``min`` measured results that measure what the change was for, not the
+              work of carrying it out (colleagues trained, templates written): read from the
+              actions' measures of success and steps (substance_rules.counts_activity).
 ``tailored``  every (``each``, default) or one item of ``collection`` says in ``field``
               something specific to the items it is linked to through ``relation``: at
               least ``min_shared`` content words (beyond the ``generic`` list of words any
@@ -37,8 +43,9 @@ names to a required value or a list of allowed values.
 
 A text field is *filled* only when it says something (app/checker/substance.py): ``min_words``
 counts content words (not "the", "was", "will"), and placeholders (TBC, N/A, "see
-attached", lorem ipsum, the field's own name, a marking point's wording), negations ("none
-identified"), intentions in records of what happened ("I will…"), sentences repeated to pad,
+attached", lorem ipsum, the field's own name, a marking point's wording, padding that names
+nothing — app/checker/vague.py), negations ("none identified"), intentions in records of what
+happened ("I will…"), sentences repeated to pad,
 copies of a sibling item and restatements of the feedback analysed do not count. Records
 dated after today are left out of every collection.
 """
@@ -73,7 +80,7 @@ from app.checker.outcome import (
 from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
 from app.checker.substance import Term, find_term, quote
-from app.checker.substance_rules import rule_improved, rule_tailored
+from app.checker.substance_rules import rule_improved, rule_measures, rule_tailored
 from app.checker.text import join_names, plural
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
@@ -291,7 +298,10 @@ def _terms(rule: Rule, key: str) -> list[Term]:
     cache_key = (id(rule), key)
     cached = _TERM_CACHE.get(cache_key)
     if cached is None or cached[0] is not rule:
-        cached = _TERM_CACHE[cache_key] = (rule, [Term.parse(raw) for raw in rule.get(key, [])])
+        cached = _TERM_CACHE[cache_key] = (
+            rule,
+            [term for raw in rule.get(key, []) for term in Term.parse_all(raw)],
+        )
     return cached[1]
 
 
@@ -396,6 +406,7 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"min", "each", "where", "numbers", "none_of"}),
     ),
     "improved": RuleType(rule_improved, frozenset(), frozenset({"min_share"})),
+    "measures": RuleType(rule_measures, frozenset(), frozenset({"min"})),
     "tailored": RuleType(
         rule_tailored,
         frozenset({"collection", "field", "relation"}),
@@ -404,7 +415,7 @@ RULE_TYPES: dict[str, RuleType] = {
     "swimlane": RuleType(
         rule_swimlane,
         frozenset(),
-        frozenset({"version", "min_lanes", "min_handoffs", "min_outcomes"}),
+        frozenset({"version", "min_lanes", "min_handoffs", "min_outcomes", "measurable"}),
     ),
     "matrix": RuleType(rule_matrix, frozenset(), frozenset({"min_options", "min_criteria"})),
     "children": RuleType(
@@ -413,7 +424,9 @@ RULE_TYPES: dict[str, RuleType] = {
         frozenset({"min", "each", "where", "child_fields", "distinct"}),
     ),
     "smart": RuleType(
-        rule_smart, frozenset(), frozenset({"min", "each", "where", "measure_words"})
+        rule_smart,
+        frozenset(),
+        frozenset({"min", "each", "where", "measure_words", "measurable"}),
     ),
     "any": RuleType(rule_any, frozenset({"rules"}), frozenset()),
     "legislation": RuleType(
@@ -546,7 +559,14 @@ def validate_unit_rules(document: Mapping[str, Any]) -> None:
     for misconception in document.get("misconceptions", []):
         for index, rule in enumerate(misconception.get("when", [])):
             validate_rule(rule, f"misconception {misconception['id']} condition {index + 1}")
-        for group, rules in enumerate(misconception.get("when_any", []), start=1):
+        for group, entry in enumerate(misconception.get("when_any", []), start=1):
+            rules = entry["rules"] if isinstance(entry, Mapping) else entry
+            for capped in entry.get("caps", []) if isinstance(entry, Mapping) else []:
+                if capped not in short_ids:
+                    raise InvalidInputError(
+                        f"misconception {misconception['id']} alternative {group} caps "
+                        f"'{capped}', which is not a marking point of this unit"
+                    )
             for index, rule in enumerate(rules):
                 validate_rule(
                     rule,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.checker.text import flatten
+from app.checker.vague import names_nothing
 
 # -- words and lemmas ---------------------------------------------------------------------------
 
@@ -219,6 +220,61 @@ def new_content(text: str, sources: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in content_lemmas(text or "") if w not in seen))
 
 
+#: The words a retelling is framed in — who said it and how ("Customers told us…"): they
+#: add no cause of their own.
+REPORTING_WORDS = words_of(
+    """
+    customer customers client clients say said tell told mention mentioned complain
+    complained comment commented write wrote report reported explain explained ask asked
+    thank thanked feel felt us someone people
+    """
+)
+#: At most this share of a text's own words new to what it analyses: the rest retells it.
+RETELLING_SHARE = 0.4
+
+
+def retells(text: str, sources: Iterable[str]) -> bool:
+    """Whether ``text`` mostly retells ``sources`` in other words: at most RETELLING_SHARE of
+    its content words (leaving out the who-said-what frame and denials) are new to them, and
+    no reason of its own follows a "because" or "so".
+
+    "Customers said the email told them the order was ready, but it wasn't there and they
+    had to come back another day" repeats the complaint it should explain. Words are matched
+    as lemmas, or as two forms of one word the lemmatiser left apart: one begins the other
+    ("thank", "thanke") or they share their first six letters ("apologise", "apology");
+    "colleague" and "collection" are different words.
+    """
+    seen: set[str] = set()
+    for source in sources:
+        seen.update(content_lemmas(source or ""))
+    # Indexes, so a cause linked to thousands of feedback items stays linear: every beginning
+    # (of four letters or more) of a word seen, and every first six letters.
+    beginnings = {w[:k] for w in seen for k in range(4, len(w) + 1)}
+    six = {w[:6] for w in seen if len(w) >= 6}
+
+    def is_new(word: str) -> bool:
+        if word in seen or word in beginnings:
+            return False
+        if any(word[:k] in seen for k in range(4, len(word))):
+            return False
+        return not (len(word) >= 6 and word[:6] in six)
+
+    def own(part: str) -> list[str]:
+        return [
+            w
+            for w in content_lemmas(part)
+            if w not in REPORTING_WORDS and w not in NEGATORS and not w.endswith("n't")
+        ]
+
+    words = own(text)
+    if len(words) < 3:
+        return False
+    parts = _BECAUSE.split(text, maxsplit=1)
+    if len(parts) == 2 and sum(map(is_new, own(parts[1]))) >= 2:
+        return False  # a reason with words of its own
+    return sum(map(is_new, words)) <= RETELLING_SHARE * len(words)
+
+
 # -- the judgement ------------------------------------------------------------------------------
 
 
@@ -255,6 +311,7 @@ WHY = {
     "echo": "repeats the wording of the question instead of answering it",
     "label": "repeats the field's own name instead of answering it",
     "circular": "explains a thing by itself (“… because of the process”), not by a cause",
+    "vague": "names nothing specific (no figure, no named thing, nothing of this workplace)",
 }
 #: Codes a warning or a calibration case sees (pointers, filler and echoes are placeholders).
 PUBLIC_CODE = {
@@ -263,6 +320,7 @@ PUBLIC_CODE = {
     "echo": "placeholder",
     "label": "placeholder",
     "padding": "placeholder",
+    "vague": "placeholder",
     "circular": "restated",
 }
 
@@ -355,7 +413,14 @@ def _opens_with_denial(text: str, label_lemmas: frozenset[str]) -> bool:
     if re.search(r"\d", rest):
         return False  # "No – about £9,000 a year…": a reason with figures follows
     tail = [w for w in content_lemmas(rest) if w not in label_lemmas]
-    return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas)
+    return len(tail) <= 4 or _negated(lemmas(rest), label_lemmas) or _denies_again(rest)
+
+
+def _denies_again(text: str) -> bool:
+    """Whether what follows a bare denial denies once more ("None really – cost shouldn't
+    come into it", "No – staff were never worried"): a reason why there is nothing, not a
+    thing named. Called only once no figure follows the denial."""
+    return any(w in NEGATORS or w.endswith("n't") for w in lemmas(text))
 
 
 @lru_cache(maxsize=1024)
@@ -404,12 +469,15 @@ def judge(
     label: str = "",
     record: bool = False,
     echoes: tuple[str, ...] = (),
+    criterion: frozenset[str] | None = None,
 ) -> Judgement:
     """Judge ``text`` written in a field called ``label``.
 
     ``record``: the field records what happened (a log entry, an outcome, an evaluation), so
     sentences about the future do not count. ``echoes``: wording the text must not merely
-    repeat (the unit's marking points).
+    repeat (the unit's marking points). ``criterion``: the lemmas of the marking points'
+    wording, when the text must name something of its own beyond them and the trade's
+    general words (app/checker/vague.py); None for a text that need not (a customer's words).
     """
     if not text or not text.strip():
         return EMPTY
@@ -446,6 +514,8 @@ def judge(
                 and covered(text, (echo,)) >= 90
             ):
                 return Judgement(0, "echo", WHY["echo"])
+    if criterion is not None and names_nothing(text, criterion | label_lemmas):
+        return Judgement(0, "vague", WHY["vague"])
     counted, repeated, future, distinct = _tally(text, record)
     if counted == 0 and future:
         return Judgement(0, "intention", WHY["intention"])
@@ -468,7 +538,12 @@ class Term:
 
     ``near``: at least one of these lemmas within ``window`` words (the phrase is about the
     right thing); ``not_near``: none of these within the window (a customer's *online*
-    review is not a review of the process).
+    review is not a review of the process). ``denied``: the phrase counts only where the
+    text denies it ("it isn't my place", "they weren't really complaints"): what a learner
+    disowns can be the mistake itself. ``followed_by`` / ``preceded_by``: one of these
+    within the window after (before) the phrase, in the same sentence or clause — who does
+    what: in "colleagues check the list" the colleagues act; in "I wrote the templates
+    myself; the team just work from them" they do not, though "write" stands near "team".
     """
 
     phrase: tuple[str, ...]
@@ -476,6 +551,9 @@ class Term:
     not_near: frozenset[str] = frozenset()
     window: int = 6
     shown: str = ""
+    denied: bool = False
+    followed_by: frozenset[str] = frozenset()
+    preceded_by: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, raw: str | dict) -> Term:
@@ -487,7 +565,18 @@ class Term:
             frozenset(lemma(w) for w in raw.get("not_near", [])),
             int(raw.get("window", 6)),
             raw["term"],
+            bool(raw.get("denied", False)),
+            frozenset(lemma(w) for w in raw.get("followed_by", [])),
+            frozenset(lemma(w) for w in raw.get("preceded_by", [])),
         )
+
+    @classmethod
+    def parse_all(cls, raw: str | dict) -> list[Term]:
+        """One term, or one per phrase when ``term`` lists several sharing one context
+        ({"term": ["team", "colleague", "staff"], "followed_by": [...]})."""
+        if isinstance(raw, dict) and isinstance(raw.get("term"), list):
+            return [cls.parse({**raw, "term": phrase}) for phrase in raw["term"]]
+        return [cls.parse(raw)]
 
 
 @lru_cache(maxsize=16384)
@@ -512,17 +601,24 @@ _DENIAL_TAIL = words_of(
 )
 
 
+#: Pairs that set what follows aside: "X rather than Y" asserts X and denies Y.
+_SET_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
+
+
 def _denied(words: Sequence[str], start: int, size: int) -> bool:
     """Whether the term at ``words[start:start+size]`` is denied rather than asserted.
 
     "no TERM … needed" denies it, "no owner for the inbox" states a finding; "not (really)
-    a TERM issue" and "nothing to do with our TERM" deny it, "did not know the TERM" does
-    not (the denial is of another verb).
+    a TERM issue", "nothing to do with our TERM" and "a suggestion rather than a TERM" deny
+    it, "did not know the TERM" does not (the denial is of another verb).
     """
     before = words[max(0, start - 6) : start]
     after = words[start + size : start + size + 4]
     if "no" in before[-4:] and any(w in _DENIAL_TAIL for w in after):
         return True
+    for offset in range(len(before) - 2, -1, -1):
+        if tuple(before[offset : offset + 2]) in _SET_ASIDE:
+            return all(w in _DENIAL_BRIDGE for w in before[offset + 2 :])
     for offset in range(len(before) - 1, -1, -1):
         word = before[offset]
         if word in {"not", "never", "nothing"} or word.endswith("n't"):
@@ -536,7 +632,8 @@ def _denied(words: Sequence[str], start: int, size: int) -> bool:
 
 def find_term(text: str, term: Term) -> bool:
     """Whether ``term`` stands in ``text`` as whole words, in the context it asks for, and is
-    not denied there ("no training needed", "not really a structure issue")."""
+    not denied there ("no training needed", "not really a structure issue") — or, for a
+    ``denied`` term, is denied there."""
     size = len(term.phrase)
     if not size or term.phrase[0] not in lemma_set(text):
         return False
@@ -550,7 +647,44 @@ def find_term(text: str, term: Term) -> bool:
             continue
         if term.near and not term.near & around:
             continue
-        if _denied(words, start, size):
+        if _denied(words, start, size) is not term.denied:
+            continue
+        if (term.followed_by or term.preceded_by) and not _acts(text, term, start, size):
             continue
         return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?\n•]")
+
+
+@lru_cache(maxsize=4096)
+def _clause_numbers(text: str) -> tuple[int, ...]:
+    """For each word of ``text`` (as :func:`lemmas` reads them), the number of its sentence or
+    clause: a full stop, semicolon, line break or bullet between two words parts them."""
+    numbers: list[int] = []
+    clause = 0
+    end = 0
+    readable_text = readable(text)
+    for match in _TOKEN.finditer(readable_text):
+        if _CLAUSE_BREAK.search(readable_text, end, match.start()):
+            clause += 1
+        numbers.append(clause)
+        end = match.end()
+    return tuple(numbers)
+
+
+def _acts(text: str, term: Term, start: int, size: int) -> bool:
+    """Whether the words ``term`` wants after (and before) it stand in its own clause."""
+    words = lemmas(text)
+    clause = _clause_numbers(text)
+    own = clause[start]
+    if term.followed_by:
+        after = range(start + size, min(len(words), start + size + term.window))
+        if not any(clause[i] == own and words[i] in term.followed_by for i in after):
+            return False
+    if term.preceded_by:
+        before = range(max(0, start - term.window), start)
+        if not any(clause[i] == own and words[i] in term.preceded_by for i in before):
+            return False
+    return True

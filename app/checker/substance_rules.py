@@ -7,6 +7,7 @@ from typing import Any
 
 from app.checker.context import Context
 from app.checker.outcome import NOUN, Outcome, Rule, matches, sentence
+from app.checker.relations import GENERIC_MEASURE_WORDS
 from app.checker.result import Status
 from app.checker.substance import content_lemmas, lemma, quote, words_of
 from app.checker.text import join_names, plural
@@ -91,6 +92,79 @@ def rule_tailored(context: Context, rule: Rule) -> Outcome:
             f"{shown} could be written for any organisation: name the gap it closes",
         ),
         tuple(context.location(kind, it, field_name) for it in generic_items[:5]),
+        support,
+    )
+
+
+#: Where a plan says what its change is for, and where it says what is done to make it.
+TARGET_FIELDS = ("success_measure", "expected_benefit")
+DOING_FIELDS = ("action", "communication", "team_roles", "resources", "overcome_barriers")
+
+
+def _measure_words(text: str) -> set[str]:
+    return set(content_lemmas(text or "")) - GENERIC_MEASURE_WORDS
+
+
+def counts_activity(context: Context, metric: Any) -> bool:
+    """Whether ``metric`` counts the plan's own doing — colleagues trained, templates written,
+    stores briefed, huddles attended — rather than what the change was for.
+
+    Read from the portfolio itself: the metric's name shares words with what the actions do
+    (their steps, communication, roles, resources) or what the log records, and none with
+    the actions' measures of success or expected benefits. A metric that matches neither
+    (CSAT, where no action names it) is taken as an outcome.
+    """
+    name = _measure_words(metric.name)
+    if not name:
+        return False
+    actions = context.collection("action_item")
+    targets: set[str] = set()
+    doing: set[str] = set()
+    for action in actions:
+        for field_name in TARGET_FIELDS:
+            targets |= _measure_words(getattr(action, field_name))
+        for field_name in DOING_FIELDS:
+            doing |= _measure_words(getattr(action, field_name))
+    for entry in context.collection("log_entry"):
+        doing |= _measure_words(entry.what_done)
+    return not (name & targets) and bool(name & doing)
+
+
+def rule_measures(context: Context, rule: Rule) -> Outcome:
+    """At least ``min`` measured metrics (a baseline and a result) that measure what the
+    change was for, not the activity of carrying it out (see :func:`counts_activity`)."""
+    minimum = int(rule.get("min", 1))
+    measured = [
+        m
+        for m in context.collection("metric")
+        if context.filled(m, "baseline_value") and context.filled(m, "result_value")
+    ]
+    if not measured:
+        return Outcome(Status.MISSING, sentence(rule["label"], "no measured results yet"))
+    activity = [m for m in measured if counts_activity(context, m)]
+    outcomes = [m for m in measured if m not in activity]
+    support = tuple(("metric", m.id) for m in outcomes)
+    if len(outcomes) >= minimum:
+        return Outcome(
+            Status.MET,
+            sentence(
+                rule["label"],
+                f"{len(outcomes)} of {len(measured)} measured results measure what the change "
+                f"was for ({context.join('metric', outcomes)})",
+            ),
+            (),
+            support,
+        )
+    shown = context.join("metric", activity)
+    return Outcome(
+        Status.PARTLY if outcomes else Status.MISSING,
+        sentence(
+            rule["label"],
+            f"{shown} {'counts' if len(activity) == 1 else 'count'} the work of carrying out "
+            "the plan, not what it changed: measure what the actions' measures of success "
+            "name (the complaints, waits or replies the change was for)",
+        ),
+        tuple(context.location("metric", m, "name") for m in activity[:5]),
         support,
     )
 

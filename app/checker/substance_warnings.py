@@ -36,6 +36,13 @@ HEADLINES: dict[str, tuple[str, str, str]] = {
         "says",
         "say",
     ),
+    "vague": (
+        "Substance: {names} {verb} nothing specific (no figure, no named thing, nothing of "
+        "this workplace); name what it is in your workplace: the step, system or people "
+        "concerned, and how many, how much or how long.",
+        "names",
+        "name",
+    ),
     "duplicate-text": (
         "Substance: {names} {verb} the same as another item; each counts once.",
         "says",
@@ -74,7 +81,8 @@ def substance_warnings(context: Context) -> list[Warning]:
         for key, seen in trail.items():
             if seen.counts or not seen.code or seen.code == "empty":
                 continue
-            code = public_code(seen.code)
+            # Padding gets its own sentence (what to write instead), under the public code.
+            code = seen.code if seen.code in HEADLINES else public_code(seen.code)
             kind, item_id, field_name = key
             item = context.by_id.get((kind, item_id)) if kind != "portfolio" else None
             name = context.name(kind, item) if item is not None else "the evaluation narrative"
@@ -136,7 +144,7 @@ def _warning(
     points = {point for _, _, point in entries.values()}
     point = points.pop() if len(points) == 1 else None
     fixes = tuple(location for _, location, _ in list(entries.values())[:5])
-    return Warning("substance", code, text, fixes, point)
+    return Warning("substance", public_code(code), text, fixes, point)
 
 
 def cap_points(
@@ -149,7 +157,7 @@ def cap_points(
         warning = detected.get(misconception.id)
         if warning is None:
             continue
-        for short_id in misconception.caps:
+        for short_id in context.misconception_caps.get(misconception.id, misconception.caps):
             capped.setdefault(short_id, []).append((misconception.text, warning.fixes))
     out = []
     for point in points:

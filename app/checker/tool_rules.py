@@ -2,7 +2,8 @@
 
 ``swimlane``  a process map (``version`` current or redesigned, else either) with at least
               ``min_lanes`` lanes in use and ``min_handoffs`` arrows that cross from one lane to
-              another; ``min_outcomes`` steps with a measurable outcome when given.
+              another; ``min_outcomes`` steps with an outcome when given (with ``measurable``:
+              an outcome that names a figure or a measure, vague.measurable).
 ``matrix``    a decision matrix of at least ``min_options`` options × ``min_criteria`` criteria,
               every option scored on every criterion, a chosen option with its reason and a
               reason for each option rejected. The choice must follow from the totals: a
@@ -19,7 +20,9 @@
 ``smart``     at least ``min`` actions (filtered by ``where``; with ``"each": true`` every
               one) with a named owner (a person or a role one person holds, not "TBC", "the
               team" or "someone"), a due date and a measure of success of at least
-              ``measure_words`` content words (default 2).
+              ``measure_words`` content words (default 2); with ``measurable`` the measure
+              must name a figure or a measure (a rate, an average, a time, a count), not a
+              hope ("staff feel more confident").
 ``any``       the best outcome of the ``rules`` listed (alternative ways to show the same thing).
 
 One setting works on the ``items`` rule too (rules.py evaluates it after the rule):
@@ -49,6 +52,7 @@ from app.checker.relations import (
 )
 from app.checker.result import TOOL_STAGES, Location, Status
 from app.checker.text import join_names
+from app.checker.vague import measurable
 from app.models.kinds import KINDS
 from app.models.tools import ProcessStep
 from app.models.vocab import PROCESS_VERSIONS, label
@@ -72,6 +76,7 @@ def rule_swimlane(context: Context, rule: Rule) -> Outcome:
     min_lanes = int(rule.get("min_lanes", 2))
     min_handoffs = int(rule.get("min_handoffs", 1))
     min_outcomes = int(rule.get("min_outcomes", 0))
+    must_measure = bool(rule.get("measurable", False))
     wanted = [rule["version"]] if "version" in rule else list(PROCESS_VERSIONS)
     steps_all = context.collection("process_step")
     where = Location("process_map", "process_step")
@@ -82,14 +87,21 @@ def rule_swimlane(context: Context, rule: Rule) -> Outcome:
             continue
         lanes = {s.lane_id for s in steps if s.lane_id is not None}
         crossing = handoffs(steps)
-        outcomes = [s for s in steps if context.filled(s, "outcome", 3)]
+        outcomes = [
+            s
+            for s in steps
+            if context.filled(s, "outcome", 3) and (not must_measure or measurable(s.outcome))
+        ]
         gaps = []
         if len(lanes) < min_lanes:
             gaps.append(f"{len(lanes)} of {min_lanes} lanes (roles) in use")
         if len(crossing) < min_handoffs:
             gaps.append(f"{len(crossing)} of {min_handoffs} handoffs between lanes")
         if len(outcomes) < min_outcomes:
-            gaps.append(f"{len(outcomes)} of {min_outcomes} steps with a measurable outcome")
+            gaps.append(
+                f"{len(outcomes)} of {min_outcomes} steps with a measurable outcome"
+                + (" (a figure, a rate, a time or a count)" if must_measure else "")
+            )
         name = label(PROCESS_VERSIONS, version).lower()
         support = tuple(("process_step", s.id) for s in steps)
         if not gaps:
@@ -236,11 +248,12 @@ def rule_smart(context: Context, rule: Rule) -> Outcome:
     minimum = int(rule.get("min", 1))
     each = bool(rule.get("each", False))
     measure_words = int(rule.get("measure_words", 2))
+    must_measure = bool(rule.get("measurable", False))
     items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
     if not items or (each and len(items) < minimum):
         detail = "no actions yet" if not items else f"{len(items)} of {minimum} actions"
         return Outcome(Status.MISSING, sentence(rule["label"], detail), (context.location(kind),))
-    gaps = {it.id: smart_gaps(context, it, measure_words) for it in items}
+    gaps = {it.id: smart_gaps(context, it, measure_words, must_measure) for it in items}
     smart = [it for it in items if not gaps[it.id]]
     short = [it for it in items if gaps[it.id]]
     support = tuple((kind, it.id) for it in smart)
@@ -272,6 +285,7 @@ _RULE_KINDS = {
     "matrix": "decision_option",
     "legislation": "legislation_link",
     "smart": "action_item",
+    "measures": "metric",
 }
 
 

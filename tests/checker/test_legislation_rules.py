@@ -151,6 +151,16 @@ def test_a_standard_counts_where_the_unit_allows_standards_only(portfolio) -> No
     assert status is Status.PARTLY and "is a standard, not legislation" in text
 
 
+def test_a_standard_is_not_judged_where_only_legislation_counts(portfolio) -> None:
+    """A standard on a unit that asks for legislation is neither counted nor wrong, so a thin
+    reason for it does not hold back a change whose law is cited and justified."""
+    store = portfolio("service-foundations")
+    action_id = action(store, legislation="CRA 2015 s.20", compliance_justification=REFUND_WHY)
+    link(store, "iso-10002", action_id, "It is good practice for complaints in general.")
+    status, text = mp3(run_check(store))
+    assert status is Status.MET, text
+
+
 @pytest.mark.parametrize(
     ("why", "words"),
     [
@@ -199,6 +209,32 @@ def test_a_replaced_law_is_not_met_and_names_its_successor(portfolio) -> None:
     assert warning.fixes[0].item_id == action_id and warning.fixes[0].field == "legislation"
     assert warning.category == "substance" and warning.marking_point_id == "journey-review.MP3"
     assert any(w.code == "M3" for w in result.misconceptions)
+
+
+def test_a_repealed_act_beside_a_justified_current_law_is_flagged_not_held(portfolio) -> None:
+    """Item by item: the change still rests on a current law, justified, so the stray old Act
+    is named in a warning and the point holds."""
+    store = portfolio("journey-review")
+    action_id = action(
+        store,
+        IDENTITY,
+        legislation="Data Protection Act 1998; Equality Act 2010",
+        compliance_justification=IDENTITY_WHY,
+    )
+    result = run_check(store)
+    status, text = mp3(result)
+    assert status is Status.MET, text
+    assert "flagged beside them" in text and "Data Protection Act 1998" in text
+    warning = next(w for w in result.substance if w.code == "repealed-law")
+    assert warning.fixes[0].item_id == action_id
+    alone = portfolio("journey-review")
+    action(
+        alone,
+        IDENTITY,
+        legislation="Data Protection Act 1998",
+        compliance_justification=IDENTITY_WHY,
+    )
+    assert mp3(run_check(alone))[0] is Status.PARTLY
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 
 from app.checker import Status
+from app.checker.vague import measurable
 from app.store import PortfolioStore
-from tests.checker.helpers import delete_all, delete_links, run_check, unlink_all, update_all
+from tests.checker.helpers import (
+    ATTRIBUTES,
+    delete_all,
+    delete_links,
+    run_check,
+    unlink_all,
+    update_all,
+)
 from tests.conftest import UNIT_IDS, make_demo
 
 Mutation = Callable[[PortfolioStore], None]
@@ -37,6 +45,16 @@ def unmap(short_id: str) -> Mutation:
 
 def unlink(kind: str) -> Mutation:
     return lambda store: unlink_all(store, kind)
+
+
+def edit_one(kind: str, index: int, **fields: object) -> Mutation:
+    """Change one item only: the others keep their evidence."""
+
+    def apply(store: PortfolioStore) -> None:
+        item = getattr(store.load(), ATTRIBUTES[kind])[index]
+        store.update_item(kind, item.id, **fields)
+
+    return apply
 
 
 # (unit, point, mutation, expected status, words the failing reason must contain)
@@ -343,9 +361,16 @@ CASES: list[tuple[str, str, Mutation, Status, str]] = [
     (
         "strategic-service",
         "MP1",
+        edit_one("analysis_finding", 0, data_summary=""),
+        Status.PARTLY,
+        "Each improvement opportunity identified with supporting data",
+    ),
+    (
+        "strategic-service",
+        "MP1",
         steps(drop("analysis_finding"), drop("metric")),
         Status.MISSING,
-        "Improvement opportunities identified",
+        "Each improvement opportunity identified",
     ),
     (
         "strategic-service",
@@ -423,3 +448,75 @@ def test_removing_a_stage_flips_only_the_points_that_need_it(tmp_path: Path) -> 
     changed = {k for k in before if before[k] is not after[k]}
     assert changed == {"MP5"}
     assert after["MP5"] is Status.PARTLY
+
+
+def test_a_costed_proposal_is_realistic_without_a_resources_note(tmp_path: Path) -> None:
+    """The cost figure states the resource implication as well as a sentence does."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        update_all(store, "action_item", resources="")
+        costed = run_check(store).point("MP2")
+        update_all(store, "action_item", cost=None)
+        uncosted = run_check(store).point("MP2")
+    assert costed.status is Status.MET, [r.text for r in costed.reasons]
+    assert uncosted.status is Status.PARTLY
+    assert any(
+        r.text.startswith("A realistic improvement proposed, with its") for r in uncosted.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "can_be_measured"),
+    [
+        ("Handover inside five minutes of arrival", True),
+        ("Share of emails answered the same day", True),
+        ("Average wait at the desk", True),
+        ("CSAT at or above 80", True),
+        ("Customers feel looked after", False),
+        ("The desk is calmer and colleagues are more relaxed.", False),
+    ],
+)
+def test_a_measurable_outcome_names_a_figure_or_a_measure(text: str, can_be_measured: bool) -> None:
+    assert measurable(text) is can_be_measured
+
+
+def test_redesigned_process_outcomes_must_be_measurable(tmp_path: Path) -> None:
+    """Outcomes that are feelings document nothing anyone could check."""
+    with make_demo(tmp_path, "process-reengineering") as store:
+        steps = [s for s in store.load().process_steps if s.outcome]
+        for step in steps:
+            store.update_item("process_step", step.id, outcome="Customers feel looked after")
+        for action in store.load().actions:
+            store.update_item(
+                "action_item", action.id, success_measure="The desk team feel more relaxed."
+            )
+        point = run_check(store).point("MP4")
+        texts = " ".join(r.text for r in point.reasons if r.status is not Status.MET)
+        assert point.status is Status.PARTLY
+        assert "steps with a measurable outcome (a figure" in texts
+        assert "nothing could be counted or timed" in texts
+        for step in steps:
+            store.update_item("process_step", step.id, outcome="Handover inside five minutes")
+        for action in store.load().actions:
+            store.update_item(
+                "action_item", action.id, success_measure="Average collection wait each week."
+            )
+        assert run_check(store).point("MP4").status is Status.MET
+
+
+@pytest.mark.parametrize(
+    ("summary", "met"),
+    [
+        ("From what I see on my shifts it goes wrong most days of the week.", False),
+        ("I haven't counted it, but in my experience it happens all the time.", False),
+        ("The complaints log puts the desk at fault in most collection cases.", True),
+        ("Two in five survey replies mention waiting at the desk.", True),
+    ],
+)
+def test_each_opportunity_rests_on_data_not_impression(
+    tmp_path: Path, summary: str, met: bool
+) -> None:
+    """Data analysed means figures, or the survey, log or report they come from."""
+    with make_demo(tmp_path, "process-reengineering") as store:
+        edit_one("analysis_finding", 0, data_summary=summary)(store)
+        point = run_check(store).point("MP2")
+    assert (point.status is Status.MET) is met, [r.text for r in point.reasons]

@@ -43,6 +43,30 @@ def test_justification_must_speak_to_the_point(tmp_path: Path) -> None:
     assert any("does not say how it relates" in r.text for r in point.reasons)
 
 
+@pytest.mark.parametrize(
+    ("justification", "counts"),
+    [
+        ("Evidence that our internal structures have a direct effect on customer outcomes.", False),
+        ("Shows how escalation procedures and communication channels affect outcomes.", False),
+        ("The shared inbox had no owner, so replies took 52 hours and customers complained.", True),
+    ],
+)
+def test_a_justification_in_the_points_own_words_does_not_count(
+    tmp_path: Path, justification: str, counts: bool
+) -> None:
+    """Handing the marking point back claims it; the evidence has to be named."""
+    with make_demo(tmp_path, "service-foundations") as store:
+        delete_links(store, "MP2")
+        finding = store.load().findings[1]
+        store.link_evidence(
+            "service-foundations.MP2", "analysis_finding", finding.id, justification
+        )
+        point = run_check(store).point("MP2")
+    repeats = [r for r in point.reasons if "repeats the marking point's wording" in r.text]
+    assert (point.status is Status.MET) is counts
+    assert bool(repeats) is not counts
+
+
 def test_reused_justification_is_flagged_and_does_not_count(tmp_path: Path) -> None:
     phrase = "This evidence shows my customer service practice and improvement work"
     with make_demo(tmp_path, "continuous-improvement") as store:

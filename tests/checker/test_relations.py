@@ -397,6 +397,50 @@ def test_the_same_technique_twice_counts_once(make: Make) -> None:
     assert result.point("MP2").status is Status.PARTLY
 
 
+def test_one_approach_under_two_names_counts_once(make: Make) -> None:
+    """HEAT and LAST are the same listen-apologise-resolve sequence; five whys is a way of
+    finding the root cause: each pair is one technique, however the rationales differ."""
+    portfolio = make("strategic-service")
+    case(portfolio, [("heat", CALM, "Listened first."), ("last", CAUSE, "Solved it, thanked her.")])
+    case(
+        portfolio,
+        [("root_cause", CAUSE, "Traced it."), ("five_whys", CALM, "Asked why five times.")],
+        title="Second case",
+    )
+    result = check(portfolio)
+    found = warned(result, "same-technique")
+    assert len(found) == 2
+    assert "(HEAT and LAST are the same listen, apologise and put-it-right" in found[0].text
+    assert "Root cause analysis and Five whys are one search for the cause" in found[1].text
+    assert reason(result, "MP2", "Multiple different").status is Status.PARTLY
+
+
+def test_last_beside_a_different_technique_is_multiple(make: Make) -> None:
+    portfolio = make("strategic-service")
+    case(portfolio, [("last", CALM, "Listened, thanked her."), ("five_whys", CAUSE, "Asked why.")])
+    result = check(portfolio)
+    assert warned(result, "same-technique") == []
+    assert reason(result, "MP2", "Multiple different").status is Status.MET
+
+
+def test_a_technique_only_intended_is_not_applied(make: Make) -> None:
+    """'How applied' records what was done: "I will listen" selects a technique but shows
+    no application of it to the case."""
+    portfolio = make("strategic-service")
+    case(
+        portfolio,
+        [
+            ("heat", CALM, "I will listen and apologise."),
+            ("root_cause", CAUSE, "We plan to trace it."),
+        ],
+    )
+    result = check(portfolio)
+    assert reason(result, "MP2", "Multiple different").status is Status.PARTLY
+    warning = next(w for w in result.substance if w.code == "intention")
+    assert "how applied “I will listen and apologise.”" in warning.text
+    assert {f.field for f in warning.fixes} == {"how_applied"}
+
+
 def test_two_techniques_sharing_one_rationale_count_once(make: Make) -> None:
     portfolio = make("strategic-service")
     case(
@@ -424,6 +468,52 @@ def test_other_twice_is_one_technique_only_when_the_texts_match(make: Make) -> N
     found = warned(check(portfolio), "same-technique")
     assert len(found) == 1 and found[0].text.startswith("Techniques: Case 1 ")
     assert "both are Other with near-identical text" in found[0].text
+
+
+def test_constraints_waved_away_show_the_customer_only_mistake(make: Make) -> None:
+    """A case whose constraints deny there are any weighs nothing for the business: the
+    solution is not shown to satisfy both sides."""
+    portfolio = make("strategic-service")
+    case(
+        portfolio,
+        [("heat", CALM, "Listened."), ("root_cause", CAUSE, "Traced.")],
+        constraints="None really – when a customer is this upset, cost shouldn't come into it.",
+    )
+    result = check(portfolio)
+    assert "M1" in {w.code for w in result.misconceptions}
+    assert result.point("MP3").status is Status.PARTLY
+    assert "negated" in {w.code for w in result.substance}
+
+
+def test_escalating_by_rule_holds_back_only_the_point_it_shows_in(tmp_path: Path) -> None:
+    """'Any complaint goes to a manager' as a technique's rationale is the mistake, flagged;
+    it holds back the solution point only when the solution itself is handed up."""
+    with make_demo(tmp_path, "strategic-service") as store:
+        case_item = store.load().cases[0]
+        escalation = next(t for t in case_item.techniques if t.technique == "escalation")
+        store.update_item(
+            "case_technique",
+            escalation.id,
+            rationale="Any complaint should go to a manager; it isn't my place to decide.",
+            how_applied="Passed the call to the duty manager straight away.",
+        )
+        in_technique = run_check(store)
+        store.update_item(
+            "complaint_case",
+            case_item.id,
+            solution="I passed the complaint to the store manager, as I do with every "
+            "complaint, and he decided what to offer her.",
+        )
+        in_solution = run_check(store)
+    assert "M3" in {w.code for w in in_technique.misconceptions}
+    assert in_technique.point("MP3").status is Status.MET
+    assert "M3" in {w.code for w in in_solution.misconceptions}
+    point = in_solution.point("MP3")
+    assert point.status is Status.PARTLY
+    assert [r.status for r in point.reasons if not r.text.startswith("Common mistake")] == [
+        Status.MET,
+        Status.MET,
+    ]
 
 
 # -- exceeds-limit ----------------------------------------------------------------------------

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from app.checker import Status
-from app.checker.substance import Term, covered, find_term, judge, similarity
+from app.checker.substance import (
+    Term,
+    content_lemmas,
+    covered,
+    find_term,
+    judge,
+    retells,
+    similarity,
+)
 from app.cli import main
 from app.store import PortfolioStore
 from tests.checker.helpers import run_check
@@ -38,6 +46,12 @@ POINT = "Credit for recognising potential barriers to change and suggesting ways
         ("None. There were no barriers", "barriers", False, "negated"),
         (
             "None. The customer is always right, so there were no constraints.",
+            "constraints",
+            False,
+            "negated",
+        ),
+        (
+            "None really – when a customer is this upset, cost shouldn't come into it.",
             "constraints",
             False,
             "negated",
@@ -89,6 +103,7 @@ def test_non_answers_do_not_count(text: str, label: str, record: bool, code: str
             7,
         ),
         ("Rejected: costs £40k and takes six months to install.", "reason", False, 6),
+        ("No – the manager must approve any voucher over the desk limit.", "constraints", False, 5),
     ],
 )
 def test_real_answers_count_their_content_words(
@@ -107,6 +122,70 @@ def test_a_record_counts_only_what_happened() -> None:
     assert mixed.counts and mixed.content_words == 3
 
 
+#: The wording of a marking point a padded answer may hand back.
+STRUCTURES = (
+    "Assessors should look for evidence of how internal structures (e.g., escalation "
+    "procedures, communication channels) directly affect customer outcomes."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Our customers deserve the very best experience and we are committed to "
+            "excellent service at every stage.",
+            "pain point",
+        ),
+        (
+            "Good communication across the organisation is essential because it affects "
+            "the outcomes our customers get.",
+            "root cause",
+        ),
+        (
+            "Performance data and customer feedback were reviewed and key trends identified.",
+            "data summary",
+        ),
+        (
+            "Clear benefits for the business and its customers, now and in the future.",
+            "expected benefit",
+        ),
+    ],
+)
+def test_padding_that_names_nothing_does_not_count(text: str, label: str) -> None:
+    criterion = frozenset(content_lemmas(STRUCTURES))
+    judgement = judge(text, label, False, (), criterion)
+    assert judgement.code == "vague" and not judgement.counts
+    assert "names nothing specific" in judgement.why
+    assert judge(text, label, False, (), None).counts  # a customer's words are not judged so
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff search the stockroom because parcels arrive from the warehouse without a label.",
+        "Replies wait two days whenever Maria is on leave, and nobody else reads the inbox.",
+        "Customers told us the 'ready' message comes before the order is there.",
+        "The shared inbox has no owner, so urgent faults wait behind routine questions.",
+        "Escalation goes through the area manager, who is on site only on Tuesdays.",
+    ],
+)
+def test_a_plain_answer_that_names_something_counts(text: str) -> None:
+    judgement = judge(text, "root cause", False, (), frozenset(content_lemmas(STRUCTURES)))
+    assert judgement.counts, judgement
+
+
+def test_padded_pain_points_leave_the_journey_without_pain_points(tmp_path: Path) -> None:
+    padding = "Every customer expects a great experience here and we always aim to deliver it."
+    with make_demo(tmp_path, "journey-review") as store:
+        for touchpoint in store.load().touchpoints:
+            store.update_item("journey_touchpoint", touchpoint.id, pain_point=padding)
+        result = run_check(store)
+    assert result.point("MP1").status is Status.PARTLY
+    warning = next(w for w in result.substance if "nothing specific (no figure" in w.text)
+    assert warning.code == "placeholder" and warning.fixes[0].field == "pain_point"
+
+
 @pytest.mark.parametrize(
     ("text", "term", "found"),
     [
@@ -121,6 +200,33 @@ def test_a_record_counts_only_what_happened() -> None:
         ("We review the figures monthly", {"term": "review", "not_near": ["online"]}, True),
         ("Handled through the back office team", "back office", True),
         ("Back at the office", "back office", False),
+        ("It isn't my place to decide", {"term": "my place", "denied": True}, True),
+        ("It was my place to decide", {"term": "my place", "denied": True}, False),
+        ("It isn't my place to decide", "my place", False),
+        (
+            "Desk colleagues check the list each shift",
+            {"term": "colleague", "followed_by": ["check"]},
+            True,
+        ),
+        (
+            "I check the list; colleagues just follow it",
+            {"term": "colleague", "followed_by": ["check"]},
+            False,
+        ),
+        (
+            "I wrote the templates myself; the team just work from them.",
+            {"term": "team", "followed_by": ["write"]},
+            False,
+        ),
+        ("Templates were written by the team", {"term": "team", "preceded_by": ["by"]}, True),
+        ("More a suggestion rather than a complaint", "complaint", False),
+        ("More a suggestion rather than a complaint", {"term": "complaint", "denied": True}, True),
+        ("Logged as a complaint rather than a suggestion", "complaint", True),
+        (
+            "By Friday I had told the team",
+            {"term": "team", "preceded_by": ["by"], "window": 3},
+            False,
+        ),
     ],
 )
 def test_terms_match_whole_lemmas_in_context(text: str, term: str | dict, found: bool) -> None:
@@ -234,6 +340,125 @@ def test_restated_root_cause_holds_analysis_at_partly(tmp_path: Path) -> None:
     assert any(w.code == "restated" for w in result.substance)
 
 
+COMPLAINT = "I waited forty minutes at the desk and nobody could find my parcel."
+
+
+@pytest.mark.parametrize(
+    ("cause", "retold"),
+    [
+        (
+            "Customers told us they waited a long time at the desk and no one found the parcel.",
+            True,
+        ),
+        ("She complained that staff couldn't find her parcel, so she waited at the desk.", True),
+        ("Parcels reach the desk without a shelf label, so staff search the stockroom.", False),
+        ("The desk waits for the warehouse van, which arrives after the first slots.", False),
+    ],
+)
+def test_a_cause_that_retells_the_feedback_is_a_restatement(cause: str, retold: bool) -> None:
+    assert retells(cause, [COMPLAINT]) is retold
+
+
+def test_root_causes_that_retell_the_feedback_hold_the_analysis(tmp_path: Path) -> None:
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        finding = store.load().findings[1]
+        store.update_item(
+            "analysis_finding",
+            finding.id,
+            root_cause="Customers said their emails went unanswered for days and had to chase.",
+        )
+        result = run_check(store)
+    assert result.point("MP2").status is Status.PARTLY
+    warning = next(w for w in result.substance if w.code == "restated")
+    assert warning.fixes[0].item_id == finding.id
+
+
+@pytest.mark.parametrize(
+    ("names", "activity"),
+    [
+        (["Quick guides printed for the desk", "Saturday rota shifts filled"], True),
+        (["Collection complaints each month", "Hours to the first email response"], False),
+    ],
+)
+def test_metrics_that_count_the_plans_own_work_do_not_evaluate_it(
+    tmp_path: Path, names: list[str], activity: bool
+) -> None:
+    """A result for what the actions did (guides printed, shifts filled) is not a result for
+    what they were for (the complaints and replies their measures of success name)."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        metrics = store.load().metrics
+        for metric, name in zip(metrics, names, strict=False):
+            store.update_item("metric", metric.id, name=name)
+        for metric in metrics[len(names) :]:
+            store.delete_item("metric", metric.id)
+        result = run_check(store)
+    m4 = [w for w in result.misconceptions if w.code == "M4"]
+    assert bool(m4) is activity
+    assert (result.point("MP5").status is Status.PARTLY) is activity
+    if activity:
+        assert m4[0].text.startswith("Your metrics count the work of carrying out the plan")
+        assert {f.field for f in m4[0].fixes} == {"name"}
+
+
+@pytest.mark.parametrize(
+    ("roles", "management_only"),
+    [
+        (
+            [
+                "The manager decided the new rota and I put it in place; staff simply do as asked.",
+                "Head office owns this change. Colleagues are informed once it is live.",
+                "Managers run the procedure and the desk team follow their instructions.",
+            ],
+            True,
+        ),
+        (
+            [
+                "The manager signed it off; two advisers test each template and suggest changes.",
+                "Head office owns this change. Colleagues are informed once it is live.",
+                "Managers run the procedure and the desk team follow their instructions.",
+            ],
+            False,
+        ),
+    ],
+)
+def test_team_members_must_act_in_the_roles_not_only_be_told(
+    tmp_path: Path, roles: list[str], management_only: bool
+) -> None:
+    """Who does what: colleagues who only follow, are told or are informed take no part."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        for action, text in zip(store.load().actions, roles, strict=True):
+            store.update_item("action_item", action.id, team_roles=text)
+        result = run_check(store)
+    assert ("M3" in {w.code for w in result.misconceptions}) is management_only
+    assert (result.point("MP3").status is Status.PARTLY) is management_only
+
+
+def test_complaints_analysed_as_ideas_hold_the_analysis_a_slip_in_recording_does_not(
+    tmp_path: Path,
+) -> None:
+    """The same mistake in two places: a complaint filed under the wrong type is flagged,
+    the analysis still sound; an analysis that calls complaints ideas is not systematic."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        complaint = next(f for f in store.load().feedback_items if f.source_type == "complaint")
+        store.update_item("feedback_item", complaint.id, source_type="compliment")
+        slip = run_check(store)
+        store.update_item("feedback_item", complaint.id, source_type="complaint")
+        finding = store.load().findings[1]
+        store.update_item(
+            "analysis_finding",
+            finding.id,
+            data_summary="Those emails were not really complaints, just a customer offering "
+            "ideas about reply times; 52 hours on average.",
+        )
+        analysis = run_check(store)
+    for result in (slip, analysis):
+        assert "M1" in {w.code for w in result.misconceptions}
+    assert slip.point("MP6").status is Status.MET
+    assert analysis.point("MP6").status is Status.PARTLY
+    warning = next(w for w in analysis.misconceptions if w.code == "M1")
+    assert warning.text.startswith("Your analysis treats complaints as suggestions or ideas")
+
+
 def test_misconception_caps_the_point_it_concerns(tmp_path: Path) -> None:
     with make_demo(tmp_path, "continuous-improvement") as store:
         for action in store.load().actions:
@@ -302,6 +527,12 @@ def test_imported_unit_rejects_a_cap_on_an_unknown_point(tmp_path: Path) -> None
     from app.errors import InvalidInputError
 
     with pytest.raises(InvalidInputError, match="caps 'MP9'"):
+        import_unit_file(path)
+    document["misconceptions"] = [
+        {"id": "M1", "text": "t", "when_any": [{"rules": [], "caps": ["MP9"]}]}
+    ]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="alternative 1 caps 'MP9'"):
         import_unit_file(path)
 
 
