@@ -447,3 +447,17 @@ def test_removing_a_stage_flips_only_the_points_that_need_it(tmp_path: Path) -> 
     changed = {k for k in before if before[k] is not after[k]}
     assert changed == {"MP5"}
     assert after["MP5"] is Status.PARTLY
+
+
+def test_a_costed_proposal_is_realistic_without_a_resources_note(tmp_path: Path) -> None:
+    """The cost figure states the resource implication as well as a sentence does."""
+    with make_demo(tmp_path, "continuous-improvement") as store:
+        update_all(store, "action_item", resources="")
+        costed = run_check(store).point("MP2")
+        update_all(store, "action_item", cost=None)
+        uncosted = run_check(store).point("MP2")
+    assert costed.status is Status.MET, [r.text for r in costed.reasons]
+    assert uncosted.status is Status.PARTLY
+    assert any(
+        r.text.startswith("A realistic improvement proposed, with its") for r in uncosted.reasons
+    )

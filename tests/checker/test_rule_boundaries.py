@@ -88,8 +88,9 @@ MATRIX = {"min_options": "decision_option", "min_criteria": "decision_criterion"
 #: handoffs and outcomes are a graph of steps; trimming one count changes the others).
 SHIFTED = {"swimlane": ("min_lanes", "min_handoffs", "min_outcomes")}
 #: Rule types that are not counts of items (their settings are words, not thresholds) or that
-#: hold per item: their each-ness is tested by the bad-item cases.
-NOT_COUNTED = {"mapped", "smart", "legislation", "tailored", "improved", "text", "matrix"}
+#: hold per item: their each-ness is tested by the bad-item cases. ``any`` holds alternatives:
+#: its outcome is the best of theirs (test_marking_points holds one that uses it).
+NOT_COUNTED = {"mapped", "smart", "legislation", "tailored", "improved", "text", "matrix", "any"}
 
 
 def _point_rules() -> Iterator[tuple[str, int, int, dict]]:
