@@ -40,7 +40,7 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
     for index, line in enumerate(title):
         shapes.append(Text(left + width / 2, top + 11 + index * 11, line, 9, INK, "middle", True))
     plot_top = top + 14 + 11 * len(title)
-    plot_bottom = top + height - 26
+    plot_bottom = top + height - 36  # below: the bars' captions, the unit, the target
     values = [v for v in (panel.baseline, panel.result, panel.target) if v is not None]
     high = max([0.0, *values])
     low = min([0.0, *values])
@@ -71,14 +71,16 @@ def _panel(panel: ChartPanel, left: float, top: float, width: float, height: flo
         shapes.append(
             Line(left + width / 2 - 1.4 * bar, y, left + width / 2 + 1.4 * bar, y, INK, 0.8, True)
         )
+        # named under the panel, not beside the line: there it ran past the panel's edge
+        # with four panels to a row, and above it it met the bars' own figures
         shapes.append(
             Text(
-                left + width / 2 + 1.45 * bar,
-                y + 3,
-                f"target {fmt(panel.target)}",
+                left + width / 2,
+                plot_bottom + 32,
+                f"target {fmt(panel.target)} (dashed line)",
                 6.5,
                 MUTED,
-                "start",
+                "middle",
             )
         )
     shapes.append(Line(left + 8, y_of(0.0), left + width - 8, y_of(0.0), INK, 0.8))
