@@ -21,6 +21,7 @@ from app.store import PortfolioStore, json_stream
 from app.store.evidence_io import CHUNK
 from app.store.interchange import export_document, read_json, write_json
 from app.store.interchange_blobs import IncomingBlob
+from tests.property.test_json_stream import _Sink
 
 #: More than two chunks, and a size neither chunks nor base64's 3-byte groups divide.
 SIZE = 2 * CHUNK + CHUNK // 2 + 1
@@ -244,25 +245,13 @@ def test_an_attachment_whose_size_comes_first_is_never_kept_aside(
     assert len(spooled) == 1
 
 
-class _Pieces:
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-        self.closed = False
-
-    def write(self, text: str) -> None:
-        self.pieces.append(text)
-
-    def close(self) -> None:
-        self.closed = True
-
-
 def test_an_escape_at_the_start_of_a_read_is_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wherever the reads of the file fall, an escaped character in a streamed string is
     handed over decoded, the string whole."""
     monkeypatch.setattr(json_stream, "PIECE", 8)
     for length in range(1, 24):
         value = "a" * length + '\\"b\n'
-        sink = _Pieces()
+        sink = _Sink()
         read = json_stream.load(
             io.StringIO(json.dumps({"note": value, "after": 1})),
             lambda path, row, sink=sink: sink if path == ("note",) else None,
