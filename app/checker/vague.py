@@ -72,11 +72,12 @@ _QUOTATION = re.compile(r"(?:^|[\s(])['‘\"“][^'’\"”]{3,}['’\"”]")
 
 
 @cache
-def generic_lemmas() -> frozenset[str]:
-    """GENERIC_WORDS as lemmas, made on first use (the lemma dictionary is slow to load)."""
+def _lemmas_of(words: str) -> frozenset[str]:
+    """A word list of this module as lemmas, made on first use (the lemma dictionary is slow
+    to load)."""
     from app.checker.substance import lemma
 
-    return frozenset(lemma(word) for word in GENERIC_WORDS.split())
+    return frozenset(lemma(word) for word in words.split())
 
 
 def _has_figure(text: str) -> bool:
@@ -106,7 +107,7 @@ def names_nothing(text: str, allowed: frozenset[str] = frozenset()) -> bool:
     content = content_lemmas(text)
     if len(content) < MIN_WORDS:
         return False
-    ordinary = generic_lemmas() | allowed
+    ordinary = _lemmas_of(GENERIC_WORDS) | allowed
     if any(word not in ordinary for word in content):
         return False
     return not (_has_figure(text) or _QUOTATION.search(text) or _has_name(text, ordinary))
@@ -120,14 +121,6 @@ MEASURE_WORDS = """
 """
 
 
-@cache
-def measure_lemmas() -> frozenset[str]:
-    """MEASURE_WORDS as lemmas, made on first use."""
-    from app.checker.substance import lemma
-
-    return frozenset(lemma(word) for word in MEASURE_WORDS.split())
-
-
 def measurable(text: str) -> bool:
     """Whether ``text`` names something that can be measured: a figure ("under 10 a month",
     "100% of orders", "five minutes") or a measure or unit ("average wait time", "share
@@ -137,4 +130,4 @@ def measurable(text: str) -> bool:
 
     if "%" in text or _has_figure(text):
         return True
-    return bool(set(lemmas(text)) & measure_lemmas())
+    return bool(set(lemmas(text)) & _lemmas_of(MEASURE_WORDS))
