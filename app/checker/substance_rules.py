@@ -105,28 +105,35 @@ def _measure_words(text: str) -> set[str]:
     return set(content_lemmas(text or "")) - GENERIC_MEASURE_WORDS
 
 
-def counts_activity(context: Context, metric: Any) -> bool:
-    """Whether ``metric`` counts the plan's own doing — colleagues trained, templates written,
-    stores briefed, huddles attended — rather than what the change was for.
-
-    Read from the portfolio itself: the metric's name shares words with what the actions do
-    (their steps, communication, roles, resources) or what the log records, and none with
-    the actions' measures of success or expected benefits. A metric that matches neither
-    (CSAT, where no action names it) is taken as an outcome.
-    """
-    name = _measure_words(metric.name)
-    if not name:
-        return False
-    actions = context.collection("action_item")
+def plan_words(context: Context) -> tuple[set[str], set[str]]:
+    """The words of what the plan's actions are for (measures of success, expected
+    benefits), and of what is done to carry them out (steps, communication, roles, resources,
+    what the log records): read once per check, for every metric."""
     targets: set[str] = set()
     doing: set[str] = set()
-    for action in actions:
+    for action in context.collection("action_item"):
         for field_name in TARGET_FIELDS:
             targets |= _measure_words(getattr(action, field_name))
         for field_name in DOING_FIELDS:
             doing |= _measure_words(getattr(action, field_name))
     for entry in context.collection("log_entry"):
         doing |= _measure_words(entry.what_done)
+    return targets, doing
+
+
+def counts_activity(metric: Any, words: tuple[set[str], set[str]]) -> bool:
+    """Whether ``metric`` counts the plan's own doing — colleagues trained, templates written,
+    stores briefed, huddles attended — rather than what the change was for.
+
+    Read from the portfolio itself (``words``: :func:`plan_words`): the metric's name shares
+    words with what the actions do or what the log records, and none with the actions'
+    measures of success or expected benefits. A metric that matches neither (CSAT, where no
+    action names it) is taken as an outcome.
+    """
+    name = _measure_words(metric.name)
+    if not name:
+        return False
+    targets, doing = words
     return not (name & targets) and bool(name & doing)
 
 
@@ -141,7 +148,8 @@ def rule_measures(context: Context, rule: Rule) -> Outcome:
     ]
     if not measured:
         return Outcome(Status.MISSING, sentence(rule["label"], "no measured results yet"))
-    activity = [m for m in measured if counts_activity(context, m)]
+    words = plan_words(context)
+    activity = [m for m in measured if counts_activity(m, words)]
     outcomes = [m for m in measured if m not in activity]
     support = tuple(("metric", m.id) for m in outcomes)
     if len(outcomes) >= minimum:
