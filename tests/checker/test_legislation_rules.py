@@ -104,6 +104,22 @@ def test_a_justified_link_meets_the_point_without_the_text_fields(portfolio) -> 
     assert status is Status.MET, text
 
 
+def test_past_four_justified_actions_the_rest_are_counted_not_listed(portfolio) -> None:
+    store = portfolio("journey-review")
+    for till in range(1, 6):
+        action(
+            store,
+            REFUND.replace("at the till", f"at till {till}"),
+            legislation="CRA 2015",
+            compliance_justification=REFUND_WHY.replace("within 30 days", f"at till {till}"),
+        )
+    status, text = mp3(run_check(store))
+    assert status is Status.MET, text
+    assert "5 current citations, each justified (action 1: Consumer Rights Act 2015; " in text
+    assert "; action 4: Consumer Rights Act 2015; and 1 more)" in text
+    assert "action 5" not in text
+
+
 # -- missing and partly ------------------------------------------------------------------------
 
 
@@ -190,6 +206,22 @@ def test_a_justification_must_name_the_duty_and_speak_to_the_item(
         assert f"“{why[:20]}" in text  # the reason quotes the rejected text
 
 
+def test_a_justification_may_say_what_the_change_will_do(portfolio) -> None:
+    """A justification is not a record of what happened: written in the future tense it is
+    judged on what it says (here: it names no duty), never as an intention."""
+    store = portfolio("service-foundations")
+    why = "This will make sure the kettle change at the till is legal and fair to everyone."
+    action(store, legislation="Consumer Rights Act", compliance_justification=why)
+    result = run_check(store)
+    status, text = mp3(result)
+    assert status is Status.PARTLY and "does not name the duty" in text, text
+    (reading,) = [
+        r for r in result.point("MP3").readings if r.location.field == "compliance_justification"
+    ]
+    assert (reading.text, reading.counts, reading.code) == (why, False, "")
+    assert not [w for w in result.substance if w.code == "intention"]
+
+
 # -- wrong law, and the warnings ---------------------------------------------------------------
 
 
@@ -204,6 +236,7 @@ def test_a_replaced_law_is_not_met_and_names_its_successor(portfolio) -> None:
     assert (
         "Sale of Goods Act 1979 was replaced by the Consumer Rights Act 2015 for consumer" in text
     )
+    assert "; cite the law in force instead" in text
     warning = next(w for w in result.substance if w.code == "repealed-law")
     assert "“Sale of Goods Act 1979”" in warning.text
     assert warning.fixes[0].item_id == action_id and warning.fixes[0].field == "legislation"

@@ -6,12 +6,15 @@ the judgement reaching a verdict, the reasons and the audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from app.catalogue import load_catalogue
 from app.checker import Status
+from app.checker.context import Context
 from app.checker.substance import (
     Term,
     content_lemmas,
@@ -562,3 +565,25 @@ def test_store_portfolio_of_placeholders_is_not_complete(tmp_path: Path, unit) -
         )
         result = run_check(store)
     assert result.met_count == 0
+
+
+def test_a_unit_may_ask_a_root_cause_for_more_words_beyond_its_theme(tmp_path: Path) -> None:
+    """How many words of its own a root cause must add to its finding's theme is the unit's
+    setting: three new words pass where two are asked for, not where three are."""
+    theme = "Long queues at the tills on Saturdays"
+    cause = "Long queues at the tills on Saturdays: rota leaves gaps"
+    with PortfolioStore.create(
+        tmp_path / "a.folio", load_catalogue().get("strategic-service"), "Ada"
+    ) as store:
+        store.add_item("analysis_finding", theme=theme, root_cause=cause)
+        portfolio = store.load()
+        unit = store.unit()
+    (finding,) = portfolio.findings
+    spec = {"against": "feedback_items", "max_similarity": 85, "also": ["theme"]}
+    verdicts = {}
+    for asked in (2, 3):
+        context = Context.build(portfolio, unit, dt.date.today())
+        rules = {"analysis_finding.root_cause": {**spec, "min_new_words": asked}}
+        context.settings = {**context.settings, "restatement": rules}
+        verdicts[asked] = context.restatement("analysis_finding", finding, "root_cause")
+    assert verdicts == {2: "", 3: "only repeats the finding's theme; say why it happens"}
