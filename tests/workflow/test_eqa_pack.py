@@ -4,6 +4,7 @@ file altered, removed or added inside the ZIP is named."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -163,3 +164,27 @@ def test_signatures_from_an_untrusted_centre_fail(
     assert result.exit_code == 1
     assert all(": verify fails" in p for p in result.problems)
     assert len(result.problems) == len(result.portfolios)
+
+
+def test_a_pack_built_for_a_later_day_marks_unreported_samples_overdue(tmp_path: Path) -> None:
+    folder, centre = make_demo_cohort(tmp_path)
+    made = dt.date.today()
+    planned = iqa.plan_cohort(folder, today=made)
+    assert {s.status for s in planned.samples} == {"due"}
+    later = made + dt.timedelta(days=iqa.DEFAULT_DUE_DAYS + 1)
+    target = tmp_path / "pack.zip"
+    eqa_pack.build_pack(folder, target, centre.verifier(tmp_path / "eqa"), today=later, jobs=1)
+    with zipfile.ZipFile(target) as opened:
+        plan = json.loads(opened.read(iqa.PLAN_NAME))
+    assert [s["file"] for s in plan["samples"]] == [s.file for s in planned.samples]
+    assert {s["status"] for s in plan["samples"]} == {"overdue"}
+
+
+def test_a_portfolio_with_no_version_under_assessment_is_summarised_as_not_judged(
+    tmp_path: Path, catalogue
+) -> None:  # type: ignore[no-untyped-def]
+    unit = catalogue.get("continuous-improvement")
+    with PortfolioStore.create(tmp_path / "draft.folio", unit, "Ada Learner") as store:
+        rows = eqa_pack.achievement_rows(store.load(), store.unit())
+    assert [row[0] for row in rows] == [point.short_id for point in unit.marking_points]
+    assert {tuple(row[2:]) for row in rows} == {("not judged", "", "", "", "", "")}

@@ -78,6 +78,7 @@ def test_report_is_signed_audited_and_verified(tmp_path: Path, centre: Centre) -
         ("comments", "'Looks fine'", "the comments"),
         ("agrees", "0", "the IQA's agreement"),
         ("sample_reason", "'random'", "the reason for sampling"),
+        ("iqa_name", "'Sam Forger'", "the IQA's name ('Sam Forger') differs from what Grace"),
     ],
 )
 def test_altering_the_report_row_is_named(

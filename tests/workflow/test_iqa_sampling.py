@@ -132,3 +132,18 @@ def test_an_earlier_disagreement_weights_the_portfolio_up(cohort: Path, iqa_key:
         submission.iqa_report(store, False, "Thin evidence", "Re-judge MP2", "", iqa_key)
     again = iqa.plan_cohort(cohort, save=False)
     assert iqa.REASON_DISAGREED in again.by_file()[skipped].reasons
+
+
+def test_a_decision_reopened_before_weights_the_portfolio_up(
+    demo: tuple[Path, Centre],
+) -> None:
+    cohort, centre = demo
+    plan = iqa.plan_cohort(cohort, save=False)
+    experienced = [learner.file for learner in LEARNERS if learner.assessor == EXPERIENCED]
+    skipped = next(f for f in experienced if f not in plan.by_file())
+    assert iqa.REASON_REOPENED not in {r for s in plan.samples for r in s.reasons}
+    with PortfolioStore.open(cohort / skipped, actor=f"assessor: {EXPERIENCED}") as store:
+        submission.reopen(store, "MP2 judged before the witness statement came in", centre.assessor)
+        submission.sign_off(store, "competent", "", centre.assessor)
+    again = iqa.plan_cohort(cohort, save=False)
+    assert again.by_file()[skipped].reasons[-1] == iqa.REASON_REOPENED
