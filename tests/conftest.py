@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,6 +140,38 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
             for fixturedef in fixturedefs:
                 _uses_shared_work(("fixture", id(fixturedef)))
     return (yield)
+
+
+#: Packages whose memoised functions (functools caches) compute results from code that is
+#: mutated. A cache filled by the clean run before mutmut forks for a mutant would hand the
+#: mutant's tests the original's answers, and one filled by an earlier test while mutmut
+#: records would keep later tests from being credited with the functions it calls.
+MEMOISED = ("app.checker", "app.catalogue", "app.workflow", "app.store")
+
+
+def _clear_memoised() -> None:
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(MEMOISED):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fresh_caches_per_mutant() -> None:
+    """Under a mutant, start from empty caches (see MEMOISED)."""
+    if _mutant() not in ("", "stats"):
+        _clear_memoised()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_while_recording() -> None:
+    """While mutmut records which tests reach which function, each test starts from empty
+    caches, so it is credited with what it computes (see MEMOISED)."""
+    if _mutant() == "stats":
+        _clear_memoised()
 
 
 @pytest.fixture(autouse=True)
