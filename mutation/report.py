@@ -56,6 +56,21 @@ def known_reasons(text: str) -> dict[str, str]:
     return reasons
 
 
+def listed(text: str, area: str) -> dict[str, tuple[str, str]]:
+    """The survivors an area's section lists: key (without a "-2" suffix) -> (source file,
+    function), for finding them again in a workspace that has not checked them."""
+    found = {}
+    for line in _sections(text).get(area, "").splitlines():
+        match = ROW.match(line)
+        if not match:
+            continue
+        cells = re.split(r"(?<!\\) \| ", line.strip().strip("|").strip())
+        path = cells[1].rsplit(":", 1)[0]
+        function = cells[2].strip("`").split(": ", 1)[0]
+        found[match.group(1).split("-")[0]] = (path, function)
+    return found
+
+
 def _sections(text: str) -> dict[str, str]:
     starts = [(m.group(1), m.start()) for m in SECTION.finditer(text)]
     found = {}

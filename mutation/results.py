@@ -142,7 +142,7 @@ def _function_span(source: str, qualname: list[str]) -> tuple[int, int]:
     return node.lineno, node.end_lineno or node.lineno  # type: ignore[attr-defined]
 
 
-def _qualname(name: str) -> list[str]:
+def qualname(name: str) -> list[str]:
     from mutmut.utils.format_utils import orig_function_and_class_names_from_key
 
     function, klass = orig_function_and_class_names_from_key(name)
@@ -158,7 +158,7 @@ def describe(folder: Path, name: str, path: str, state: str) -> Survivor:
     removed = [line[1:].strip() for line in diff.splitlines() if line.startswith("-")][1:]
     added = [line[1:].strip() for line in diff.splitlines() if line.startswith("+")][1:]
     source = (folder / path).read_text(encoding="utf-8")
-    first, last = _function_span(source, _qualname(name))
+    first, last = _function_span(source, qualname(name))
     lines = source.splitlines()
     line = first
     if removed:
@@ -167,7 +167,7 @@ def describe(folder: Path, name: str, path: str, state: str) -> Survivor:
                 line = number
                 break
     mutation = " / ".join(removed) + " → " + (" / ".join(added) if added else "(removed)")
-    function = ".".join(_qualname(name))
+    function = ".".join(qualname(name))
     # A key that survives renumbering: the file, the function and the change itself.
     key = hashlib.sha1(f"{path}\n{function}\n{mutation}".encode()).hexdigest()[:10]
     return Survivor(key, name, f"{path}:{line}", f"{function}: {mutation}", state)

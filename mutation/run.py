@@ -53,6 +53,30 @@ def _mode(found: results.AreaResults) -> str:
     return "run in full: " + ", ".join(Path(p).name for p in full) + "; the rest sampled"
 
 
+def _listed_not_checked(
+    folder: Path, area: workspace.Area, found: results.AreaResults, modules: list[str]
+) -> list[str]:
+    """The survivors survivors.md lists for the area that this workspace has not checked (a
+    fresh checkout, or a sample run elsewhere), found again by their key: only a mutant whose
+    function and change are as listed is checked again."""
+    text = SURVIVORS.read_text(encoding="utf-8") if SURVIVORS.exists() else ""
+    rows = report.listed(text, area.name)
+    wanted = set(rows.values())
+    names = [
+        name
+        for name in found.select(modules, unchecked=True)
+        if (found.paths[name], ".".join(results.qualname(name))) in wanted
+    ]
+    again = [
+        name
+        for name in names
+        if results.describe(folder, name, found.paths[name], "not checked").key in rows
+    ]
+    if rows:
+        print(f"{area.name}: {len(again)} of the {len(rows)} survivors listed found unchecked here")
+    return again
+
+
 def run_area(area: workspace.Area, settings: workspace.Settings, args: argparse.Namespace) -> int:
     folder = workspace.prepare(area, settings)
     workspace.generate(folder)
@@ -65,6 +89,7 @@ def run_area(area: workspace.Area, settings: workspace.Settings, args: argparse.
             for name in found.select(args.module, unchecked=False)
             if found.statuses[name] in results.SURVIVING
         ]
+        pending += _listed_not_checked(folder, area, found, args.module)
     else:
         pending = found.select(args.module, unchecked=True)
     if args.sample and len(pending) > args.sample:
