@@ -13,7 +13,7 @@ from docx import Document
 from lxml import html as lxml_html
 
 from app.catalogue import load_catalogue
-from app.export.model import Paragraph
+from app.export.model import Attachment, Paragraph
 from app.export.service import ExportOutcome, export_portfolio
 from app.exporters.pdf import _styles as pdf_styles
 from app.store import PortfolioStore
@@ -37,6 +37,9 @@ def sparse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ExportOutcome]
             action.item_id,
             "The action answers the late email replies customers named: a one-day reply time.",
         )
+        notes = folder / "survey-notes.txt"
+        notes.write_text("Seven customers waited over two days for an email reply.\n")
+        store.attach_file(notes, title="Survey notes")
         for fmt in ("docx", "pdf", "html"):
             outcomes[fmt] = export_portfolio(store, fmt, folder / f"sparse.{fmt}", draft=True)
     return outcomes
@@ -169,3 +172,44 @@ def test_the_rater_chart_is_headed_as_its_caption_names_it_with_its_axis_range(s
     name = figure.findtext("figcaption").split(":")[0]
     assert heading == f"{name} ({ticks[0]}–{ticks[-1]})"
     assert (ticks[0], ticks[-1]) == ("1", "5")
+
+
+def _font_name(style):  # type: ignore[no-untyped-def]
+    """The font a Word paragraph style gives its text, through the styles it is based on."""
+    while style is not None:
+        if style.font.name:
+            return style.font.name
+        style = style.base_style
+    return None
+
+
+def test_docx_table_text_is_in_the_body_font(sparse) -> None:
+    """Table cells are set in a style of their own (smaller, no space after) that keeps the
+    body's font: a table in Word's default font would stand out from the rest of the text."""
+    document = Document(str(sparse["docx"].path))
+    body_font = _font_name(document.styles["Normal"])
+    cell_styles = {
+        paragraph.style.name
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+    }
+    assert len(cell_styles) >= 3
+    for name in cell_styles:
+        assert _font_name(document.styles[name]) == body_font, name
+
+
+def test_docx_attachment_text_is_in_the_small_print_of_the_rest(sparse) -> None:
+    """An attached file's text is small print, as in the PDF and HTML, and as the document's
+    other small paragraphs (the mapping grid's note) are in Word."""
+    outcome = sparse["docx"]
+    blocks = [b for s in outcome.document.sections for b in s.blocks]
+    attachment = next(b for b in blocks if isinstance(b, Attachment))
+    small = next(b for b in blocks if isinstance(b, Paragraph) and b.style == "small")
+    document = Document(str(outcome.path))
+    sizes = {p.text: p.runs[0].font.size for p in document.paragraphs if p.runs}
+    assert sizes[small.text] is not None
+    assert sizes[small.text] < document.styles["Normal"].font.size
+    for piece in (attachment.note, *attachment.pieces):
+        assert sizes[piece.strip()] == sizes[small.text], piece
