@@ -69,3 +69,19 @@ def test_no_text_of_a_figure_runs_off_its_edges(tmp_path: Path, unit_id: str) ->
         for text in _texts(figure):
             start, end = _extent(text)
             assert start >= -0.5 and end <= figure.width + 0.5, (figure.title, text)
+
+
+@pytest.mark.parametrize("unit_id", UNIT_IDS)
+def test_every_figure_is_headed_in_bold_by_its_title(tmp_path: Path, unit_id: str) -> None:
+    """A chart's heading is what the reader looks for it by: the figure's own title (the
+    contents and alt text name it so), in bold at the top."""
+    with make_demo(tmp_path, unit_id) as store:
+        portfolio, unit = store.load(), store.unit()
+    document = build_document(portfolio, unit, check(portfolio, unit))
+    figures = [b for s in document.sections for b in s.blocks if isinstance(b, Figure)]
+    assert figures
+    for figure in figures:
+        heading = figure.shapes[0]
+        assert isinstance(heading, Text) and heading.bold is True, figure.title
+        assert heading.text.casefold().startswith(figure.title.casefold()), figure.title
+        assert heading.y == min(t.y for t in _texts(figure)), figure.title

@@ -68,3 +68,14 @@ def test_the_svg_of_every_shape_is_well_formed() -> None:
     plain, bold = root.findall("{http://www.w3.org/2000/svg}text")
     assert (plain.text, plain.get("font-weight")) == ("Tom & Jerry <plain>", None)
     assert (bold.text, bold.get("font-weight")) == ("heading", "bold")
+
+
+def test_bold_text_is_drawn_bolder_in_a_picture() -> None:
+    """The charts in a Word file are pictures: their bold headings must be bold there too."""
+
+    def ink(bold: bool) -> int:
+        png = to_png([Text(4, 20, "Weighted totals", 12, "#000000", "start", bold)], 140, 30, 2)
+        grey = Image.open(io.BytesIO(png)).convert("L")
+        return sum(1 for value in grey.getdata() if value < 128)
+
+    assert ink(True) > 1.15 * ink(False) > 0
