@@ -76,6 +76,6 @@ def test_bold_text_is_drawn_bolder_in_a_picture() -> None:
     def ink(bold: bool) -> int:
         png = to_png([Text(4, 20, "Weighted totals", 12, "#000000", "start", bold)], 140, 30, 2)
         grey = Image.open(io.BytesIO(png)).convert("L")
-        return sum(1 for value in grey.getdata() if value < 128)
+        return sum(grey.histogram()[:128])  # pixels darker than mid-grey
 
     assert ink(True) > 1.15 * ink(False) > 0
