@@ -23,6 +23,7 @@ from app.export.model import (
     SignatureLines,
 )
 from app.export.text import clean, shorten
+from app.formatting import long_date
 from app.models import KINDS
 from app.models.vocab import ASSESSMENT_METHODS, PLAN_STATUSES, RECORD_OUTCOMES, label
 
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 
 PRODUCT = "Product evidence"
 UNCHECKED = "signature not checked"
-
-
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d %b %Y") if value else ""
 
 
 def _numeric(value: dt.date | None) -> str:
@@ -74,7 +71,7 @@ def assessor_verdict(builder: DocumentBuilder, marking_point_id: str) -> str:
     if record is None:
         return "Not yet judged"
     verdict = "Met" if record.judgement == "met" else "Not yet met"
-    return f"{verdict}, {_date(record.assessed_at.date())}"
+    return f"{verdict}, {long_date(record.assessed_at.date())}"
 
 
 # -- learner and centre details ------------------------------------------------------------
@@ -94,8 +91,8 @@ def details(builder: DocumentBuilder) -> Section:
         ("Qualification", builder.qualification()),
         ("Unit", builder.unit_name()),
         ("Level", clean(builder.unit.level)),
-        ("Start date", _date(p.started_on)),
-        ("Due date", _date(p.submission_due_on)),
+        ("Start date", long_date(p.started_on)),
+        ("Due date", long_date(p.submission_due_on)),
     )
     return Section(
         "Learner and centre details",
@@ -184,7 +181,7 @@ def plan_and_reviews(builder: DocumentBuilder) -> Section:
 
 def _signed(name: str, on: dt.date | None) -> str:
     name = clean(name).strip()
-    return f"{name}, {_date(on)}" if name and on else ""
+    return f"{name}, {long_date(on)}" if name and on else ""
 
 
 def _review(builder: DocumentBuilder, review: Any) -> list[Block]:
@@ -192,14 +189,14 @@ def _review(builder: DocumentBuilder, review: Any) -> list[Block]:
     anchor = builder.place("assessment_review", review.id, f"review-{review.id}")
     employer = _signed(review.employer_name, review.employer_signed_on)
     return [
-        Heading(f"{code} Review of {_date(review.reviewed_on) or 'an undated day'}", 3, anchor),
+        Heading(f"{code} Review of {long_date(review.reviewed_on) or 'an undated day'}", 3, anchor),
         Fields(
             (
-                ("Date of review", _date(review.reviewed_on)),
+                ("Date of review", long_date(review.reviewed_on)),
                 ("Progress since the last review", builder.cell(review.progress, code)),
                 ("Assessor's feedback", builder.cell(review.feedback, code)),
                 ("Next targets", builder.cell(review.next_targets, code)),
-                ("Next review", _date(review.next_review_on) or "—"),
+                ("Next review", long_date(review.next_review_on) or "—"),
                 ("Learner's response", builder.cell(review.learner_response, code) or "—"),
                 ("Learner accepts the feedback", _yes(review.learner_accepts)),
             )
@@ -263,7 +260,7 @@ def _record_form(builder: DocumentBuilder, record: Any, asked: list[Any]) -> lis
     head = [
         ("Reference", code),
         ("Method", method),
-        ("Date", _date(record.held_on)),
+        ("Date", long_date(record.held_on)),
         ("Location", clean(record.location)),
         ("Recorded by", recorder),
     ]
@@ -272,7 +269,7 @@ def _record_form(builder: DocumentBuilder, record: Any, asked: list[Any]) -> lis
         ("Account", builder.cell(record.account, code) or "—"),
     ]
     blocks: list[Block] = [
-        Heading(f"{code} {method}, {_date(record.held_on) or 'undated'}", 2, anchor),
+        Heading(f"{code} {method}, {long_date(record.held_on) or 'undated'}", 2, anchor),
         Fields(tuple(head + _witness_rows(record) + body)),
     ]
     if asked:
@@ -392,7 +389,7 @@ def unit_declaration(builder: DocumentBuilder) -> Section:
         SignatureLines(
             (
                 ("Learner's name (typed)", clean(declaration.signed_name) if signed else ""),
-                ("Date", _date(declaration.signed_on) if signed else ""),
+                ("Date", long_date(declaration.signed_on) if signed else ""),
             )
         ),
         Heading("Assessor", 2, "unit-declaration-assessor"),
@@ -400,7 +397,7 @@ def unit_declaration(builder: DocumentBuilder) -> Section:
             (
                 ("Decision", decision.decision.title() if decision else ""),
                 ("Assessor's name", clean(decision.assessor_name) if decision else ""),
-                ("Date", _date(decision.signed_on) if decision else ""),
+                ("Date", long_date(decision.signed_on) if decision else ""),
                 ("Staff key signature", signature),
             )
         ),
@@ -423,7 +420,7 @@ def _iqa(builder: DocumentBuilder, submission: Any) -> list[Block]:
         blocks.append(Paragraph("This portfolio has not been sampled.", "muted"))
     rows = (
         ("IQA's name", clean(report.iqa_name) if report else ""),
-        ("Date sampled", _date(report.sampled_on) if report else ""),
+        ("Date sampled", long_date(report.sampled_on) if report else ""),
         ("Version sampled", str(report.version) if report else ""),
         ("Why sampled", clean(report.sample_reason) if report else ""),
         (
@@ -448,7 +445,7 @@ def summary(builder: DocumentBuilder) -> Section:
                 point.short_id,
                 clean(point.text),
                 verdict or "Not yet judged",
-                _date(record.assessed_at.date()) if record is not None else "",
+                long_date(record.assessed_at.date()) if record is not None else "",
                 methods_for(builder, point.support) or "—",
             )
         )
@@ -470,7 +467,7 @@ def summary(builder: DocumentBuilder) -> Section:
                         "Overall decision",
                         decision.decision.title() if decision else "Not yet decided",
                     ),
-                    ("Date", _date(decision.signed_on) if decision else ""),
+                    ("Date", long_date(decision.signed_on) if decision else ""),
                 )
             ),
         ),

@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING
 
 from app.export.model import Block, Heading, Paragraph, Section, SignatureLines
 from app.export.text import clean
+from app.formatting import long_date
 
 if TYPE_CHECKING:
     from app.export.builder import DocumentBuilder
 
 UNCHECKED = "signature not checked"
-
-
-def _date(value) -> str:  # type: ignore[no-untyped-def]
-    return value.strftime("%d %b %Y") if value else ""
 
 
 def assessor(builder: DocumentBuilder, trust: Mapping[int, str]) -> Section:
@@ -38,7 +35,8 @@ def assessor(builder: DocumentBuilder, trust: Mapping[int, str]) -> Section:
             rows.append(
                 (
                     point.short_id,
-                    f"{verdict}\n{clean(record.assessor_name)}, {_date(record.assessed_at.date())}",
+                    f"{verdict}\n{clean(record.assessor_name)}, "
+                    f"{long_date(record.assessed_at.date())}",
                     clean(record.feedback),
                 )
             )
@@ -58,7 +56,7 @@ def assessor(builder: DocumentBuilder, trust: Mapping[int, str]) -> Section:
         blocks.append(
             Paragraph(
                 f"Version {submission.version}, submitted "
-                f"{_date(submission.submitted_at.date())} by "
+                f"{long_date(submission.submitted_at.date())} by "
                 f"{clean(submission.submitted_by)}; SHA-256 {submission.digest}.",
                 "small",
             )
@@ -100,7 +98,7 @@ def assessor(builder: DocumentBuilder, trust: Mapping[int, str]) -> Section:
                     clean(decision.assessor_name) if decision else expected_assessor,
                 ),
                 ("Signature", signature),
-                ("Date", _date(decision.signed_on) if decision else ""),
+                ("Date", long_date(decision.signed_on) if decision else ""),
             )
         ),
     ]
@@ -126,7 +124,7 @@ def _history(builder: DocumentBuilder, trust: Mapping[int, str], current) -> lis
                 (
                     str(submission.version),
                     f"{decision.decision.title()}, {clean(decision.assessor_name)}, "
-                    f"{_date(decision.signed_on)}",
+                    f"{long_date(decision.signed_on)}",
                     state,
                 )
             )

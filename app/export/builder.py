@@ -7,7 +7,6 @@ grid, the sections and the appendix share.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,7 @@ from app.export.model import (
     TableOfContents,
 )
 from app.export.text import CELL_LIMIT, clean, shorten, split_long
-from app.formatting import human_size
+from app.formatting import human_size, long_date
 from app.models import KINDS, Portfolio
 from app.models.vocab import ACTION_STATUSES, EVIDENCE_AUTHORS, FEEDBACK_SOURCES, label
 
@@ -91,10 +90,6 @@ def _ranges(prefix: str, numbers: list[int]) -> str:
         else:
             runs.append((number, number))
     return ", ".join(f"{prefix}{a}" if a == b else f"{prefix}{a}–{prefix}{b}" for a, b in runs)
-
-
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d %b %Y") if value else ""
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -224,8 +219,8 @@ class DocumentBuilder:
                     ("Centre number", clean(p.centre_number)),
                     ("Assessor", clean(p.assessor_name)),
                     ("Workplace", clean(p.workplace)),
-                    ("Started", _date(p.started_on)),
-                    ("Submission date", _date(p.submitted_on) or "Not yet submitted"),
+                    ("Started", long_date(p.started_on)),
+                    ("Submission date", long_date(p.submitted_on) or "Not yet submitted"),
                     ("Version", f"{p.draft_version} ({p.status})"),
                     ("Status", status),
                 )
@@ -253,7 +248,7 @@ class DocumentBuilder:
                 (
                     ("Candidate name", clean(self.portfolio.learner_name)),
                     ("Signature (typed)", clean(declaration.signed_name) if signed else ""),
-                    ("Date", _date(declaration.signed_on) if signed else ""),
+                    ("Date", long_date(declaration.signed_on) if signed else ""),
                 )
             )
         )
@@ -365,7 +360,7 @@ class DocumentBuilder:
                     tuple(
                         (
                             self.ref("feedback_item", item.id),
-                            _date(item.received_on),
+                            long_date(item.received_on),
                             " · ".join(
                                 clean(part) for part in (item.channel, item.customer_ref) if part
                             ),
@@ -430,7 +425,7 @@ class DocumentBuilder:
                             self.ref("action_item", action.id),
                             clean(action.action),
                             clean(action.owner),
-                            _date(action.due_on),
+                            long_date(action.due_on),
                             label(ACTION_STATUSES, action.status),
                             self.refs_of("analysis_finding", action.findings) or "—",
                         )
@@ -481,7 +476,7 @@ class DocumentBuilder:
             rows.append(
                 (
                     code,
-                    _date(entry.logged_on),
+                    long_date(entry.logged_on),
                     self.ref("action_item", entry.action_id) or "—",
                     done,
                     outcome,
@@ -512,9 +507,10 @@ class DocumentBuilder:
                         self.ref("metric", metric.id),
                         clean(metric.name),
                         _number(metric.baseline_value, metric.unit)
-                        + f"\n{_date(metric.baseline_on)}",
+                        + f"\n{long_date(metric.baseline_on)}",
                         _number(metric.target_value, metric.unit),
-                        _number(metric.result_value, metric.unit) + f"\n{_date(metric.result_on)}",
+                        _number(metric.result_value, metric.unit)
+                        + f"\n{long_date(metric.result_on)}",
                         (
                             f"{'+' if change and change > 0 else ''}{_number(change, metric.unit)}"
                             f"{direction}"
@@ -599,7 +595,7 @@ class DocumentBuilder:
                         human_size(item.size),
                         label(EVIDENCE_AUTHORS, item.author)
                         + (f": {clean(item.source_name)}" if item.source_name else "")
-                        + (f", {_date(item.produced_on)}" if item.produced_on else ""),
+                        + (f", {long_date(item.produced_on)}" if item.produced_on else ""),
                         item.blob_sha256,
                     )
                     for item in files

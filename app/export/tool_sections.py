@@ -12,6 +12,7 @@ from app.export import diagrams
 from app.export.model import Block, Fields, Heading, Paragraph, Section
 from app.export.shapes import fmt
 from app.export.text import clean
+from app.formatting import long_date
 from app.models.vocab import (
     CHANNELS,
     CRITERIA,
@@ -253,7 +254,7 @@ def complaint_cases(builder: DocumentBuilder) -> Section | None:
         blocks.append(
             Fields(
                 (
-                    ("Opened", case.opened_on.isoformat() if case.opened_on else ""),
+                    ("Opened", long_date(case.opened_on)),
                     ("From feedback", builder.ref("feedback_item", case.feedback_id)),
                     ("The issue", clean(case.issue)),
                     ("Customer's stated requirements", clean(case.customer_requirements)),
@@ -294,7 +295,7 @@ def kpi_tracker(builder: DocumentBuilder) -> Section | None:
         (
             builder.ref("metric_reading", r.id),
             clean(metrics[r.metric_id].name) if r.metric_id in metrics else "",
-            r.taken_on.isoformat() if r.taken_on else "",
+            long_date(r.taken_on),
             (fmt(r.value) + f" {clean(metrics[r.metric_id].unit)}").strip()
             if r.value is not None and r.metric_id in metrics
             else "",
