@@ -3,12 +3,10 @@ learner would, held against journey-review and service-foundations MP3 and their
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.catalogue import Unit
 from app.checker import CheckResult, Status
 from app.checker.rules import validate_rule
 from app.errors import InvalidInputError
@@ -33,22 +31,6 @@ IDENTITY_WHY = (
     "first, and the call back or large print letter is a reasonable adjustment for "
     "disabled callers."
 )
-
-
-@pytest.fixture
-def portfolio(tmp_path: Path, catalogue) -> Iterator:  # type: ignore[no-untyped-def]
-    """A factory: an empty portfolio for a unit, opened through the store."""
-    opened: list[PortfolioStore] = []
-
-    def make(unit_id: str) -> PortfolioStore:
-        unit: Unit = catalogue.get(unit_id)
-        store = PortfolioStore.create(tmp_path / f"{unit_id}-{len(opened)}.folio", unit, "Ada")
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.close()
 
 
 def action(store: PortfolioStore, text: str = REFUND, **fields: object) -> int:

@@ -7,13 +7,8 @@ held as well."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from app.catalogue import load_catalogue
 from app.checker.context import Context
 from app.checker.outcome import Outcome
 from app.checker.result import Status
@@ -21,22 +16,6 @@ from app.checker.rules import evaluate
 from app.store import PortfolioStore
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def portfolio(tmp_path: Path) -> Iterator[Any]:
-    """A factory: an empty portfolio for a unit, opened through the store."""
-    opened: list[PortfolioStore] = []
-
-    def make(unit_id: str) -> PortfolioStore:
-        unit = load_catalogue().get(unit_id)
-        store = PortfolioStore.create(tmp_path / f"{unit_id}-{len(opened)}.folio", unit, "Ada")
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.close()
 
 
 def _context(store: PortfolioStore) -> Context:
