@@ -8,6 +8,7 @@ it holds when other code moves). A survivor nobody has judged yet reads "open".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,29 +47,25 @@ def _rate(tally: Tally) -> str:
     return "—" if rate is None else f"{rate:.1f} %"
 
 
-def known_reasons(text: str) -> dict[str, str]:
-    reasons = {}
+def _rows(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Each survivor row of ``text``: its key and its cells (escaped bars kept inside)."""
     for line in text.splitlines():
         match = ROW.match(line)
         if match:
-            cells = re.split(r"(?<!\\) \| ", line.strip().strip("|").strip())
-            reasons[match.group(1)] = cells[-1].strip()
-    return reasons
+            yield match.group(1), re.split(r"(?<!\\) \| ", line.strip().strip("|").strip())
+
+
+def known_reasons(text: str) -> dict[str, str]:
+    return {key: cells[-1].strip() for key, cells in _rows(text)}
 
 
 def listed(text: str, area: str) -> dict[str, tuple[str, str]]:
     """The survivors an area's section lists: key (without a "-2" suffix) -> (source file,
     function), for finding them again in a workspace that has not checked them."""
-    found = {}
-    for line in _sections(text).get(area, "").splitlines():
-        match = ROW.match(line)
-        if not match:
-            continue
-        cells = re.split(r"(?<!\\) \| ", line.strip().strip("|").strip())
-        path = cells[1].rsplit(":", 1)[0]
-        function = cells[2].strip("`").split(": ", 1)[0]
-        found[match.group(1).split("-")[0]] = (path, function)
-    return found
+    return {
+        key.split("-")[0]: (cells[1].rsplit(":", 1)[0], cells[2].strip("`").split(": ", 1)[0])
+        for key, cells in _rows(_sections(text).get(area, ""))
+    }
 
 
 def _sections(text: str) -> dict[str, str]:
