@@ -50,8 +50,8 @@ from app.checker import substance
 from app.checker.context import Context, Examined
 from app.checker.outcome import NOUN, Outcome, Rule, matches, sentence
 from app.checker.result import Location, Status, Warning
-from app.checker.substance import Term, find_term, quote
-from app.checker.text import join_names
+from app.checker.substance import Term, find_term
+from app.checker.text import join_names, quote
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS
 

@@ -8,8 +8,7 @@ from typing import Any
 
 from app.checker.context import Context
 from app.checker.result import Location, Status
-from app.checker.substance import quote
-from app.checker.text import NOUNS, join_names
+from app.checker.text import NOUNS, join_names, quote
 
 Rule = Mapping[str, Any]
 

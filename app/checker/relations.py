@@ -43,6 +43,7 @@ from app.checker.context import VALUE_CHECKS, Context
 from app.checker.outcome import Outcome, matches, readable
 from app.checker.result import Location, Status, Warning
 from app.checker.substance import content_lemmas, similarity
+from app.checker.tool_use import option_total, rule_kinds
 from app.checker.vague import measurable
 from app.models.stages import ActionItem, Metric
 from app.models.tools import ComplaintCase, DecisionOption
@@ -88,8 +89,6 @@ def _flat(rules: Iterable[Mapping[str, Any]]) -> Iterable[Mapping[str, Any]]:
 
 def _reads(kind: str) -> Callable[[Mapping[str, Any]], bool]:
     def wanted(rule: Mapping[str, Any]) -> bool:
-        from app.checker.tool_rules import rule_kinds  # tool rules build on this module
-
         return kind in rule_kinds(rule)
 
     return wanted
@@ -237,11 +236,6 @@ def date_order_warnings(context: Context) -> list[Warning]:
 
 
 # -- the decision matrix ----------------------------------------------------------------------
-
-
-def option_total(option: DecisionOption, weights: Mapping[int, float]) -> float:
-    """Weighted total of an option: the sum of weight × score over the criteria."""
-    return sum(weights.get(s.criterion_id, 0.0) * s.score for s in option.scores)
 
 
 #: A reason that says its option scored best overall.

@@ -79,9 +79,9 @@ from app.checker.outcome import (
 )
 from app.checker.relations import WITHIN, apply_within
 from app.checker.result import Location, Status
-from app.checker.substance import Term, find_term, quote
+from app.checker.substance import Term, find_term
 from app.checker.substance_rules import rule_improved, rule_measures, rule_tailored
-from app.checker.text import join_names, plural
+from app.checker.text import join_names, plural, quote
 from app.checker.tool_rules import rule_any, rule_children, rule_matrix, rule_smart, rule_swimlane
 from app.errors import InvalidInputError
 from app.models import ITEM_MODELS, Portfolio

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.checker.text import flatten
 from app.checker.vague import names_nothing
 
 # -- words and lemmas ---------------------------------------------------------------------------
@@ -522,11 +521,6 @@ def judge(
     if repeated and repeated >= distinct:
         return Judgement(counted, "padding", WHY["padding"])
     return Judgement(counted)
-
-
-def quote(text: str, limit: int = 60) -> str:
-    """A short quotation of a learner's text for a reason: “…”."""
-    return f"“{flatten(text, limit)}”"
 
 
 # -- keywords as whole words --------------------------------------------------------------------

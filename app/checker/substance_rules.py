@@ -9,8 +9,8 @@ from app.checker.context import Context
 from app.checker.outcome import NOUN, Outcome, Rule, matches, sentence
 from app.checker.relations import GENERIC_MEASURE_WORDS
 from app.checker.result import Status
-from app.checker.substance import content_lemmas, lemma, quote, words_of
-from app.checker.text import join_names, plural
+from app.checker.substance import content_lemmas, lemma, words_of
+from app.checker.text import join_names, plural, quote
 
 
 @cache

@@ -13,8 +13,8 @@ import dataclasses
 from app.catalogue import MarkingPoint
 from app.checker.context import DATED_VALUES, Context
 from app.checker.result import Location, PointResult, Reading, Reason, Status, Warning
-from app.checker.substance import public_code, quote
-from app.checker.text import join_names
+from app.checker.substance import public_code
+from app.checker.text import join_names, quote
 
 #: What each warning code tells the learner, before the list of texts: the sentence, and
 #: its verb for one text and for several.

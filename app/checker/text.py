@@ -139,6 +139,11 @@ def flatten(text: str, limit: int) -> str:
         read *= 4
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """A short quotation of a learner's text for a reason: “…”."""
+    return f"“{flatten(text, limit)}”"
+
+
 @lru_cache(maxsize=16384)
 def _snippet(text: str, limit: int = 48) -> str:
     return flatten(text, limit)

@@ -39,37 +39,23 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from app.catalogue import Unit
 from app.checker.context import Context
 from app.checker.outcome import NOUN, Outcome, Rule, field_specs, matches, missing_fields, sentence
 from app.checker.relations import (
     Repeat,
     matrix_problems,
-    option_total,
     ranked_options,
     repeats,
     smart_gaps,
 )
-from app.checker.result import TOOL_STAGES, Location, Status
+from app.checker.result import Location, Status
 from app.checker.text import join_names
+from app.checker.tool_use import handoffs, option_total, rule_kinds, tool_points
 from app.checker.vague import measurable
 from app.models.kinds import KINDS
-from app.models.tools import ProcessStep
 from app.models.vocab import PROCESS_VERSIONS, label
 
 __all__ = ["handoffs", "option_total", "rule_kinds", "tool_points"]
-
-
-def handoffs(steps: list[ProcessStep]) -> list[tuple[ProcessStep, ProcessStep]]:
-    """Arrows between steps of different lanes: where work changes hands."""
-    return [
-        (step, following)
-        for step in steps
-        for following in step.next_steps
-        if step.lane_id is not None
-        and following.lane_id is not None
-        and following.lane_id != step.lane_id
-    ]
 
 
 def rule_swimlane(context: Context, rule: Rule) -> Outcome:
@@ -277,45 +263,3 @@ def rule_any(context: Context, rule: Rule) -> Outcome:
     rank = {Status.MET: 0, Status.PARTLY: 1, Status.MISSING: 2}
     outcomes = [evaluate(context, alternative) for alternative in rule["rules"]]
     return min(outcomes, key=lambda outcome: rank[outcome.status])
-
-
-#: Kinds a tool rule reads without naming a collection.
-_RULE_KINDS = {
-    "swimlane": "process_step",
-    "matrix": "decision_option",
-    "legislation": "legislation_link",
-    "smart": "action_item",
-    "measures": "metric",
-}
-
-
-def rule_kinds(rule: Rule) -> set[str]:
-    """The kinds of item a rule reads (through alternatives and related items too)."""
-    kinds: set[str] = set()
-    if rule.get("rule") == "any":
-        for alternative in rule.get("rules", []):
-            kinds |= rule_kinds(alternative)
-    if rule.get("rule") in _RULE_KINDS:
-        kinds.add(_RULE_KINDS[rule["rule"]])
-    if "collection" in rule:
-        kinds.add(rule["collection"])
-        if rule.get("rule") == "children":
-            model = KINDS[rule["collection"]].model
-            relation = inspect(model).relationships[rule["relation"]]
-            kinds.add(relation.mapper.class_.__tablename__)
-    return kinds
-
-
-def tool_points(unit: Unit) -> dict[str, list[str]]:
-    """Workspace stage of each tool -> the unit's marking points (MP1 …) whose rules use it."""
-    used: dict[str, list[str]] = {}
-    for point in unit.marking_points:
-        stages = {
-            KINDS[kind].stage
-            for rule in point.rules
-            for kind in rule_kinds(rule)
-            if kind in KINDS and KINDS[kind].stage in TOOL_STAGES
-        }
-        for stage in sorted(stages):
-            used.setdefault(stage, []).append(point.short_id)
-    return used

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.checker.tool_rules import handoffs, option_total
+from app.checker.tool_use import handoffs, option_total
 from app.export.model import Figure, Hotspot
 from app.export.shapes import (
     BETTER,

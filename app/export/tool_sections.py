@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.catalogue.legislation import load_library
-from app.checker.tool_rules import option_total
+from app.checker.tool_use import option_total
 from app.export import diagrams
 from app.export.model import Block, Fields, Heading, Paragraph, Section
 from app.export.shapes import fmt

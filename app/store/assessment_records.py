@@ -31,7 +31,7 @@ from app.models import (
     utc_now,
 )
 from app.store import staff_records
-from app.trust import pki, records
+from app.trust import records
 
 if TYPE_CHECKING:
     from app.store.service import Change, PortfolioStore
@@ -190,6 +190,8 @@ class AssessmentRecords:
             )
         )
         if known is None:
+            from app.trust import pki  # cryptography: loaded where a certificate is at hand
+
             for certificate in (signer.certificate, *signer.chain):
                 if (
                     session.scalar(

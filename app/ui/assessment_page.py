@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.checker import Location
-from app.checker.context import COLLECTIONS
 from app.errors import FolioError
 from app.models import KINDS
 from app.models.vocab import ASSESSMENT_METHODS, label
@@ -444,7 +443,7 @@ class AssessmentPage(QWidget):
     def _item_name(self, kind: str, item_id: int) -> str:
         """'AR2 Questioning, 12/10/2026', 'F3 what the customer said', 'E1 statement.pdf'."""
         info = KINDS[kind]
-        items = list(getattr(self.session.document, COLLECTIONS[kind]))
+        items = list(getattr(self.session.document, KINDS[kind].collection))
         number = next((n for n, it in enumerate(items, 1) if it.id == item_id), 0)
         item = items[number - 1] if number else None
         if item is None:

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.checker import CheckResult, Location
 from app.checker.result import TOOL_STAGES
-from app.checker.tool_rules import tool_points
+from app.checker.tool_use import tool_points
 from app.store import Change
 from app.ui.assessment_page import AssessmentPage
 from app.ui.assessment_records import PlanReviewsPage, RecordsPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
+from app.ui.page_set import PageSet
 from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.session import PortfolioSession
@@ -69,28 +70,34 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.navigator = StageNavigator()
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {
-            "details": DetailsPage(session),
-            **{stage: StagePage(session, kind) for stage, kind in STAGE_KINDS.items()},
-            "evaluation": EvaluationPage(session),
-            "journey_map": JourneyMapPage(session),
-            "process_map": ProcessMapPage(session),
-            "decision": DecisionPage(session),
-            "kpi_tracker": KpiTrackerPage(session),
-            "rater": RaterPage(session),
-            "complaint_cases": CasesPage(session),
-            "legislation": LegislationPage(session),
-            "evidence": EvidencePage(session),
-            "declaration": DeclarationPage(session),
-            "assessment_plan": PlanReviewsPage(session),
-            "assessment_records": RecordsPage(session),
-            "assessment": AssessmentPage(session),
-            "unit_guide": UnitGuidePage(session.unit),
-        }
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-        # every page fills itself the first time it is shown (tool pages build themselves
-        # then), so opening a large portfolio does not lay out lists nobody has looked at
+        self.pages = PageSet(
+            self.stack,
+            {
+                "details": lambda: DetailsPage(session),
+                **{
+                    stage: (lambda kind=kind: StagePage(session, kind))
+                    for stage, kind in STAGE_KINDS.items()
+                },
+                "evaluation": lambda: EvaluationPage(session),
+                "journey_map": lambda: JourneyMapPage(session),
+                "process_map": lambda: ProcessMapPage(session),
+                "decision": lambda: DecisionPage(session),
+                "kpi_tracker": lambda: KpiTrackerPage(session),
+                "rater": lambda: RaterPage(session),
+                "complaint_cases": lambda: CasesPage(session),
+                "legislation": lambda: LegislationPage(session),
+                "evidence": lambda: EvidencePage(session),
+                "declaration": lambda: DeclarationPage(session),
+                "assessment_plan": lambda: PlanReviewsPage(session),
+                "assessment_records": lambda: RecordsPage(session),
+                "assessment": lambda: AssessmentPage(session),
+                "unit_guide": lambda: UnitGuidePage(session.unit),
+            },
+            self._page_built,
+        )
+        # a page is built the first time it is shown, and fills itself then (tool pages build
+        # their tabs then too), so opening a large portfolio does not lay out lists nobody has
+        # looked at
         self.dirty: set[str] = set(self.pages) - {"unit_guide"}
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
@@ -145,9 +152,15 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self.navigator.stageSelected.connect(self.show_stage)
         self.points.navigate.connect(self.go_to)
-        self.pages["assessment"].navigate.connect(self.go_to)  # type: ignore[attr-defined]
-        self.pages["declaration"].submitRequested.connect(self.submit)  # type: ignore[attr-defined]
-        self.pages["evidence"].filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
+
+    def _page_built(self, stage: str, page: QWidget) -> None:
+        """A page's own signals, connected when the page is first built."""
+        if stage == "assessment":
+            page.navigate.connect(self.go_to)  # type: ignore[attr-defined]
+        elif stage == "declaration":
+            page.submitRequested.connect(self.submit)  # type: ignore[attr-defined]
+        elif stage == "evidence":
+            page.filesDropped.connect(self.session.attach_files)  # type: ignore[attr-defined]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -213,7 +226,7 @@ class MainWindow(QMainWindow):
         """Each page that is up to date applies the change where it can (a list redraws the
         row that changed); the others are marked to be refilled when next shown."""
         self._show_read_only()
-        for stage, page in self.pages.items():
+        for stage, page in self.pages.built().items():
             if stage == "unit_guide" or stage in self.dirty:
                 continue
             apply = getattr(page, "apply", None)
@@ -245,8 +258,7 @@ class MainWindow(QMainWindow):
         self.summary.setText(met)
 
     def current_stage(self) -> str:
-        widget = self.stack.currentWidget()
-        return next(key for key, page in self.pages.items() if page is widget)
+        return self.pages.stage_of(self.stack.currentWidget()) or "feedback"
 
     def show_stage(self, stage: str) -> None:
         page = self.pages.get(stage)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidget
 
 from app.checker import CheckResult, Location, Status
 from app.checker.result import PointResult
-from app.checker.substance import quote
+from app.checker.text import quote
 from app.ui.status_icons import COLOURS, status_icon, status_label
 from app.ui.wrapping import WrappingDelegate
 

@@ -134,7 +134,7 @@ class EvaluationPage(QWidget):
         box = QVBoxLayout(narrative)
         label = QLabel(
             self.tr(
-                "&Evaluation narrative: what changed, how you know, what you reported "
+                "Eva&luation narrative: what changed, how you know, what you reported "
                 "and to whom, and what you would do differently"
             )
         )

@@ -25,25 +25,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography import x509
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from shiboken6 import isValid
 
 from app.catalogue import Unit
-from app.checker import CheckResult, check
+from app.checker import CheckResult
 from app.errors import DomainError
-from app.models import Portfolio
+from app.models import KINDS, Portfolio
 from app.store import Change, PortfolioStore
 from app.store.live import LiveDocument
 from app.store.service import row_values
 from app.store.writer import StoreWriter
-from app.trust import pki
-from app.trust.keystore import KeyStore, Signer
 from app.ui import commands
 from app.ui.translations import noun
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
+    from app.trust.keystore import KeyStore, Signer
     from app.workflow.verification import VerifyReport
 
 
@@ -78,7 +78,7 @@ class PortfolioSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.keys = keys or KeyStore()
+        self._keys = keys
         self._verified: VerifyReport | None = None
         self.undo_stack = QUndoStack(self)
         self.unit: Unit = store.unit()
@@ -279,6 +279,8 @@ class PortfolioSession(QObject):
         return self.result
 
     def _check_now(self) -> None:
+        from app.checker import check  # the worker checks; this is the fallback
+
         self._show(self.version, check(self.document, self.unit, dt.date.today()), os.getpid())
 
     def _show(self, version: int, result: CheckResult, pid: int) -> None:
@@ -454,7 +456,6 @@ class PortfolioSession(QObject):
         """Why this user cannot change ``item`` (or, with no item, add one of ``kind``); None
         when they can. Asks the store's own rules of the assessment record, so a page shows
         read-only exactly what the store would refuse."""
-        from app.models import KINDS
         from app.store import staff_records
 
         role = self.store.role
@@ -539,6 +540,16 @@ class PortfolioSession(QObject):
     # -- staff keys and signed records --------------------------------------------------------
 
     @property
+    def keys(self) -> KeyStore:
+        """This machine's staff keys and trusted centres, opened when first needed (with
+        cryptography, which a learner's window does not otherwise load)."""
+        if self._keys is None:
+            from app.trust.keystore import KeyStore
+
+            self._keys = KeyStore()
+        return self._keys
+
+    @property
     def staff_name(self) -> str:
         return self.store.actor.split(":", 1)[-1].strip() if ":" in self.store.actor else ""
 
@@ -549,6 +560,8 @@ class PortfolioSession(QObject):
         return self.keys.key_for(self.staff_name, self.store.role)
 
     def signer_label(self) -> str:
+        from app.trust import pki
+
         certificate = self.staff_certificate()
         return pki.identity(certificate).describe() if certificate is not None else ""
 
@@ -608,9 +621,7 @@ class PortfolioSession(QObject):
         return self._verified
 
     def item(self, kind: str, item_id: int) -> Any:
-        from app.checker.context import COLLECTIONS
-
-        for item in getattr(self.document, COLLECTIONS[kind]):
+        for item in getattr(self.document, KINDS[kind].collection):
             if item.id == item_id:
                 return item
         return None

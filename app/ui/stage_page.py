@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.checker.context import COLLECTIONS
 from app.models import KINDS, LINK_TARGETS
 from app.models.vocab import label
 from app.store import Change
@@ -457,7 +456,7 @@ class StagePage(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def all_items(self) -> list[Any]:
-        return list(getattr(self.session.document, COLLECTIONS[self.kind]))
+        return list(getattr(self.session.document, KINDS[self.kind].collection))
 
     def items(self) -> list[Any]:
         items = self.all_items()
@@ -593,7 +592,7 @@ class StagePage(QWidget):
             if same is not None:  # e.g. arrows join steps of the same process map only
                 allowed = {
                     it.id
-                    for it in getattr(self.session.document, COLLECTIONS[other])
+                    for it in getattr(self.session.document, KINDS[other].collection)
                     if getattr(it, same) == getattr(item, same) and it.id != item.id
                 }
                 related_options = [option for option in related_options if option[0] in allowed]
@@ -605,7 +604,7 @@ class StagePage(QWidget):
         letters (lanes, criteria) by their name alone."""
         headline, prefix = KINDS[kind].headline, KINDS[kind].prefix
         options = []
-        for number, item in enumerate(getattr(self.session.document, COLLECTIONS[kind]), 1):
+        for number, item in enumerate(getattr(self.session.document, KINDS[kind].collection), 1):
             text = summary(kind, headline, getattr(item, headline))
             options.append((item.id, f"{prefix}{number} {text}" if prefix else text))
         return options

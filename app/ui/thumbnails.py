@@ -14,7 +14,6 @@ from typing import BinaryIO
 from PySide6.QtCore import QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from app.export.images import LARGEST_PICTURE, downscale_file
 from app.store import PortfolioStore
 
 
@@ -45,6 +44,8 @@ class _StreamDevice(QIODevice):
 def _scaled_by_qt(stream: BinaryIO, side: int) -> QImage:
     """The picture decoded by Qt at about ``side`` pixels; a null image when Qt's reader
     for it cannot decode at a reduced size."""
+    from app.export.images import LARGEST_PICTURE  # with Pillow: only once a picture shows
+
     device = _StreamDevice(stream)
     device.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(device)
@@ -67,6 +68,8 @@ def thumbnail(store: PortfolioStore, sha256: str, side: int = 96) -> QImage:
         image = _scaled_by_qt(stream, side)
         if not image.isNull():
             return image
+        from app.export.images import downscale_file
+
         stream.seek(0)
         reduced = downscale_file(stream, side)
     return QImage.fromData(reduced.data) if reduced is not None else QImage()

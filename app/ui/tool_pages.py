@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.catalogue.legislation import load_library
 from app.checker.text import join_names
-from app.checker.tool_rules import option_total, tool_points
+from app.checker.tool_use import option_total, tool_points
 from app.export import diagrams
 from app.export.model import Figure
 from app.export.shapes import fmt

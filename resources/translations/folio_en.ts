@@ -779,7 +779,7 @@
 <context>
     <name>EvaluationPage</name>
     <message>
-        <source>&amp;Evaluation narrative: what changed, how you know, what you reported and to whom, and what you would do differently</source>
+        <source>Eva&amp;luation narrative: what changed, how you know, what you reported and to whom, and what you would do differently</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -333,10 +334,21 @@ def _tabs_of(widget: QWidget) -> Iterator[str]:
         tabs.setCurrentIndex(0)
 
 
+def _until_checked(window: QWidget) -> None:
+    """The first verdict comes from the check worker a moment after the window shows, and
+    changes the status bar's summary: a page looked at while it arrives would be measured
+    before its layout had caught up with the new text."""
+    deadline = time.monotonic() + 30
+    while not window.session.result_is_current and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
 def _pages(window: QWidget, who: str, size: tuple[int, int]) -> Iterator[tuple[str, QWidget]]:
     window.resize(*size)
     window.show()
-    settle()
+    _until_checked(window)
     for stage, name in window.navigator.labels.items():  # type: ignore[attr-defined]
         window.show_stage(stage)  # type: ignore[attr-defined]
         settle()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import app.ui.session as session_module
+import app.checker as checker_module
 from app.checker import Status, check
 from app.store import PortfolioStore
 from app.store.live import LiveDocument
@@ -33,13 +33,13 @@ def window(window_for, new_portfolio: Path, checked) -> MainWindow:  # type: ign
 def no_check_in_window(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Threads on which the window ran the checker itself (it should not, for an edit)."""
     ran: list[int] = []
-    real = session_module.check
+    real = checker_module.check  # what the session's own check imports when it runs
 
     def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
         ran.append(threading.get_ident())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(session_module, "check", spy)
+    monkeypatch.setattr(checker_module, "check", spy)
     return ran
 
 

@@ -155,7 +155,7 @@ def _flow(qtbot, window_for, tmp_path: Path, monkeypatch) -> None:  # type: igno
 
     keys.stage(window, "evaluation")
     evaluation = window.pages["evaluation"]
-    keys.press(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # "&Evaluation narrative"
+    keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "Eva&luation narrative"
     assert _focused() is evaluation.text
     keys.type("Waits fell from twenty minutes to five after the change")
     keys.press(Qt.Key.Key_Tab)

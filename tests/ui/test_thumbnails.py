@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QSize
 
+from app.export import images
 from app.store import PortfolioStore
-from app.ui import thumbnails
 from bench.big_images import write_png
 
 
@@ -35,9 +35,9 @@ def test_evidence_thumbnails_are_decoded_at_icon_size(
         store.attach_file(write_png(tmp_path / "plan.png", 9000, 9000))
         store.attach_file(_photo(tmp_path / "desk.jpg"))
     by_pillow: list[int] = []
-    reduce = thumbnails.downscale_file
+    reduce = images.downscale_file  # what the thumbnails fall back on (read when used)
     monkeypatch.setattr(
-        thumbnails,
+        images,
         "downscale_file",
         lambda stream, side: by_pillow.append(side) or reduce(stream, side),
     )
