@@ -22,8 +22,8 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.util import LRUCache
 
 from app.errors import FolioFileError, NewerFormatError
-from app.store import schema
-from app.store.fileformat import APPLICATION_ID, probe
+from app.store import schema, template
+from app.store.fileformat import APPLICATION_ID, journal_path, probe
 from app.store.value_check import check_values
 
 #: SQL compiled for one portfolio serves every other: all .folio engines share one SQLite
@@ -119,17 +119,33 @@ def new_file(path: Path) -> Iterator[Engine]:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     engine = _engine(temporary)
     try:
-        with engine.begin() as connection:
-            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
-            schema.upgrade(connection)
+        _lay_down(temporary, engine)
         yield engine
         engine.dispose()
         _move_into_place(temporary, path)
     except BaseException:
         engine.dispose()
         temporary.unlink(missing_ok=True)
-        temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
+        journal_path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _lay_down(temporary: Path, engine: Engine) -> None:
+    """Make ``temporary`` an empty .folio of the current schema: from the image of this
+    process's first new file when there is one, else by stamping and migrating it (and
+    keeping the result as that image)."""
+    # Anything already under this name is a dead create's (the name holds this process's
+    # id): SQLite would build on top of it, or roll its journal back into the new file.
+    temporary.unlink(missing_ok=True)
+    journal_path(temporary).unlink(missing_ok=True)
+    image = template.image()
+    if image is not None:
+        template.write(temporary, image)
+        return
+    with engine.begin() as connection:
+        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        schema.upgrade(connection)
+    template.keep(temporary)
 
 
 #: The hidden name a file has while it is being created: ``.NAME.folio.PID.creating``.

@@ -3,6 +3,7 @@ save, and a file is either whole at its name or not there at all."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -16,7 +17,7 @@ import pytest
 
 from app.catalogue import Unit
 from app.errors import FolioFileError
-from app.store import PortfolioStore
+from app.store import PortfolioStore, template
 from app.store.fileformat import journal_path
 from tests.conftest import REPO
 
@@ -98,8 +99,20 @@ def test_a_read_only_file_with_an_unfinished_save_is_refused_with_the_way_out(
     assert path.read_bytes() == before and journal_path(path).exists()
 
 
+@pytest.fixture(params=["migrated", "from the image"])
+def create_path(request: pytest.FixtureRequest, tmp_path: Path, unit: Unit) -> str:
+    """The way the next create of this process makes its file: the first create of a
+    process migrates it, every later one writes the image of that first one."""
+    if request.param == "migrated":
+        template.forget()
+    else:
+        PortfolioStore.create(tmp_path / "first.folio", unit, "Ada").close()
+        assert template.image() is not None
+    return request.param
+
+
 def test_a_failed_create_leaves_nothing_and_a_retry_works(
-    tmp_path: Path, unit: Unit, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, unit: Unit, monkeypatch: pytest.MonkeyPatch, create_path: str
 ) -> None:
     folder = tmp_path / "portfolios"
     folder.mkdir()
@@ -118,29 +131,71 @@ def test_a_failed_create_leaves_nothing_and_a_retry_works(
     assert sorted(p.name for p in folder.iterdir()) == ["new.folio"]
 
 
-def test_a_create_killed_half_way_leaves_no_file_at_the_name(tmp_path: Path) -> None:
+def test_a_create_whose_image_cannot_reach_the_disk_leaves_nothing(
+    tmp_path: Path, unit: Unit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written from the image is on the disk before it is given its name: a failing
+    flush (a full disk, a USB stick pulled out) fails the create and leaves nothing behind."""
+    PortfolioStore.create(tmp_path / "first.folio", unit, "Ada").close()
+    folder = tmp_path / "portfolios"
+    folder.mkdir()
+    target = folder / "new.folio"
+
+    def no_space(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("app.store.template.os.fsync", no_space)
+        with pytest.raises(OSError, match="No space left"):
+            PortfolioStore.create(target, unit, "Ada")
+    assert list(folder.iterdir()) == []
+    with PortfolioStore.create(target, unit, "Ada") as created:
+        assert created.load().learner_name == "Ada"
+    assert sorted(p.name for p in folder.iterdir()) == ["new.folio"]
+
+
+#: Killed while the file is being built: by the migrations (the first create of a process)
+#: or while the image of the first create is written (a later one).
+KILLED_CREATE = textwrap.dedent(
+    """
+    import os, signal, sys
+    from app.catalogue import load_catalogue
+    from app.store import PortfolioStore, database
+    target, killed_while, first = sys.argv[1:]
+    unit = load_catalogue().get("journey-review")
+    if killed_while == "migrating":
+        original_upgrade = database.schema.upgrade
+        def upgrade(connection, target="head"):
+            original_upgrade(connection, "0003")
+            os.kill(os.getpid(), signal.SIGKILL)
+        database.schema.upgrade = upgrade
+    else:
+        PortfolioStore.create(first, unit, "Ada").close()
+        original_write = database.template.write
+        def write(path, data):
+            original_write(path, data[: len(data) // 2])
+            os.kill(os.getpid(), signal.SIGKILL)
+        database.template.write = write
+    PortfolioStore.create(target, unit, "Ada")
+    """
+)
+
+
+@pytest.mark.parametrize("killed_while", ["migrating", "writing the image"])
+def test_a_create_killed_half_way_leaves_no_file_at_the_name(
+    tmp_path: Path, killed_while: str
+) -> None:
     """Killed while the file is being built: the name stays free (only a hidden
     temporary, never a half-made portfolio, can be left)."""
     target = tmp_path / "killed.folio"
-    script = textwrap.dedent(
-        f"""
-        import os, signal
-        from app.store import database
-        original = database.schema.upgrade
-        def upgrade(connection, target="head"):
-            original(connection, "0003")
-            os.kill(os.getpid(), signal.SIGKILL)
-        database.schema.upgrade = upgrade
-        from app.catalogue import load_catalogue
-        from app.store import PortfolioStore
-        PortfolioStore.create({str(target)!r}, load_catalogue().get("journey-review"), "Ada")
-        """
-    )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}
+        [sys.executable, "-c", KILLED_CREATE, str(target), killed_while, str(tmp_path / "a.folio")],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert result.returncode == -signal.SIGKILL
     assert not target.exists()
+    assert [p.name for p in tmp_path.glob(".killed.folio.*.creating")]  # what it was writing
     from app.catalogue import load_catalogue
 
     with PortfolioStore.create(target, load_catalogue().get("journey-review"), "Ada") as store:

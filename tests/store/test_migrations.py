@@ -10,8 +10,9 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from app.catalogue import Unit
 from app.models import Base
-from app.store import PortfolioStore
+from app.store import PortfolioStore, template
 from app.store.database import backup_path
 from app.store.schema import head_revision, known_revisions
 from tests.conftest import REPO, file_digest
@@ -71,9 +72,17 @@ def test_migrated_file_opens_again_without_a_second_backup(old_file: Path) -> No
     assert backups == ["old portfolio.before-upgrade-0001.folio"]
 
 
-def test_new_file_schema_matches_the_models(store: PortfolioStore) -> None:
-    assert _schema_differences(store) == []
-    assert _revision(store.path) == head_revision()
+@pytest.mark.parametrize("made", ["migrated", "from the image"])
+def test_new_file_schema_matches_the_models(tmp_path: Path, unit: Unit, made: str) -> None:
+    """Both ways a new file is made: migrated (a process's first) and from its image."""
+    if made == "migrated":
+        template.forget()
+    else:
+        PortfolioStore.create(tmp_path / "first.folio", unit, "Ada").close()
+        assert template.image() is not None
+    with PortfolioStore.create(tmp_path / "new.folio", unit, "Ada") as store:
+        assert _schema_differences(store) == []
+    assert _revision(tmp_path / "new.folio") == head_revision()
 
 
 SIGNED_OFF_0004 = REPO / "tests" / "fixtures" / "schema-0004-signed-off.folio"

@@ -11,6 +11,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from app.catalogue import Unit
 from app.store import PortfolioStore
 from app.store.database import STALE_AFTER
@@ -19,17 +21,28 @@ from tests.conftest import REPO
 KILLED_CREATE = textwrap.dedent(
     """
     import os, signal, sys
-    from app.store import database
-    original = database.schema.upgrade
-    def upgrade(connection, target="head"):
-        original(connection, "0003")
-        os.kill(os.getpid(), signal.SIGKILL)
-    database.schema.upgrade = upgrade
     from app.catalogue import load_catalogue
-    from app.store import PortfolioStore
-    PortfolioStore.create(sys.argv[1], load_catalogue().get("journey-review"), "Ada")
+    from app.store import PortfolioStore, database
+    unit = load_catalogue().get("journey-review")
+    if sys.argv[2] == "migrating":  # the first create of a process runs the migrations
+        original_upgrade = database.schema.upgrade
+        def upgrade(connection, target="head"):
+            original_upgrade(connection, "0003")
+            os.kill(os.getpid(), signal.SIGKILL)
+        database.schema.upgrade = upgrade
+    else:  # a later one is written from the first one's image
+        PortfolioStore.create(sys.argv[3], unit, "Ada").close()
+        original_write = database.template.write
+        def write(path, data):
+            original_write(path, data[: len(data) // 2])
+            os.kill(os.getpid(), signal.SIGKILL)
+        database.template.write = write
+    PortfolioStore.create(sys.argv[1], unit, "Ada")
     """
 )
+#: Where a create is killed: while migrating its file (the first create of a process) or
+#: while writing it from the image of the first one (any later create).
+KILLED_WHILE = ("migrating", "writing the image")
 
 
 def _age(path: Path, seconds: float) -> None:
@@ -37,10 +50,11 @@ def _age(path: Path, seconds: float) -> None:
     os.utime(path, (then, then))
 
 
-def _killed_create(target: Path) -> list[Path]:
+def _killed_create(target: Path, killed_while: str = "migrating") -> list[Path]:
     """Run a create in another process and SIGKILL it half way; the files it left."""
+    first = target.parent.parent / f"first-{target.name}"  # outside the folder looked at
     process = subprocess.run(
-        [sys.executable, "-c", KILLED_CREATE, str(target)],
+        [sys.executable, "-c", KILLED_CREATE, str(target), killed_while, str(first)],
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         check=False,
@@ -49,10 +63,13 @@ def _killed_create(target: Path) -> list[Path]:
     return sorted(target.parent.glob(f".{target.name}.*.creating*"))
 
 
-def test_the_next_create_removes_what_a_killed_create_left(tmp_path: Path, unit: Unit) -> None:
+@pytest.mark.parametrize("killed_while", KILLED_WHILE)
+def test_the_next_create_removes_what_a_killed_create_left(
+    tmp_path: Path, unit: Unit, killed_while: str
+) -> None:
     folder = tmp_path / "portfolios"
     folder.mkdir()
-    left = _killed_create(folder / "killed.folio")
+    left = _killed_create(folder / "killed.folio", killed_while)
     assert left and left[0].name.startswith(".killed.folio.") and left[0].stat().st_size > 0
     for path in left:
         _age(path, STALE_AFTER + 5)
