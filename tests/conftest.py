@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -202,7 +203,7 @@ def store(tmp_path: Path, unit: Unit) -> Iterator[PortfolioStore]:
         yield opened
 
 
-_DEMO_CACHE: dict[tuple[str, str], Path] = {}
+_DEMO_CACHE: dict[tuple[str, str, dt.date], Path] = {}
 
 
 def noisy_photo(path: Path, side: int = 1200) -> Path:
@@ -213,19 +214,32 @@ def noisy_photo(path: Path, side: int = 1200) -> Path:
     return path
 
 
-def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
-    """An open copy of the demo portfolio for ``unit_id`` (built once per test run, and once
-    per mutant under `make mutate`)."""
-    key = (unit_id, _mutant())
+def _demo_file(unit_id: str, today: dt.date | None = None) -> Path:
+    """The demo portfolio for ``unit_id`` as of ``today`` (built once per test run and day,
+    and once per mutant under `make mutate`); copy it, never open it."""
+    day = today or dt.date.today()
+    key = (unit_id, _mutant(), day)
     if key not in _DEMO_CACHE:
         folder = Path(tempfile.mkdtemp(prefix="folio-demo-cache-"))
         with _shared_work(("demo", key)):
-            build_demo(folder / f"{unit_id}.folio", load_catalogue().get(unit_id)).close()
+            build_demo(folder / f"{unit_id}.folio", load_catalogue().get(unit_id), day).close()
         _DEMO_CACHE[key] = folder / f"{unit_id}.folio"
     _uses_shared_work(("demo", key))
+    return _DEMO_CACHE[key]
+
+
+def make_demo(tmp_path: Path, unit_id: str) -> PortfolioStore:
+    """An open copy of the demo portfolio for ``unit_id`` (see _demo_file)."""
     target = tmp_path / f"{unit_id}.folio"
-    shutil.copyfile(_DEMO_CACHE[key], target)
+    shutil.copyfile(_demo_file(unit_id), target)
     return PortfolioStore.open(target)
+
+
+def _copied_demo(path: Path | str, unit: Unit, today: dt.date | None = None) -> PortfolioStore:
+    """build_demo for the demo cohort: a copy of the demo make_demo copies (built by
+    build_demo for the same unit and day), instead of building each unit's demo again."""
+    shutil.copyfile(_demo_file(unit.id, today), path)
+    return PortfolioStore.open(path)
 
 
 def make_incomplete_demo(tmp_path: Path) -> PortfolioStore:
@@ -294,18 +308,20 @@ _COHORT_CACHE: dict[tuple[bool, str], tuple[Path, Centre]] = {}
 
 def make_demo_cohort(tmp_path: Path, signed: bool = True) -> tuple[Path, Centre]:
     """A copy of the demo cohort (app.demo.cohort) in ``tmp_path / 'cohort'``, its decisions
-    signed by a centre of its own (built once per test run), with no sampling plan or IQA
-    report yet; and that centre, whose IQA can report and whose ``verifier`` trusts it."""
+    signed by a centre of its own (built once per test run, from the demos make_demo copies),
+    with no sampling plan or IQA report yet; and that centre, whose IQA can report and whose
+    ``verifier`` trusts it."""
     from app.demo.cohort import EXPERIENCED, NEW_ASSESSOR, DemoStaff, build_demo_cohort
 
     key = (signed, _mutant())
     if key not in _COHORT_CACHE:
         root = Path(tempfile.mkdtemp(prefix="folio-cohort-cache-"))
-        with _shared_work(("cohort", key)):
+        with _shared_work(("cohort", key)), pytest.MonkeyPatch.context() as patch:
             centre = make_centre(root / "keys")
             staff = DemoStaff(
                 {EXPERIENCED: centre.assessor, NEW_ASSESSOR: centre.issue(NEW_ASSESSOR, "assessor")}
             )
+            patch.setattr("app.demo.cohort.build_demo", _copied_demo)
             build_demo_cohort(root / "cohort", staff if signed else None)
         _COHORT_CACHE[key] = (root / "cohort", centre)
     _uses_shared_work(("cohort", key))
