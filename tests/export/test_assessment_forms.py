@@ -68,12 +68,13 @@ def _page_of(pages: list[str], text: str) -> int:
     return found[0]
 
 
-def _location_rows(path: Path) -> dict[str, set[str]]:
-    """Ref -> the page numbers the evidence location sheet prints for it."""
+def _location_rows(path: Path, pages: list[str]) -> dict[str, set[str]]:
+    """Ref -> the page numbers the evidence location sheet prints for it (``pages``: the
+    PDF's pages laid out, to find the sheet's)."""
     rows: dict[str, set[str]] = {}
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            if "Evidence location sheet" not in (page.extract_text() or ""):
+        for page, text in zip(pdf.pages, pages, strict=True):
+            if "Evidence location sheet" not in text:
                 continue
             for table in page.extract_tables():
                 for row in table:
@@ -82,30 +83,57 @@ def _location_rows(path: Path) -> dict[str, set[str]]:
     return rows
 
 
+# Each test reads the one export; reading it back is what costs (pdfplumber lays out every
+# character, seconds for the whole PDF), so each reading is made once for them all.
+
+
+@pytest.fixture(scope="module")
+def pages(exported) -> list[str]:  # type: ignore[no-untyped-def]
+    """The exported PDF's pages as pdfplumber lays them out."""
+    return _pages(exported["pdf"])
+
+
+@pytest.fixture(scope="module")
+def location_rows(exported, pages: list[str]) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    return _location_rows(exported["pdf"], pages)
+
+
+@pytest.fixture(scope="module")
+def printed(exported) -> str:  # type: ignore[no-untyped-def]
+    """The exported PDF's text in drawing order (pypdf)."""
+    return pdf_text(exported["pdf"])
+
+
+@pytest.fixture(scope="module")
+def word(exported) -> str:  # type: ignore[no-untyped-def]
+    return docx_text(exported["docx"])
+
+
 def _record(portfolio, method: str):  # type: ignore[no-untyped-def]
     return next(r for r in portfolio.records if r.method == method)
 
 
-def test_cover_names_the_unit_number_registration_and_level(exported) -> None:
-    pages = _pages(exported["pdf"])
+def test_cover_names_the_unit_number_registration_and_level(
+    exported, pages: list[str], printed: str, word: str
+) -> None:
     cover = squash(pages[0])
     unit = exported["unit"]
     assert squash(REGISTRATION_NUMBER) in cover
     assert squash(f"Unit {unit.unit_number}") in cover
     assert squash(f"Level{unit.level}") in cover
-    text = pdf_text(exported["pdf"]) + docx_text(exported["docx"])
+    text = printed + word
     assert unit.id not in text  # Folio's internal slug is shown nowhere, nor in the head
     assert f"Priya Shah · {unit.unit_number}" in pages[3]
-    assert REGISTRATION_NUMBER in docx_text(exported["docx"])
+    assert REGISTRATION_NUMBER in word
 
 
-def test_assessment_records_questions_and_witnesses_are_in_pdf_and_docx(exported) -> None:
-    printed = squash(pdf_text(exported["pdf"]))
-    word = squash(docx_text(exported["docx"]))
+def test_assessment_records_questions_and_witnesses_are_in_pdf_and_docx(
+    exported, printed: str, word: str
+) -> None:
     question, answer = QUESTIONS[0]
     for text in (OBSERVATION, question, answer, "Helen Ward", "expert witness: no"):
-        assert squash(text) in printed, text
-        assert squash(text) in word, text
+        assert squash(text) in squash(printed), text
+        assert squash(text) in squash(word), text
     document = Document(str(exported["docx"]))
     witnesses = next(t for t in document.tables if t.rows[0].cells[0].text == "Witness")
     row = [c.text for c in witnesses.rows[1].cells]
@@ -115,7 +143,9 @@ def test_assessment_records_questions_and_witnesses_are_in_pdf_and_docx(exported
     assert row[5] == f"AR{exported['portfolio'].records.index(record) + 1}"
 
 
-def test_review_has_its_three_sign_offs_and_the_plan_dates_day_first(exported) -> None:
+def test_review_has_its_three_sign_offs_and_the_plan_dates_day_first(
+    exported, printed: str, word: str
+) -> None:
     review = exported["portfolio"].reviews[0]
     document = Document(str(exported["docx"]))
     lines = next(t for t in document.tables if t.rows[0].cells[0].text == "Learner (name, date)")
@@ -129,14 +159,13 @@ def test_review_has_its_three_sign_offs_and_the_plan_dates_day_first(exported) -
         "Employer (name, date)": f"{review.employer_name}, "
         f"{review.employer_signed_on.strftime(day)}",
     }
-    printed = squash(pdf_text(exported["pdf"]))
     for value in signed.values():
-        assert squash(value) in printed
+        assert squash(value) in squash(printed)
     first = exported["portfolio"].plan_activities[0]
-    assert first.planned_on.strftime("%d/%m/%Y") in docx_text(exported["docx"])
+    assert first.planned_on.strftime("%d/%m/%Y") in word
 
 
-def test_mapping_grid_labels_the_checker_apart_from_the_assessor(exported) -> None:
+def test_mapping_grid_labels_the_checker_apart_from_the_assessor(exported, printed: str) -> None:
     document = Document(str(exported["docx"]))
     grid = next(t for t in document.tables if t.rows[0].cells[0].text == "MP")
     header = [c.text for c in grid.rows[0].cells]
@@ -144,12 +173,13 @@ def test_mapping_grid_labels_the_checker_apart_from_the_assessor(exported) -> No
     first = [c.text for c in grid.rows[1].cells]
     assert "Observation" in first[3] and "Product evidence" in first[3]
     assert first[5] == "Not yet judged"  # a draft: the checker's Met is no decision
-    assert "Checker(advisory)" in squash(pdf_text(exported["pdf"]))
+    assert "Checker(advisory)" in squash(printed)
 
 
-def test_evidence_location_pages_are_where_the_items_are_printed(exported) -> None:
-    pages = _pages(exported["pdf"])
-    rows = _location_rows(exported["pdf"])
+def test_evidence_location_pages_are_where_the_items_are_printed(
+    exported, pages: list[str], location_rows: dict[str, set[str]]
+) -> None:
+    rows = location_rows
     portfolio = exported["portfolio"]
     observation = portfolio.records.index(_record(portfolio, "observation")) + 1
     assert rows[f"AR{observation}"] == {str(_page_of(pages, OBSERVATION[:80]))}
@@ -158,11 +188,12 @@ def test_evidence_location_pages_are_where_the_items_are_printed(exported) -> No
     assert all(page.isdigit() for found in rows.values() for page in found), rows
 
 
-def test_every_location_row_names_a_page_that_shows_its_item(exported) -> None:
+def test_every_location_row_names_a_page_that_shows_its_item(
+    pages: list[str], location_rows: dict[str, set[str]]
+) -> None:
     """Each reference's printed page holds the item itself: a row that starts with its
     reference (on the sheet, rows start with the marking point)."""
-    pages = _pages(exported["pdf"])
-    rows = _location_rows(exported["pdf"])
+    rows = location_rows
     assert len(rows) >= 15
     for ref, printed in rows.items():
         assert len(printed) == 1, (ref, printed)
@@ -170,8 +201,9 @@ def test_every_location_row_names_a_page_that_shows_its_item(exported) -> None:
         assert re.search(rf"(^|\n){re.escape(ref)}[ \n]", pages[page - 1]), (ref, page)
 
 
-def test_attachments_are_reproduced_or_listed_with_their_sha256(exported) -> None:
-    pages = _pages(exported["pdf"])
+def test_attachments_are_reproduced_or_listed_with_their_sha256(
+    pages: list[str], word: str
+) -> None:
     printed = squash("".join(pages))
     assert squash("I confirm that Priya Shah led the click-and-collect review.") in printed
     assert squash(WORD_MARKER) in printed
@@ -179,7 +211,6 @@ def test_attachments_are_reproduced_or_listed_with_their_sha256(exported) -> Non
     digest = hashlib.sha256(BINARY).hexdigest()
     listed = next(page for page in pages if "till-export.bin" in page and "Other evidence" in page)
     assert digest in squash(listed)
-    word = docx_text(exported["docx"])
     assert WORD_MARKER in word and PDF_MARKER in word and digest in word
 
 
