@@ -187,6 +187,16 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(scope="module")
+def module_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data folder for a module's shared fixtures, which are made before any test's own
+    (_private_data_dir): ask for it in each of them that opens a portfolio or a key store."""
+    data = tmp_path_factory.mktemp("user-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FOLIO_DATA_DIR", str(data))
+        yield data
+
+
 @pytest.fixture
 def catalogue():  # type: ignore[no-untyped-def]
     return load_catalogue()

@@ -12,7 +12,6 @@ import io
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +42,7 @@ def _newer_schema(path: Path, good: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The module's fixtures run before each test's own data folder is set: give them one."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FOLIO_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
-        yield
-
-
-@pytest.fixture(scope="module")
-def cohort(tmp_path_factory: pytest.TempPathFactory, data_dir: None) -> list[Path]:
+def cohort(tmp_path_factory: pytest.TempPathFactory, module_data_dir: Path) -> list[Path]:
     """The demo cohort with a copy of one portfolio, a damaged file and one from a newer
     Folio among its portfolios (only read by the tests)."""
     folder, _centre = make_demo_cohort(tmp_path_factory.mktemp("pool"), signed=False)

@@ -5,6 +5,7 @@ rendered is left out, named, and makes the pack fail verify-pack as incomplete."
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,11 +17,26 @@ from app.workflow import eqa_pack, iqa
 from tests.conftest import Centre, make_demo_cohort
 
 
-@pytest.fixture
-def cohort(tmp_path: Path) -> tuple[Path, Centre]:
-    folder, centre = make_demo_cohort(tmp_path)
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory, module_data_dir: Path) -> tuple[Path, Centre]:
+    """The demo cohort with its sampling plan saved, made once for the module."""
+    folder, centre = make_demo_cohort(tmp_path_factory.mktemp("planned"))
     iqa.save_plan(iqa.plan_cohort(folder), iqa.plan_path(folder))
     return folder, centre
+
+
+@pytest.fixture
+def cohort(planned: tuple[Path, Centre]) -> tuple[Path, Centre]:
+    """The planned cohort, for a test that only reads it (a pack is written elsewhere)."""
+    return planned
+
+
+@pytest.fixture
+def own_cohort(tmp_path: Path, planned: tuple[Path, Centre]) -> tuple[Path, Centre]:
+    """A copy of the planned cohort, for a test that changes its files."""
+    folder, centre = planned
+    shutil.copytree(folder, tmp_path / "cohort")
+    return tmp_path / "cohort", centre
 
 
 def _manifest(pack: Path) -> dict:  # type: ignore[type-arg]
@@ -57,9 +73,9 @@ def test_a_pooled_pack_verifies_and_matches_one_built_in_process(
 
 
 def test_a_bad_sampled_portfolio_is_left_out_and_named(
-    tmp_path: Path, cohort: tuple[Path, Centre], capsys
+    tmp_path: Path, own_cohort: tuple[Path, Centre], capsys
 ) -> None:
-    folder, centre = cohort
+    folder, centre = own_cohort
     KeyStore().add_file(centre.keys.centre_dir / "centre.pem")
     plan = iqa.load_plan(iqa.plan_path(folder))
     bad = plan.samples[0].file
