@@ -6,6 +6,7 @@ import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSettings
 from PySide6.QtGui import QIcon
@@ -19,7 +20,9 @@ from app.ui.idle_collect import IdleCollector
 from app.ui.main_window import MainWindow
 from app.ui.session import PortfolioSession
 from app.ui.translations import install_translations
-from app.ui.welcome import WelcomeWindow
+
+if TYPE_CHECKING:
+    from app.ui.welcome import WelcomeWindow
 
 _windows: list[MainWindow] = []
 
@@ -115,6 +118,8 @@ def open_window(
 
 
 def show_welcome(settings: QSettings | None = None) -> WelcomeWindow:
+    from app.ui.welcome import WelcomeWindow  # with the wizard: only when no file is given
+
     welcome = WelcomeWindow(settings or QSettings())
 
     def chosen(path: Path) -> None:

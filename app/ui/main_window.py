@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,25 +28,11 @@ from app.checker import CheckResult, Location
 from app.checker.result import TOOL_STAGES
 from app.checker.tool_use import tool_points
 from app.store import Change
-from app.ui.assessment_page import AssessmentPage
-from app.ui.assessment_records import PlanReviewsPage, RecordsPage
 from app.ui.marking_points import MarkingPointsDock
 from app.ui.navigator import StageNavigator
 from app.ui.page_set import PageSet
-from app.ui.pages import DeclarationPage, DetailsPage, EvaluationPage, EvidencePage, UnitGuidePage
-from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.session import PortfolioSession
 from app.ui.stage_page import StagePage
-from app.ui.tool_pages import (
-    CasesPage,
-    DecisionPage,
-    JourneyMapPage,
-    KpiTrackerPage,
-    LegislationPage,
-    ProcessMapPage,
-    RaterPage,
-    ToolPage,
-)
 
 if TYPE_CHECKING:
     from app.ui.export_dialog import ExportDialog
@@ -56,6 +44,46 @@ STAGE_KINDS = {
     "implementation_log": "log_entry",
 }
 MAX_RECENT = 8
+
+
+#: Each page in the navigator's order: the module under app.ui that holds it and its class.
+_PAGES = {
+    "details": ("pages", "DetailsPage"),
+    **{stage: ("stage_page", "StagePage") for stage in STAGE_KINDS},
+    "evaluation": ("pages", "EvaluationPage"),
+    "journey_map": ("tool_pages", "JourneyMapPage"),
+    "process_map": ("tool_pages", "ProcessMapPage"),
+    "decision": ("tool_pages", "DecisionPage"),
+    "kpi_tracker": ("tool_pages", "KpiTrackerPage"),
+    "rater": ("tool_pages", "RaterPage"),
+    "complaint_cases": ("tool_pages", "CasesPage"),
+    "legislation": ("tool_pages", "LegislationPage"),
+    "evidence": ("pages", "EvidencePage"),
+    "declaration": ("pages", "DeclarationPage"),
+    "assessment_plan": ("assessment_records", "PlanReviewsPage"),
+    "assessment_records": ("assessment_records", "RecordsPage"),
+    "assessment": ("assessment_page", "AssessmentPage"),
+    "unit_guide": ("pages", "UnitGuidePage"),
+}
+
+
+def _page_factories(session: PortfolioSession) -> dict[str, Callable[[], QWidget]]:
+    """How to make each page. A page's module is imported when the page is first made: the
+    window opens on a stage list, and the other pages' modules (the tools with their
+    diagrams, the assessment record, the evidence list) are not needed before then."""
+
+    def made(stage: str) -> Callable[[], QWidget]:
+        module, name = _PAGES[stage]
+
+        def make() -> QWidget:
+            page = getattr(import_module(f"app.ui.{module}"), name)
+            if stage in STAGE_KINDS:
+                return page(session, STAGE_KINDS[stage])
+            return page(session.unit if stage == "unit_guide" else session)
+
+        return make
+
+    return {stage: made(stage) for stage in _PAGES}
 
 
 class MainWindow(QMainWindow):
@@ -70,31 +98,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.navigator = StageNavigator()
         self.stack = QStackedWidget()
-        self.pages = PageSet(
-            self.stack,
-            {
-                "details": lambda: DetailsPage(session),
-                **{
-                    stage: (lambda kind=kind: StagePage(session, kind))
-                    for stage, kind in STAGE_KINDS.items()
-                },
-                "evaluation": lambda: EvaluationPage(session),
-                "journey_map": lambda: JourneyMapPage(session),
-                "process_map": lambda: ProcessMapPage(session),
-                "decision": lambda: DecisionPage(session),
-                "kpi_tracker": lambda: KpiTrackerPage(session),
-                "rater": lambda: RaterPage(session),
-                "complaint_cases": lambda: CasesPage(session),
-                "legislation": lambda: LegislationPage(session),
-                "evidence": lambda: EvidencePage(session),
-                "declaration": lambda: DeclarationPage(session),
-                "assessment_plan": lambda: PlanReviewsPage(session),
-                "assessment_records": lambda: RecordsPage(session),
-                "assessment": lambda: AssessmentPage(session),
-                "unit_guide": lambda: UnitGuidePage(session.unit),
-            },
-            self._page_built,
-        )
+        self.pages = PageSet(self.stack, _page_factories(session), self._page_built)
         # a page is built the first time it is shown, and fills itself then (tool pages build
         # their tabs then too), so opening a large portfolio does not lay out lists nobody has
         # looked at
@@ -153,6 +157,11 @@ class MainWindow(QMainWindow):
         self.navigator.stageSelected.connect(self.show_stage)
         self.points.navigate.connect(self.go_to)
 
+    def _settings(self) -> None:
+        from app.ui.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
     def _page_built(self, stage: str, page: QWidget) -> None:
         """A page's own signals, connected when the page is first built."""
         if stage == "assessment":
@@ -196,7 +205,7 @@ class MainWindow(QMainWindow):
         self.preview_action.triggered.connect(self.preview)
         file_menu.addAction(self.preview_action)
         settings_action = QAction(self.tr("Se&ttings…"), self)
-        settings_action.triggered.connect(lambda: PreferencesDialog(self).exec())
+        settings_action.triggered.connect(self._settings)
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
@@ -270,6 +279,9 @@ class MainWindow(QMainWindow):
 
     def go_to(self, location: Location) -> None:
         """Open the stage, item and field a checker reason points at."""
+        from app.ui.pages import EvaluationPage
+        from app.ui.tool_pages import ToolPage
+
         stage = location.stage
         self.show_stage(stage)
         page = self.pages.get(stage)

@@ -1,5 +1,6 @@
-"""What the first window costs: it builds the page it shows and loads no library it does not
-use yet (signing, pictures, exports, the checker's engine): each of those held up the start."""
+"""What the first window costs: it builds the page it shows and loads no library or page it
+does not show yet (signing, pictures, exports, the checker's engine, the other pages): each of
+those held up the start."""
 
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ NOT_AT_START = (
     "app.export.builder",
     "app.exporters",
     "app.checker.engine",  # the check worker checks; the window only shows verdicts
+    "app.export",  # the tools' diagrams
+    "app.ui.tool_pages",  # the pages not shown yet
+    "app.ui.assessment_page",
+    "app.ui.assessment_records",
+    "app.ui.welcome",  # shown only when no portfolio is given
 )
 
 
