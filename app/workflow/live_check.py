@@ -18,9 +18,11 @@ running and one waiting, and every reply is for the latest version the worker ha
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import queue
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -58,12 +60,20 @@ def _take(requests: Any) -> list[tuple[Any, ...]]:
             return taken
 
 
+#: A file the worker appends one line of timings to for each check (FOLIO_CHECK_TRACE, set
+#: by bench/gui_edit.py): when a request was taken, applied, checked and its reply sent, on
+#: the clock time.perf_counter() reads in every process of the machine.
+TRACE = os.environ.get("FOLIO_CHECK_TRACE", "")
+
+
 def serve(requests: Any, replies: Connection) -> None:
     """The worker's loop (the target of the worker process)."""
     documents: dict[int, _Open] = {}
     while True:
         due: dict[int, int] = {}
-        for request in _take(requests):
+        taken = _take(requests)
+        times: dict[str, float] = {"taken": time.perf_counter()} if TRACE else {}
+        for request in taken:
             action = request[0]
             if action == "stop":
                 for held in documents.values():
@@ -92,6 +102,8 @@ def serve(requests: Any, replies: Connection) -> None:
                     else:
                         live.reload()
                     due[token] = version
+                    if TRACE:
+                        times["applied"] = time.perf_counter()
             except Exception as error:  # the window checks for itself instead
                 version = (
                     request[2]
@@ -104,9 +116,18 @@ def serve(requests: Any, replies: Connection) -> None:
             held = documents.get(token)
             if held is None:  # closed meanwhile
                 continue
+            if TRACE:
+                cpu = time.process_time()
             try:
                 result = check(held.live.document, held.unit, dt.date.today())
             except Exception as error:
                 replies.send(("failed", token, version, f"the check failed: {error}"))
                 continue
+            if TRACE:
+                times["checked"] = time.perf_counter()
+                times["check_cpu"] = time.process_time() - cpu
             replies.send(("result", token, version, os.getpid(), result))
+            if TRACE:
+                times["replied"] = time.perf_counter()
+                with open(TRACE, "a", encoding="utf-8") as trace:
+                    trace.write(json.dumps({"version": version, **times}) + "\n")
