@@ -71,6 +71,14 @@ REJECTED_LIMIT = 100
 FUZZY_SIBLING_LIMIT = 400
 
 
+def attr(item: Any, name: str) -> Any:
+    """``item.name``, read from the item's loaded state when it is there, as it is for every
+    field of a loaded document: the ORM's attribute descriptor costs several times as much,
+    and a check of a large portfolio reads fields tens of thousands of times."""
+    state = item.__dict__
+    return state[name] if name in state else getattr(item, name)
+
+
 @dataclass(frozen=True)
 class Examined:
     """One text a rule read for a marking point, and whether it counted (for --explain)."""
@@ -119,6 +127,9 @@ class Context:
     judged: dict[tuple[str, int, str], Judgement] = field(default_factory=dict)
     #: misconception id -> the points it holds at "partly met", for the ways it was detected
     misconception_caps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: what checks derive from the whole document and read more than once (when each action
+    #: started, ...), made once per check: the document does not change during one
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
@@ -139,15 +150,18 @@ class Context:
             items = list(getattr(portfolio, attribute))
             dated = DATED_RECORDS.get(kind)
             counted = []
+            numbers, by_id = context.numbers, context.by_id
             for number, item in enumerate(items, start=1):
-                key = (kind, item.__dict__["id"])
-                context.numbers[key] = number
-                context.by_id[key] = item
-                when = getattr(item, dated) if dated else None
-                if when is not None and when > today:
-                    context.future.append((kind, item, dated or ""))
-                else:
-                    counted.append(item)
+                state = item.__dict__
+                key = (kind, state["id"])
+                numbers[key] = number
+                by_id[key] = item
+                if dated:
+                    when = state[dated] if dated in state else getattr(item, dated)
+                    if when is not None and when > today:
+                        context.future.append((kind, item, dated))
+                        continue
+                counted.append(item)
             context.items[kind] = counted
         context.items["portfolio"] = [portfolio]
         context.numbers[("portfolio", portfolio.id)] = 1
@@ -166,7 +180,7 @@ class Context:
                 exact: dict[str, Any] = {}
                 fuzzy = len(items) <= FUZZY_SIBLING_LIMIT
                 for item in items:
-                    text = getattr(item, field_name) or ""
+                    text = attr(item, field_name) or ""
                     key = substance.normalised(text)
                     # Two customers may well both write "Great service!"; a learner's own
                     # texts pasted into several items are copies even when short.
@@ -183,7 +197,7 @@ class Context:
                             None,
                         )
                     if earlier is not None:
-                        self.copies[(kind, item.id, field_name)] = earlier
+                        self.copies[(kind, item.__dict__["id"], field_name)] = earlier
                         continue
                     exact[key] = item
                     kept.append((key, item))
@@ -194,17 +208,15 @@ class Context:
     def judgement(self, item: Any, field_name: str) -> Judgement:
         """What the text of ``item.field_name`` is worth (see substance.judge)."""
         kind = "portfolio" if item is self.portfolio else item.__tablename__
-        key = (kind, item.id, field_name)
+        key = (kind, attr(item, "id"), field_name)
         judged = self.judged.get(key)
         if judged is None:
             judged = self.judged[key] = self._judge(kind, item, field_name)
         return judged
 
     def _judge(self, kind: str, item: Any, field_name: str) -> Judgement:
-        state = item.__dict__  # loaded ORM state: much cheaper than the attribute descriptor
-        value = state[field_name] if field_name in state else getattr(item, field_name)
         judgement = substance.judge(
-            value,
+            attr(item, field_name),
             field_name.replace("_", " "),
             (kind, field_name) in RECORD_FIELDS,
             self.echoes,
@@ -212,7 +224,7 @@ class Context:
         )
         if not judgement.counts:
             return judgement
-        key = (kind, item.id, field_name)
+        key = (kind, attr(item, "id"), field_name)
         earlier = self.copies.get(key)
         if earlier is not None:
             return Judgement(
@@ -311,7 +323,7 @@ class Context:
     def name(self, kind: str, item: Any) -> str:
         if kind == "portfolio":
             return "the portfolio"
-        key = (kind, item.id)
+        key = (kind, attr(item, "id"))
         shown = self.names.get(key)
         if shown is None:
             shown = self.names[key] = describe(kind, self.numbers.get(key, 0), item)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from app.checker import substance
@@ -52,8 +53,8 @@ def sort_links(context: Context) -> list[Warning]:
     """Fill context.valid_links / weak_links; return validity and over-mapping warnings."""
     links = list(context.portfolio.evidence_links)
     points = {point.id: point for point in context.unit.marking_points}
-    tokens = {link.id: words(link.justification) for link in links}
-    normalised = {link.id: normalise(None, tokens[link.id]) for link in links}
+    read = {link.id: _justification(link.justification or "") for link in links}
+    normalised = {link_id: facts[1] for link_id, facts in read.items()}
     reuse: dict[str, set[str]] = defaultdict(set)
     fuzzy = len(links) <= FUZZY_LINK_LIMIT
     for link in links:
@@ -82,14 +83,15 @@ def sort_links(context: Context) -> list[Warning]:
         if point is None:
             continue
         text = normalised[link.id]
+        count, _, stems = read[link.id]
         reason = ""
         if not text:
             reason = "the mapping has no justification"
-        elif text in GENERIC_PHRASES or len(tokens[link.id]) < MIN_JUSTIFICATION_WORDS:
+        elif text in GENERIC_PHRASES or count < MIN_JUSTIFICATION_WORDS:
             reason = "the justification is too short to show how it meets the point"
         elif text in generic:
             reason = "the same justification is used for several marking points"
-        elif not (content_stems(None, tokens[link.id]) & point_stems[point.id]):
+        elif not (stems & point_stems[point.id]):
             reason = "the justification does not say how it relates to this marking point"
         elif _echoes_point(link.justification, point.text):
             reason = (
@@ -133,6 +135,14 @@ def sort_links(context: Context) -> list[Warning]:
                 )
             )
     return warnings
+
+
+@lru_cache(maxsize=8192)
+def _justification(text: str) -> tuple[int, str, frozenset[str]]:
+    """A justification's word count, normalised text and content stems: read once per text,
+    not at every check of a portfolio whose hundreds of mappings mostly stay as they are."""
+    tokens = words(text)
+    return len(tokens), normalise(None, tokens), frozenset(content_stems(None, tokens))
 
 
 def _echoes_point(justification: str, point_text: str) -> bool:

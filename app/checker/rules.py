@@ -60,7 +60,7 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from app.checker.context import COLLECTIONS, Context
+from app.checker.context import COLLECTIONS, Context, attr
 from app.checker.legislation_rules import (
     OPTIONAL as LEGISLATION_SETTINGS,
 )
@@ -99,29 +99,37 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     partly_specs = field_specs(rule.get("partly_fields"))
     minimum = int(rule.get("min", 1))
     each = bool(rule.get("each", False))
-    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
-    full = [it for it in items if not missing_fields(context, it, specs)]
-    incomplete = [it for it in items if missing_fields(context, it, specs)]
+    where = rule.get("where")
+    items = [it for it in context.collection(kind) if matches(it, where)]
+    # each item's missing fields, read once: reading the same fields again records nothing new
+    missing = [missing_fields(context, it, specs) for it in items]
+    full = [it for it, gone in zip(items, missing, strict=True) if not gone]
+    lacking = [(it, gone) for it, gone in zip(items, missing, strict=True) if gone]
+    incomplete = [it for it, _ in lacking]
     partial = [
         it
-        for it in incomplete
+        for it, gone in lacking
         if (partly_specs and not missing_fields(context, it, partly_specs))
-        or (not partly_specs and len(missing_fields(context, it, specs)) < len(specs))
+        or (not partly_specs and len(gone) < len(specs))
     ]
-    support = tuple((kind, it.id) for it in full)
+    # ... except after the partly_fields: the trail then keeps what ``fields`` say of a text
+    # the two read with different minimums (as it always has), so the few shown read again
+    shown = [missing_fields(context, it, specs) for it in incomplete[:5]]
+    support = tuple((kind, attr(it, "id")) for it in full)
     gaps = [
-        shortfall(context, kind, it, missing_fields(context, it, specs)) for it in incomplete[:3]
+        shortfall(context, kind, it, gone)
+        for it, gone in zip(incomplete[:3], shown[:3], strict=True)
     ]
     fixes = tuple(
-        context.location(kind, it, missing_fields(context, it, specs)[0]) for it in incomplete[:5]
+        context.location(kind, it, gone[0]) for it, gone in zip(incomplete[:5], shown, strict=True)
     )
     noun = NOUN.get(kind, kind)
     if not items or (each and len(items) < minimum):
-        where = " matching" if rule.get("where") else ""
+        matching = " matching" if where else ""
         detail = "none found yet" if not items else f"{len(items)} of {minimum} found"
         return Outcome(
             Status.MISSING,
-            sentence(rule["label"], f"{detail} (add {minimum}{where} {plural(noun, minimum)})"),
+            sentence(rule["label"], f"{detail} (add {minimum}{matching} {plural(noun, minimum)})"),
             (context.location(kind),),
         )
     if each:
@@ -162,16 +170,17 @@ def rule_distinct(context: Context, rule: Rule) -> Outcome:
     field_name = rule["field"]
     specs = field_specs(rule.get("fields"))
     minimum = int(rule.get("min", 2))
+    where = rule.get("where")
     items = [
         it
         for it in context.collection(kind)
-        if matches(it, rule.get("where")) and not missing_fields(context, it, specs)
+        if matches(it, where) and not missing_fields(context, it, specs)
     ]
     valued = [it for it in items if context.filled(it, field_name)]
-    values = Counter(getattr(it, field_name) for it in valued)
+    values = Counter(attr(it, field_name) for it in valued)
     vocabulary = VOCABULARIES.get((kind, field_name))
     shown = [f"{label(vocabulary, v) if vocabulary else v} ×{n}" for v, n in values.items()]
-    support = tuple((kind, it.id) for it in valued)
+    support = tuple((kind, attr(it, "id")) for it in valued)
     if len(values) >= minimum:
         return Outcome(
             Status.MET,
