@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.catalogue import MarkingPoint, Unit
@@ -71,6 +72,67 @@ REJECTED_LIMIT = 100
 FUZZY_SIBLING_LIMIT = 400
 
 
+class Memo(dict):  # type: ignore[type-arg]
+    """Results computed from values alone (a text, a rule), kept from one check to the next:
+    the check worker checks the same portfolio after every edit, and an edit changes one
+    text of thousands. ``cache_clear`` as functools caches have it, so whatever empties
+    those (tests/conftest.py) empties these too; past ``limit`` entries it starts again."""
+
+    def __init__(self, module: str, limit: int) -> None:
+        super().__init__()
+        self.__module__ = module  # the module whose memo it is, as a cached function says
+        self.limit = limit
+        self.cache_clear = self.clear  # on each memo, not the class: the harness calls it
+
+    def remember(self, key: Any, value: Any) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+#: (echoes, criterion) of a unit -> (kind, field, text) -> substance.judge's verdict on the
+#: text, which those decide (see Context._judge)
+_WORDING_JUDGED = Memo(__name__, 8)
+
+
+#: (kind, field, threshold, fuzzy) -> (the texts compared, in order; _copy_pairs of them):
+#: which texts copy which depends on those alone, and an edit changes one kind's texts
+_COPIES = Memo(__name__, 64)
+
+
+@lru_cache(maxsize=65536)
+def _sibling_key(text: str) -> tuple[str, int]:
+    """A text as siblings are compared in (substance.normalised), and its number of words."""
+    key = substance.normalised(text)
+    return key, len(key.split())
+
+
+def _copy_pairs(texts: tuple[str, ...], threshold: float, fuzzy: bool) -> list[tuple[int, int]]:
+    """(position, position of the earlier text it copies) for each text that says what an
+    earlier one said: the same words, or (``fuzzy``) at least ``threshold`` alike."""
+    pairs: list[tuple[int, int]] = []
+    kept: list[tuple[str, int]] = []
+    exact: dict[str, int] = {}
+    for position, key in enumerate(texts):
+        earlier = exact.get(key)
+        if earlier is None and fuzzy:
+            earlier = next(
+                (
+                    other
+                    for other_key, other in kept
+                    if substance.similarity(key, other_key) >= threshold
+                ),
+                None,
+            )
+        if earlier is not None:
+            pairs.append((position, earlier))
+            continue
+        exact[key] = position
+        kept.append((key, position))
+    return pairs
+
+
 def attr(item: Any, name: str) -> Any:
     """``item.name``, read from the item's loaded state when it is there, as it is for every
     field of a loaded document: the ORM's attribute descriptor costs several times as much,
@@ -130,6 +192,8 @@ class Context:
     #: what checks derive from the whole document and read more than once (when each action
     #: started, ...), made once per check: the document does not change during one
     memo: dict[str, Any] = field(default_factory=dict)
+    #: (kind, field, text) -> substance.judge's verdict on it for this unit's wording
+    text_judged: Memo = field(default_factory=lambda: Memo(__name__, 65536))
 
     @classmethod
     def build(cls, portfolio: Portfolio, unit: Unit, today: dt.date) -> Context:
@@ -146,6 +210,11 @@ class Context:
             word for point in unit.marking_points for word in substance.content_lemmas(point.text)
         )
         context.settings = dict(unit.document.get("substance", {})) if unit.document else {}
+        wording = (context.echoes, context.criterion)
+        judged = _WORDING_JUDGED.get(wording)
+        if judged is None:
+            judged = _WORDING_JUDGED.remember(wording, Memo(__name__, 65536))
+        context.text_judged = judged
         for kind, attribute in COLLECTIONS.items():
             items = list(getattr(portfolio, attribute))
             dated = DATED_RECORDS.get(kind)
@@ -175,32 +244,29 @@ class Context:
             items = self.items.get(kind, [])
             if len(items) < 2:
                 continue
+            fuzzy = len(items) <= FUZZY_SIBLING_LIMIT
+            # Two customers may well both write "Great service!"; a learner's own texts
+            # pasted into several items are copies even when short.
+            shortest = 3 if kind == "feedback_item" else 2
             for field_name in fields:
-                kept: list[tuple[str, Any]] = []
-                exact: dict[str, Any] = {}
-                fuzzy = len(items) <= FUZZY_SIBLING_LIMIT
+                compared = []
+                keys = []
                 for item in items:
-                    text = attr(item, field_name) or ""
-                    key = substance.normalised(text)
-                    # Two customers may well both write "Great service!"; a learner's own
-                    # texts pasted into several items are copies even when short.
-                    if len(key.split()) < (3 if kind == "feedback_item" else 2):
-                        continue
-                    earlier = exact.get(key)
-                    if earlier is None and fuzzy:
-                        earlier = next(
-                            (
-                                other
-                                for other_key, other in kept
-                                if substance.similarity(key, other_key) >= threshold
-                            ),
-                            None,
-                        )
-                    if earlier is not None:
-                        self.copies[(kind, item.__dict__["id"], field_name)] = earlier
-                        continue
-                    exact[key] = item
-                    kept.append((key, item))
+                    key, size = _sibling_key(attr(item, field_name) or "")
+                    if size >= shortest:
+                        compared.append(item)
+                        keys.append(key)
+                texts = tuple(keys)
+                held = _COPIES.get((kind, field_name, threshold, fuzzy))
+                if held is not None and held[0] == texts:
+                    pairs = held[1]
+                else:
+                    pairs = _copy_pairs(texts, threshold, fuzzy)
+                    _COPIES.remember((kind, field_name, threshold, fuzzy), (texts, pairs))
+                for later, earlier in pairs:
+                    self.copies[(kind, compared[later].__dict__["id"], field_name)] = compared[
+                        earlier
+                    ]
 
     def collection(self, kind: str) -> list[Any]:
         return self.items[kind]
@@ -215,13 +281,20 @@ class Context:
         return judged
 
     def _judge(self, kind: str, item: Any, field_name: str) -> Judgement:
-        judgement = substance.judge(
-            attr(item, field_name),
-            field_name.replace("_", " "),
-            (kind, field_name) in RECORD_FIELDS,
-            self.echoes,
-            None if (kind, field_name) in OWN_WORDS_NOT_REQUIRED else self.criterion,
-        )
+        text = attr(item, field_name)
+        judged = self.text_judged
+        judgement = judged.get((kind, field_name, text))
+        if judgement is None:
+            judgement = judged.remember(
+                (kind, field_name, text),
+                substance.judge(
+                    text,
+                    field_name.replace("_", " "),
+                    (kind, field_name) in RECORD_FIELDS,
+                    self.echoes,
+                    None if (kind, field_name) in OWN_WORDS_NOT_REQUIRED else self.criterion,
+                ),
+            )
         if not judgement.counts:
             return judgement
         key = (kind, attr(item, "id"), field_name)
@@ -303,7 +376,8 @@ class Context:
             self.relied[reader] = relied + 1
             trail[key] = Examined(kind, key[1], field_name, value, True)
             return counts
-        if key not in trail:
+        held = trail.get(key)
+        if held is None:
             rejected = self.rejected_count.get(reader, 0)
             if rejected >= REJECTED_LIMIT:
                 return counts
@@ -311,7 +385,14 @@ class Context:
         why = judgement.why or (
             f"says too little ({judgement.content_words} of {min_words} content words)"
         )
-        trail[key] = Examined(kind, key[1], field_name, value, False, judgement.code, why)
+        if (
+            held is None
+            or held.counts
+            or held.why != why
+            or held.code != judgement.code
+            or held.text != value
+        ):  # else it holds what it would be replaced with
+            trail[key] = Examined(kind, key[1], field_name, value, False, judgement.code, why)
         return counts
 
     def join(self, kind: str, items: list[Any], limit: int = 4) -> str:

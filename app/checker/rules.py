@@ -52,15 +52,16 @@ dated after today are left out of every collection.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import inspect
 
-from app.checker.context import COLLECTIONS, Context, attr
+from app.checker.context import COLLECTIONS, Context, Memo, attr
 from app.checker.legislation_rules import (
     OPTIONAL as LEGISLATION_SETTINGS,
 )
@@ -304,17 +305,7 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
 
 def _terms(rule: Rule, key: str) -> list[Term]:
     """The rule's keywords, parsed once per rule object."""
-    cache_key = (id(rule), key)
-    cached = _TERM_CACHE.get(cache_key)
-    if cached is None or cached[0] is not rule:
-        cached = _TERM_CACHE[cache_key] = (
-            rule,
-            [term for raw in rule.get(key, []) for term in Term.parse_all(raw)],
-        )
-    return cached[1]
-
-
-_TERM_CACHE: dict[tuple[int, str], tuple[Rule, list[Term]]] = {}
+    return [term for raw in rule.get(key, []) for term in Term.parse_all(raw)]
 
 
 _FIGURE = re.compile(r"\d")
@@ -328,10 +319,56 @@ def _mentions(text: str, terms: list[Term], numbers: bool) -> str | None:
     return found
 
 
+@dataclass
+class _Reader:
+    """A mentions rule's keywords, parsed once per rule object, and what each text it read
+    mentions: which term a text mentions depends on the text and the rule alone, so a text
+    is read once, not again at every check of a portfolio whose texts mostly stay as they
+    are (the worker checks after every edit)."""
+
+    rule: Rule
+    settings: tuple[Any, Any, bool]
+    terms: list[Term]
+    excluded: list[Term]
+    numbers: bool
+    read: dict[str, str | None] = field(default_factory=dict)
+
+    def found(self, text: str) -> str | None:
+        """The term ``text`` mentions, None when it mentions none or an excluded one."""
+        found = self.read.get(text, _UNREAD)
+        if found is _UNREAD:
+            found = _mentions(text, self.terms, self.numbers)
+            if found is not None and any(find_term(text, t) for t in self.excluded):
+                found = None
+            if len(self.read) >= _READ_LIMIT:
+                self.read.clear()
+            self.read[text] = found
+        return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
+#: texts remembered per rule (a portfolio's texts for it number in the thousands at most)
+_READ_LIMIT = 20_000
+#: id of a rule -> its reader
+_READERS = Memo(__name__, 4096)
+
+
+def _reader(rule: Rule) -> _Reader:
+    settings = (rule.get("any_of"), rule.get("none_of"), bool(rule.get("numbers", False)))
+    reader = _READERS.get(id(rule))
+    # the rule itself (held here, so its id is not reused) with the settings it had
+    if reader is None or reader.rule is not rule or reader.settings != settings:
+        excluded = _terms(rule, "none_of") if rule.get("none_of") else []
+        reader = _READERS.remember(
+            id(rule),
+            _Reader(rule, copy.deepcopy(settings), _terms(rule, "any_of"), excluded, settings[2]),
+        )
+    return reader
+
+
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
-    terms = _terms(rule, "any_of")
-    excluded = _terms(rule, "none_of") if rule.get("none_of") else []
-    numbers = bool(rule.get("numbers", False))
+    reader = _reader(rule)
+    terms = reader.terms
     each = bool(rule.get("each", False))
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
@@ -344,9 +381,8 @@ def rule_mentions(context: Context, rule: Rule) -> Outcome:
                 continue
             if id(item) in hit_items:
                 continue
-            text = getattr(item, field_name) or ""
-            found = _mentions(text, terms, numbers)
-            if found is not None and not any(find_term(text, t) for t in excluded):
+            found = reader.found(attr(item, field_name) or "")
+            if found is not None:
                 hits.append((kind, item, found))
                 hit_items.add(id(item))
             else:
