@@ -13,7 +13,7 @@ from app.checker import substance
 from app.checker.result import KIND_STAGE, Location
 from app.checker.substance import Judgement
 from app.checker.text import describe, is_filled, join_names
-from app.models import KINDS, EvidenceLink, Portfolio
+from app.models import KINDS, LINK_TARGETS, EvidenceLink, Portfolio
 from app.models.vocab import VOCABULARIES
 
 #: Rule collection name -> attribute of Portfolio holding that list.
@@ -133,6 +133,19 @@ def _copy_pairs(texts: tuple[str, ...], threshold: float, fuzzy: bool) -> list[t
     return pairs
 
 
+_UNREAD = object()
+
+
+def link_target(link: EvidenceLink) -> tuple[str, int]:
+    """``link.target``, read as attr() reads fields."""
+    state = link.__dict__
+    for kind, column in LINK_TARGETS.items():
+        value = state[column] if column in state else getattr(link, column)
+        if value is not None:
+            return kind, value
+    return link.target  # raises as it does
+
+
 def attr(item: Any, name: str) -> Any:
     """``item.name``, read from the item's loaded state when it is there, as it is for every
     field of a loaded document: the ORM's attribute descriptor costs several times as much,
@@ -192,6 +205,12 @@ class Context:
     #: what checks derive from the whole document and read more than once (when each action
     #: started, ...), made once per check: the document does not change during one
     memo: dict[str, Any] = field(default_factory=dict)
+    #: (kind, id of an item) -> the verdict on the copies of its text
+    copied: dict[tuple[str, int], Judgement] = field(default_factory=dict)
+    #: (kind, field) -> the unit's restatement setting for it, None when it has none
+    restating: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: (kind, id or None, field) -> where that is (see location)
+    locations: dict[tuple[str, int | None, str | None], Location] = field(default_factory=dict)
     #: (kind, field, text) -> substance.judge's verdict on it for this unit's wording
     text_judged: Memo = field(default_factory=lambda: Memo(__name__, 65536))
 
@@ -300,11 +319,14 @@ class Context:
         key = (kind, attr(item, "id"), field_name)
         earlier = self.copies.get(key)
         if earlier is not None:
-            return Judgement(
-                0,
-                "duplicate-text",
-                f"says the same as {self.name(kind, earlier)}",
-            )
+            copied = self.copied.get((kind, id(earlier)))
+            if copied is None:  # one for all the copies of a text
+                copied = self.copied[(kind, id(earlier))] = Judgement(
+                    0,
+                    "duplicate-text",
+                    f"says the same as {self.name(kind, earlier)}",
+                )
+            return copied
         restated = self.restatement(kind, item, field_name)
         if restated:
             return Judgement(0, "restated", restated)
@@ -312,11 +334,13 @@ class Context:
 
     def restatement(self, kind: str, item: Any, field_name: str) -> str:
         """Why a text only repeats what it analyses ("" when it adds something of its own)."""
-        rules = self.settings.get("restatement", {})
-        spec = rules.get(f"{kind}.{field_name}")
+        spec = self.restating.get((kind, field_name), _UNREAD)
+        if spec is _UNREAD:
+            rules = self.settings.get("restatement", {})
+            spec = self.restating[(kind, field_name)] = rules.get(f"{kind}.{field_name}")
         if not spec:
             return ""
-        key = (kind, item.id, field_name)
+        key = (kind, attr(item, "id"), field_name)
         if key in self.restated:
             return self.restated[key]
         sources = [getattr(source, "text", "") or "" for source in getattr(item, spec["against"])]
@@ -395,6 +419,39 @@ class Context:
             trail[key] = Examined(kind, key[1], field_name, value, False, judgement.code, why)
         return counts
 
+    def filled_each(self, items: list[Any], field_name: str, min_words: int = 1) -> list[bool]:
+        """``[self.filled(item, field_name, min_words) for item in items]``, for the thousands
+        of items of a large portfolio: a text that counts and that the trail already holds,
+        or need not hold (it keeps RELIED_LIMIT), is answered here; anything else by
+        filled()."""
+        reader = self.point.id if self.point is not None else self.reader
+        portfolio, judged, examined, relied = (
+            self.portfolio,
+            self.judged,
+            self.examined,
+            self.relied,
+        )
+        answers = []
+        for item in items:
+            state = item.__dict__
+            value = state[field_name] if field_name in state else getattr(item, field_name)
+            if reader and item is not portfolio and isinstance(value, str):
+                kind = item.__tablename__
+                if field_name in _VOCABULARY_FIELDS.get(kind, ()):
+                    answers.append(bool(value))
+                    continue
+                key = (kind, state["id"], field_name)
+                judgement = judged.get(key) or self.judgement(item, field_name)
+                if not judgement.code and judgement.content_words >= min_words:
+                    trail = examined.get(reader)
+                    if trail is not None and (
+                        key in trail or relied.get(reader, 0) >= RELIED_LIMIT
+                    ):
+                        answers.append(True)
+                        continue
+            answers.append(self.filled(item, field_name, min_words))
+        return answers
+
     def join(self, kind: str, items: list[Any], limit: int = 4) -> str:
         """'a, b and c' naming items, describing only the ones shown."""
         shown = [self.name(kind, it) for it in items[:limit]]
@@ -411,18 +468,26 @@ class Context:
         return shown
 
     def location(self, kind: str, item: Any = None, field_name: str | None = None) -> Location:
+        whole = item is None or kind == "portfolio"
+        key = (kind, None if whole else attr(item, "id"), field_name)
+        found = self.locations.get(key)
+        if found is not None:  # one for every reason and reading that points there
+            return found
         stage = KIND_STAGE.get(kind, "details")
         if kind == "portfolio" and field_name == "evaluation_narrative":
             stage = "evaluation"
-        if item is None or kind == "portfolio":
-            return Location(stage=stage, kind=kind, field=field_name)
-        return Location(
-            stage=stage,
-            kind=kind,
-            item_id=item.id,
-            item_label=self.name(kind, item),
-            field=field_name,
-        )
+        if whole:
+            found = Location(stage=stage, kind=kind, field=field_name)
+        else:
+            found = Location(
+                stage=stage,
+                kind=kind,
+                item_id=key[1],
+                item_label=self.name(kind, item),
+                field=field_name,
+            )
+        self.locations[key] = found
+        return found
 
     def link_location(self, link: EvidenceLink) -> Location:
         """Where to fix a mapping: its justification, on the evidence stage."""
@@ -435,6 +500,6 @@ class Context:
         )
 
     def target_name(self, link: EvidenceLink) -> str:
-        kind, item_id = link.target
+        kind, item_id = link_target(link)
         item = self.by_id.get((kind, item_id))
         return self.name(kind, item) if item is not None else f"{kind} {item_id}"

@@ -61,7 +61,7 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from app.checker.context import COLLECTIONS, Context, Memo, attr
+from app.checker.context import COLLECTIONS, Context, Memo, attr, link_target
 from app.checker.legislation_rules import (
     OPTIONAL as LEGISLATION_SETTINGS,
 )
@@ -103,7 +103,7 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     where = rule.get("where")
     items = [it for it in context.collection(kind) if matches(it, where)]
     # each item's missing fields, read once: reading the same fields again records nothing new
-    missing = [missing_fields(context, it, specs) for it in items]
+    missing = _missing_each(context, items, specs)
     full = [it for it, gone in zip(items, missing, strict=True) if not gone]
     lacking = [(it, gone) for it, gone in zip(items, missing, strict=True) if gone]
     incomplete = [it for it, _ in lacking]
@@ -166,18 +166,29 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     )
 
 
+def _missing_each(
+    context: Context, items: list[Any], specs: list[tuple[str, int]]
+) -> list[list[str]]:
+    """``[missing_fields(context, item, specs) for item in items]``: one field is read for all
+    the items at once (Context.filled_each)."""
+    if len(specs) != 1:
+        return [missing_fields(context, it, specs) for it in items]
+    name, least = specs[0]
+    return [[] if ok else [name] for ok in context.filled_each(items, name, least)]
+
+
 def rule_distinct(context: Context, rule: Rule) -> Outcome:
     kind = rule["collection"]
     field_name = rule["field"]
     specs = field_specs(rule.get("fields"))
     minimum = int(rule.get("min", 2))
     where = rule.get("where")
-    items = [
-        it
-        for it in context.collection(kind)
-        if matches(it, where) and not missing_fields(context, it, specs)
+    candidates = [it for it in context.collection(kind) if matches(it, where)]
+    missing = _missing_each(context, candidates, specs)
+    items = [it for it, gone in zip(candidates, missing, strict=True) if not gone]
+    valued = [
+        it for it, ok in zip(items, context.filled_each(items, field_name), strict=True) if ok
     ]
-    valued = [it for it in items if context.filled(it, field_name)]
     values = Counter(attr(it, field_name) for it in valued)
     vocabulary = VOCABULARIES.get((kind, field_name))
     shown = [f"{label(vocabulary, v) if vocabulary else v} ×{n}" for v, n in values.items()]
@@ -247,7 +258,7 @@ def rule_mapped(context: Context, rule: Rule) -> Outcome:
     minimum = int(rule.get("min", 1))
     valid = context.valid_links.get(point.id, [])
     weak = context.weak_links.get(point.id, [])
-    support = tuple(link.target for link in valid)
+    support = tuple(link_target(link) for link in valid)
     names = [context.target_name(link) for link in valid[:4]]
     if len(valid) > 4:
         names.append(f"{len(valid) - 4} more")
@@ -374,10 +385,13 @@ def rule_mentions(context: Context, rule: Rule) -> Outcome:
     hits: list[tuple[str, Any, str]] = []
     misses: list[tuple[str, Any, str]] = []
     hit_items: set[int] = set()  # id() of items already counted: a set, so many items stay linear
+    where = rule.get("where")
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
-        for item in context.collection(kind):
-            if not matches(item, rule.get("where")) or not context.filled(item, field_name):
+        candidates = [it for it in context.collection(kind) if matches(it, where)]
+        said = context.filled_each(candidates, field_name)
+        for item, filled in zip(candidates, said, strict=True):
+            if not filled:
                 continue
             if id(item) in hit_items:
                 continue
