@@ -86,7 +86,9 @@ def serve(requests: Any, replies: Connection) -> None:
                 if action == "open":
                     path, portfolio_id = Path(request[2]), request[3]
                     store = PortfolioStore(path, engine_for(path), "checker", portfolio_id)
-                    documents[token] = _Open(store, LiveDocument(store), store.unit())
+                    # the checker reads neither the audit trail nor the time of last change
+                    live = LiveDocument(store, bookkeeping=False)
+                    documents[token] = _Open(store, live, store.unit())
                     if request[4]:  # the window shows before its first verdict
                         due[token] = request[4]
                 elif action == "close":
