@@ -8,11 +8,14 @@ of it; it is sent the same Change the window applied, applies it, and checks. No
 lives in one process is shared with the other: Changes and CheckResults are plain values.
 
 Requests (one tuple each): ("open", token, path, portfolio_id, version) (a version to check
-as soon as it is open, or 0), ("change", token, version, change), ("reload", token, version),
-("close", token), ("stop",). Replies: ("result", token, version, pid, result) or ("failed",
-token, version, message). Requests that arrive while a check runs are applied together
-before the next check: however fast the edits come, each portfolio has at most one check
-running and one waiting, and every reply is for the latest version the worker has seen.
+as soon as it is open, or 0), ("change", token, version, change), ("preview", token,
+version, change) (an update of plain fields the window shows before the store has written
+it: its values are taken from the change, as LiveDocument.preview takes them, not read from
+the file), ("reload", token, version), ("close", token), ("stop",). Replies: ("result",
+token, version, pid, result) or ("failed", token, version, message). Requests that arrive
+while a check runs are applied together before the next check: however fast the edits
+come, each portfolio has at most one check running and one waiting, and every reply is for
+the latest version the worker has seen.
 """
 
 from __future__ import annotations
@@ -101,6 +104,8 @@ def serve(requests: Any, replies: Connection) -> None:
                     live = documents[token].live
                     if action == "change":
                         live.apply(request[3])
+                    elif action == "preview":
+                        live.preview(request[3])
                     else:
                         live.reload()
                     due[token] = version
@@ -109,7 +114,7 @@ def serve(requests: Any, replies: Connection) -> None:
             except Exception as error:  # the window checks for itself instead
                 version = (
                     request[2]
-                    if action in {"change", "reload"}
+                    if action in {"change", "preview", "reload"}
                     else (request[4] if action == "open" else 0)
                 )
                 replies.send(("failed", token, version, str(error)))
