@@ -76,9 +76,10 @@ def wait_for(app, condition, seconds: float = 30.0) -> None:  # type: ignore[no-
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
 
 
-#: in order: written (on the writer thread), sent (queued for the worker), taken, applied,
-#: checked, replied (in the worker: replied includes pickling the result), received (on the
-#: GUI thread), panel (the marking points panel has shown it)
+#: in order: written (on the writer thread), sent (queued for the worker: after the write,
+#: or before it when the window sends it as a preview), taken, applied, checked, replied (in
+#: the worker: replied includes pickling the result), received (on the GUI thread), panel
+#: (the marking points panel has shown it)
 STEPS = ("written", "sent", "taken", "applied", "checked", "replied", "received", "panel")
 #: and the processor time the check took in the worker
 STEPS += ("check_cpu",)
@@ -104,10 +105,15 @@ class Split:
             return submit_write(timed)
 
         checker = session.checker
-        submit, reply = checker.submit, checker._reply
+        submit, preview, reply = checker.submit, checker.preview, checker._reply
 
         def sent(version, change):  # type: ignore[no-untyped-def]
             done = submit(version, change)
+            self.mark(version, "sent")
+            return done
+
+        def previewed(version, change):  # type: ignore[no-untyped-def]
+            done = preview(version, change)
             self.mark(version, "sent")
             return done
 
@@ -123,7 +129,8 @@ class Split:
             self.mark(session.checked_version, "panel")
 
         session.writes.submit = write  # type: ignore[method-assign]
-        checker.submit, checker._reply = sent, received  # type: ignore[method-assign]
+        checker.submit, checker.preview = sent, previewed  # type: ignore[method-assign]
+        checker._reply = received  # type: ignore[method-assign]
         window.points.show_result = shown  # type: ignore[method-assign]
 
     def mark(self, version: int, step: str) -> None:
