@@ -84,11 +84,20 @@ class Memo(dict):  # type: ignore[type-arg]
         self.limit = limit
         self.cache_clear = self.clear  # on each memo, not the class: the harness calls it
 
-    def remember(self, key: Any, value: Any) -> Any:
+    def remember(self, key: Any, value: Any, size: int = 0) -> Any:
+        """``value``, kept under ``key`` unless what it was made from is longer than
+        LONGEST_REMEMBERED (``size``): a memo keeps what it was made from, and a megabyte of
+        text edited a hundred times must not stay a hundred times."""
+        if size > LONGEST_REMEMBERED:
+            return value
         if len(self) >= self.limit:
             self.clear()
         self[key] = value
         return value
+
+
+#: The longest text (characters) memos keep what they made of (see Memo.remember).
+LONGEST_REMEMBERED = 20_000
 
 
 #: (echoes, criterion) of a unit -> (kind, field, text) -> substance.judge's verdict on the
@@ -101,7 +110,7 @@ _WORDING_JUDGED = Memo(__name__, 8)
 _COPIES = Memo(__name__, 64)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _sibling_key(text: str) -> tuple[str, int]:
     """A text as siblings are compared in (substance.normalised), and its number of words."""
     key = substance.normalised(text)
@@ -313,6 +322,7 @@ class Context:
                     self.echoes,
                     None if (kind, field_name) in OWN_WORDS_NOT_REQUIRED else self.criterion,
                 ),
+                len(text) if isinstance(text, str) else 0,
             )
         if not judgement.counts:
             return judgement

@@ -61,7 +61,14 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from app.checker.context import COLLECTIONS, Context, Memo, attr, link_target
+from app.checker.context import (
+    COLLECTIONS,
+    LONGEST_REMEMBERED,
+    Context,
+    Memo,
+    attr,
+    link_target,
+)
 from app.checker.legislation_rules import (
     OPTIONAL as LEGISLATION_SETTINGS,
 )
@@ -351,9 +358,10 @@ class _Reader:
             found = _mentions(text, self.terms, self.numbers)
             if found is not None and any(find_term(text, t) for t in self.excluded):
                 found = None
-            if len(self.read) >= _READ_LIMIT:
-                self.read.clear()
-            self.read[text] = found
+            if len(text) <= LONGEST_REMEMBERED:
+                if len(self.read) >= _READ_LIMIT:
+                    self.read.clear()
+                self.read[text] = found
         return found  # type: ignore[return-value]
 
 

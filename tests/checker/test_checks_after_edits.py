@@ -19,6 +19,7 @@ import pytest
 
 from app.checker import CheckResult, check
 from app.checker import context as checker_context
+from app.checker import rules as rules_module
 from app.checker.context import Memo
 from app.store import PortfolioStore
 from app.store.live import LiveDocument
@@ -135,3 +136,28 @@ def test_copies_among_many_siblings_are_compared_word_for_word(
     exact = check(live.document, unit, TODAY)
     assert ("feedback_item", second.id, "text", "duplicate-text") not in _rejected(exact)
     assert exact == _fresh(store)
+
+
+def test_a_long_text_is_judged_every_time_and_not_kept(
+    demo: tuple[PortfolioStore, LiveDocument],
+) -> None:
+    """A memo keeps the texts it was made from: a megabyte typed into and edited a hundred
+    times must not stay in memory a hundred times."""
+    store, live = demo
+    unit = store.unit()
+    item = live.document.log_entries[0]
+    long = " ".join(f"Step {n}: reported the queue figures to the team." for n in range(600))
+    assert len(long) > checker_context.LONGEST_REMEMBERED
+    live.apply(store.update_item("log_entry", item.id, what_done=long))
+    after = check(live.document, unit, TODAY)
+
+    def kept(memo: dict) -> bool:  # type: ignore[type-arg]
+        return any(long in (key if isinstance(key, tuple) else (key,)) for key in memo)
+
+    readers = [reader.read for reader in rules_module._READERS.values()]
+    assert not any(kept(memo) for memo in [*_memos(), *readers, *_nested()])
+    assert after == _fresh(store)
+
+
+def _nested() -> list[dict]:  # type: ignore[type-arg]
+    return [memo for memo in checker_context._WORDING_JUDGED.values()]
