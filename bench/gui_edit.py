@@ -7,6 +7,10 @@
 - stall: the longest gap seen by a 1 ms heartbeat timer on the GUI thread from the edit until
   its verdict is on screen (the edit, applying the Change, the pages, and the panel);
 - verdict: from the edit until the marking points panel shows the verdict for it.
+
+With ``--split`` it also prints where the verdict's time goes (medians, ms from the edit):
+see STEPS. The worker's times come from its FOLIO_CHECK_TRACE file
+(app.workflow.live_check); every process on the machine reads the same clock.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -71,7 +76,85 @@ def wait_for(app, condition, seconds: float = 30.0) -> None:  # type: ignore[no-
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
 
 
+#: in order: written (on the writer thread), sent (queued for the worker: after the write,
+#: or before it when the window sends it as a preview), taken, applied, checked, replied (in
+#: the worker: replied includes pickling the result), received (on the GUI thread), panel
+#: (the marking points panel has shown it)
+STEPS = ("written", "sent", "taken", "applied", "checked", "replied", "received", "panel")
+#: and the processor time the check took in the worker
+STEPS += ("check_cpu",)
+
+
+class Split:
+    """When each step between an edit and its verdict happened (see STEPS)."""
+
+    def __init__(self, window: MainWindow, trace: str) -> None:
+        session = self.session = window.session
+        self.trace = trace
+        self.marks: dict[int, dict[str, float]] = {}
+        submit_write = session.writes.submit
+
+        def write(work):  # type: ignore[no-untyped-def]
+            version = session.version  # write_later bumps it, then submits
+
+            def timed():  # type: ignore[no-untyped-def]
+                done = work()
+                self.mark(version, "written")
+                return done
+
+            return submit_write(timed)
+
+        checker = session.checker
+        submit, preview, reply = checker.submit, checker.preview, checker._reply
+
+        def sent(version, change):  # type: ignore[no-untyped-def]
+            done = submit(version, change)
+            self.mark(version, "sent")
+            return done
+
+        def previewed(version, change):  # type: ignore[no-untyped-def]
+            done = preview(version, change)
+            self.mark(version, "sent")
+            return done
+
+        def received(answer):  # type: ignore[no-untyped-def]
+            if answer[0] == "result":
+                self.mark(answer[2], "received")
+            reply(answer)
+
+        show = window.points.show_result
+
+        def shown(result):  # type: ignore[no-untyped-def]
+            show(result)
+            self.mark(session.checked_version, "panel")
+
+        session.writes.submit = write  # type: ignore[method-assign]
+        checker.submit, checker.preview = sent, previewed  # type: ignore[method-assign]
+        checker._reply = received  # type: ignore[method-assign]
+        window.points.show_result = shown  # type: ignore[method-assign]
+
+    def mark(self, version: int, step: str) -> None:
+        self.marks.setdefault(version, {})[step] = time.perf_counter()
+
+    def figures(self, edits: dict[int, float]) -> dict[str, float]:
+        """Median ms from the edit to each step (``edits``: version made -> when)."""
+        with open(self.trace, encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                self.marks.setdefault(row.pop("version"), {}).update(row)
+        samples: dict[str, list[float]] = {step: [] for step in STEPS}
+        for version, start in edits.items():
+            for step, at in self.marks.get(version, {}).items():
+                samples[step].append((at - (0 if step == "check_cpu" else start)) * 1000)
+        return {step: round(statistics.median(samples[step]), 1) for step in STEPS if samples[step]}
+
+
 def main() -> None:
+    trace = ""
+    if "--split" in sys.argv[3:]:
+        handle, trace = tempfile.mkstemp(prefix="folio-check-", suffix=".jsonl")
+        os.close(handle)
+        os.environ["FOLIO_CHECK_TRACE"] = trace  # before the worker starts
     app = application()
     window = MainWindow(
         PortfolioSession.open(Path(sys.argv[1])), QSettings(sys.argv[2], QSettings.Format.IniFormat)
@@ -99,6 +182,8 @@ def main() -> None:
         keys.append(time.perf_counter() - start)
         app.processEvents()
 
+    split = Split(window, trace) if trace else None
+    edits: dict[int, float] = {}
     beat = Heartbeat()
     saved, stalls, verdicts = [], [], []
     for number in range(EDITS):
@@ -110,15 +195,21 @@ def main() -> None:
         box.set_text(text)
         page.form._commit("text", text)  # what leaving the field or pausing does
         saved.append(time.perf_counter() - start)
+        edits[session.version] = start
         wait_for(app, lambda: session.result_is_current)
         app.processEvents()  # the panel paints
         verdicts.append(time.perf_counter() - start)
         stalls.append(beat.stop())
         assert session.document.feedback_items[0].text == text
         assert session.checked_by != os.getpid(), "checked in the window, not the worker"
+    figures = {}
+    if split is not None:
+        figures["split"] = split.figures(edits)
+        os.unlink(trace)
     print(
         json.dumps(
             {
+                **figures,
                 "keystroke_p95": p95(keys),
                 "saved_edit_median": statistics.median(saved),
                 "stall_max": max(stalls),

@@ -9,7 +9,7 @@ import datetime as dt
 
 from app.catalogue import MarkingPoint, Unit
 from app.checker import quality
-from app.checker.context import Context
+from app.checker.context import Context, link_target
 from app.checker.legislation_rules import legislation_warnings
 from app.checker.relations import relation_warnings
 from app.checker.result import (
@@ -48,7 +48,7 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
         for ref in outcome.support:
             support.setdefault(ref)
     for link in context.valid_links.get(point.id, []):
-        support.setdefault(link.target)
+        support.setdefault(link_target(link))
     status = _combine([o.status for o in outcomes])
 
     has_mapping_rule = any(rule["rule"] == "mapped" for rule in point.rules)
@@ -58,7 +58,7 @@ def _check_point(context: Context, point: MarkingPoint) -> PointResult:
         valid = context.valid_links.get(point.id, [])
         if status is Status.MISSING and valid:
             rejected_items = _rejected_items(context, point)
-            valid = [link for link in valid if link.target not in rejected_items]
+            valid = [link for link in valid if link_target(link) not in rejected_items]
         if status is Status.MISSING and valid:
             status = Status.PARTLY
             reasons.append(

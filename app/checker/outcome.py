@@ -37,8 +37,9 @@ def field_specs(raw: Any) -> list[tuple[str, int]]:
 def matches(item: Any, where: Mapping[str, Any] | None) -> bool:
     if not where:
         return True
+    state = item.__dict__  # loaded fields: see context.attr
     for name, wanted in where.items():
-        value = getattr(item, name)
+        value = state[name] if name in state else getattr(item, name)
         if isinstance(wanted, list):
             if value not in wanted:
                 return False

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from app.checker import substance
-from app.checker.context import Context
+from app.checker.context import Context, attr, link_target
 from app.checker.result import STAGES, Location, Warning
 from app.checker.text import content_stems, join_names, normalise, words
 from app.models import EvidenceLink
@@ -52,12 +53,17 @@ def sort_links(context: Context) -> list[Warning]:
     """Fill context.valid_links / weak_links; return validity and over-mapping warnings."""
     links = list(context.portfolio.evidence_links)
     points = {point.id: point for point in context.unit.marking_points}
-    tokens = {link.id: words(link.justification) for link in links}
-    normalised = {link.id: normalise(None, tokens[link.id]) for link in links}
+    # (link, its id, justification, marking point), read once: see context.attr
+    fields = [
+        (link, attr(link, "id"), attr(link, "justification"), attr(link, "marking_point_id"))
+        for link in links
+    ]
+    read = {link_id: _justification(justification or "") for _, link_id, justification, _ in fields}
+    normalised = {link_id: facts[1] for link_id, facts in read.items()}
     reuse: dict[str, set[str]] = defaultdict(set)
     fuzzy = len(links) <= FUZZY_LINK_LIMIT
-    for link in links:
-        text = normalised[link.id]
+    for _, link_id, _, point_id in fields:
+        text = normalised[link_id]
         if not text:
             continue
         if text not in reuse and fuzzy:
@@ -71,27 +77,28 @@ def sort_links(context: Context) -> list[Warning]:
                 ),
                 text,
             )
-            normalised[link.id] = text
-        reuse[text].add(link.marking_point_id)
+            normalised[link_id] = text
+        reuse[text].add(point_id)
     generic = {text for text, ids in reuse.items() if len(ids) >= REUSED_JUSTIFICATION_POINTS}
     warnings: list[Warning] = []
     point_stems = {point_id: content_stems(point.text) for point_id, point in points.items()}
 
-    for link in links:
-        point = points.get(link.marking_point_id)
+    for link, link_id, justification, point_id in fields:
+        point = points.get(point_id)
         if point is None:
             continue
-        text = normalised[link.id]
+        text = normalised[link_id]
+        count, _, stems = read[link_id]
         reason = ""
         if not text:
             reason = "the mapping has no justification"
-        elif text in GENERIC_PHRASES or len(tokens[link.id]) < MIN_JUSTIFICATION_WORDS:
+        elif text in GENERIC_PHRASES or count < MIN_JUSTIFICATION_WORDS:
             reason = "the justification is too short to show how it meets the point"
         elif text in generic:
             reason = "the same justification is used for several marking points"
-        elif not (content_stems(None, tokens[link.id]) & point_stems[point.id]):
+        elif not (stems & point_stems[point.id]):
             reason = "the justification does not say how it relates to this marking point"
-        elif _echoes_point(link.justification, point.text):
+        elif _echoes_point(justification, point.text):
             reason = (
                 "the justification repeats the marking point's wording instead of saying "
                 "what in the evidence meets it"
@@ -116,8 +123,8 @@ def sort_links(context: Context) -> list[Warning]:
             )
         )
     per_target: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for link in links:
-        per_target[link.target].add(link.marking_point_id)
+    for link, _, _, point_id in fields:
+        per_target[link_target(link)].add(point_id)
     limit = max(3, len(points) // 2 + 1)
     for target, ids in per_target.items():
         if len(ids) >= limit:
@@ -135,6 +142,15 @@ def sort_links(context: Context) -> list[Warning]:
     return warnings
 
 
+@lru_cache(maxsize=8192)
+def _justification(text: str) -> tuple[int, str, frozenset[str]]:
+    """A justification's word count, normalised text and content stems: read once per text,
+    not at every check of a portfolio whose hundreds of mappings mostly stay as they are."""
+    tokens = words(text)
+    return len(tokens), normalise(None, tokens), frozenset(content_stems(None, tokens))
+
+
+@lru_cache(maxsize=16384)
 def _echoes_point(justification: str, point_text: str) -> bool:
     """A justification made of the marking point's own words and the trade's general ones
     ("This shows how internal structures directly affect customer outcomes") claims the point
@@ -173,9 +189,7 @@ def currency_warnings(context: Context, window_days: int) -> list[Warning]:
     cutoff = context.today - dt.timedelta(days=window_days)
     warnings = []
     for kind, field_name in DATED.items():
-        old = [
-            it for it in context.collection(kind) if (d := getattr(it, field_name)) and d < cutoff
-        ]
+        old = [it for it in context.collection(kind) if (d := attr(it, field_name)) and d < cutoff]
         if old:
             names = join_names([context.name(kind, it) for it in old])
             warnings.append(

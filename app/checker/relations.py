@@ -99,21 +99,44 @@ def _reads(kind: str) -> Callable[[Mapping[str, Any]], bool]:
 
 def _action_start(context: Context, action: ActionItem) -> tuple[dt.date, str] | None:
     """When ``action`` started: its earliest log entry dated up to today."""
-    entries = [
-        entry
-        for entry in context.collection("log_entry")
-        if entry.action_id == action.id
-        and entry.logged_on is not None
-        and entry.logged_on <= context.today
-    ]
-    if not entries:
-        return None
-    first = min(entries, key=lambda entry: entry.logged_on)
-    return first.logged_on, f"the date of its first log entry, {context.name('log_entry', first)}"
+    starts = context.memo.get("action_start")
+    if starts is None:
+        starts = context.memo["action_start"] = _action_starts(context)
+    return starts.get(action.id)
+
+
+def _action_starts(context: Context) -> dict[int, tuple[dt.date, str]]:
+    """Every action's start (see _action_start), in one pass over the log: each metric
+    and each check of dates asks for them."""
+    first: dict[int, Any] = {}
+    for entry in context.collection("log_entry"):
+        day = entry.logged_on
+        if entry.action_id is None or day is None or day > context.today:
+            continue
+        earliest = first.get(entry.action_id)
+        if earliest is None or day < earliest.logged_on:  # the first of equal days
+            first[entry.action_id] = entry
+    return {
+        action_id: (
+            entry.logged_on,
+            f"the date of its first log entry, {context.name('log_entry', entry)}",
+        )
+        for action_id, entry in first.items()
+    }
 
 
 def _plan_floor(context: Context, action: ActionItem | None) -> tuple[dt.date, str] | None:
     """The earliest day the plan behind ``action`` could exist, and why."""
+    floors = context.memo.get("plan_floor")
+    if floors is None:
+        floors = context.memo["plan_floor"] = {}
+    key = None if action is None else action.id
+    if key not in floors:
+        floors[key] = _floor(context, action)
+    return floors[key]
+
+
+def _floor(context: Context, action: ActionItem | None) -> tuple[dt.date, str] | None:
     floors: list[tuple[dt.date, str]] = []
     started = context.portfolio.started_on
     if started is not None:

@@ -52,15 +52,23 @@ dated after today are left out of every collection.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import inspect
 
-from app.checker.context import COLLECTIONS, Context
+from app.checker.context import (
+    COLLECTIONS,
+    LONGEST_REMEMBERED,
+    Context,
+    Memo,
+    attr,
+    link_target,
+)
 from app.checker.legislation_rules import (
     OPTIONAL as LEGISLATION_SETTINGS,
 )
@@ -99,29 +107,37 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     partly_specs = field_specs(rule.get("partly_fields"))
     minimum = int(rule.get("min", 1))
     each = bool(rule.get("each", False))
-    items = [it for it in context.collection(kind) if matches(it, rule.get("where"))]
-    full = [it for it in items if not missing_fields(context, it, specs)]
-    incomplete = [it for it in items if missing_fields(context, it, specs)]
+    where = rule.get("where")
+    items = [it for it in context.collection(kind) if matches(it, where)]
+    # each item's missing fields, read once: reading the same fields again records nothing new
+    missing = _missing_each(context, items, specs)
+    full = [it for it, gone in zip(items, missing, strict=True) if not gone]
+    lacking = [(it, gone) for it, gone in zip(items, missing, strict=True) if gone]
+    incomplete = [it for it, _ in lacking]
     partial = [
         it
-        for it in incomplete
+        for it, gone in lacking
         if (partly_specs and not missing_fields(context, it, partly_specs))
-        or (not partly_specs and len(missing_fields(context, it, specs)) < len(specs))
+        or (not partly_specs and len(gone) < len(specs))
     ]
-    support = tuple((kind, it.id) for it in full)
+    # ... except after the partly_fields: the trail then keeps what ``fields`` say of a text
+    # the two read with different minimums (as it always has), so the few shown read again
+    shown = [missing_fields(context, it, specs) for it in incomplete[:5]]
+    support = tuple((kind, attr(it, "id")) for it in full)
     gaps = [
-        shortfall(context, kind, it, missing_fields(context, it, specs)) for it in incomplete[:3]
+        shortfall(context, kind, it, gone)
+        for it, gone in zip(incomplete[:3], shown[:3], strict=True)
     ]
     fixes = tuple(
-        context.location(kind, it, missing_fields(context, it, specs)[0]) for it in incomplete[:5]
+        context.location(kind, it, gone[0]) for it, gone in zip(incomplete[:5], shown, strict=True)
     )
     noun = NOUN.get(kind, kind)
     if not items or (each and len(items) < minimum):
-        where = " matching" if rule.get("where") else ""
+        matching = " matching" if where else ""
         detail = "none found yet" if not items else f"{len(items)} of {minimum} found"
         return Outcome(
             Status.MISSING,
-            sentence(rule["label"], f"{detail} (add {minimum}{where} {plural(noun, minimum)})"),
+            sentence(rule["label"], f"{detail} (add {minimum}{matching} {plural(noun, minimum)})"),
             (context.location(kind),),
         )
     if each:
@@ -157,21 +173,33 @@ def rule_items(context: Context, rule: Rule) -> Outcome:
     )
 
 
+def _missing_each(
+    context: Context, items: list[Any], specs: list[tuple[str, int]]
+) -> list[list[str]]:
+    """``[missing_fields(context, item, specs) for item in items]``: one field is read for all
+    the items at once (Context.filled_each)."""
+    if len(specs) != 1:
+        return [missing_fields(context, it, specs) for it in items]
+    name, least = specs[0]
+    return [[] if ok else [name] for ok in context.filled_each(items, name, least)]
+
+
 def rule_distinct(context: Context, rule: Rule) -> Outcome:
     kind = rule["collection"]
     field_name = rule["field"]
     specs = field_specs(rule.get("fields"))
     minimum = int(rule.get("min", 2))
-    items = [
-        it
-        for it in context.collection(kind)
-        if matches(it, rule.get("where")) and not missing_fields(context, it, specs)
+    where = rule.get("where")
+    candidates = [it for it in context.collection(kind) if matches(it, where)]
+    missing = _missing_each(context, candidates, specs)
+    items = [it for it, gone in zip(candidates, missing, strict=True) if not gone]
+    valued = [
+        it for it, ok in zip(items, context.filled_each(items, field_name), strict=True) if ok
     ]
-    valued = [it for it in items if context.filled(it, field_name)]
-    values = Counter(getattr(it, field_name) for it in valued)
+    values = Counter(attr(it, field_name) for it in valued)
     vocabulary = VOCABULARIES.get((kind, field_name))
     shown = [f"{label(vocabulary, v) if vocabulary else v} ×{n}" for v, n in values.items()]
-    support = tuple((kind, it.id) for it in valued)
+    support = tuple((kind, attr(it, "id")) for it in valued)
     if len(values) >= minimum:
         return Outcome(
             Status.MET,
@@ -237,7 +265,7 @@ def rule_mapped(context: Context, rule: Rule) -> Outcome:
     minimum = int(rule.get("min", 1))
     valid = context.valid_links.get(point.id, [])
     weak = context.weak_links.get(point.id, [])
-    support = tuple(link.target for link in valid)
+    support = tuple(link_target(link) for link in valid)
     names = [context.target_name(link) for link in valid[:4]]
     if len(valid) > 4:
         names.append(f"{len(valid) - 4} more")
@@ -295,17 +323,7 @@ def rule_text(context: Context, rule: Rule) -> Outcome:
 
 def _terms(rule: Rule, key: str) -> list[Term]:
     """The rule's keywords, parsed once per rule object."""
-    cache_key = (id(rule), key)
-    cached = _TERM_CACHE.get(cache_key)
-    if cached is None or cached[0] is not rule:
-        cached = _TERM_CACHE[cache_key] = (
-            rule,
-            [term for raw in rule.get(key, []) for term in Term.parse_all(raw)],
-        )
-    return cached[1]
-
-
-_TERM_CACHE: dict[tuple[int, str], tuple[Rule, list[Term]]] = {}
+    return [term for raw in rule.get(key, []) for term in Term.parse_all(raw)]
 
 
 _FIGURE = re.compile(r"\d")
@@ -319,25 +337,74 @@ def _mentions(text: str, terms: list[Term], numbers: bool) -> str | None:
     return found
 
 
+@dataclass
+class _Reader:
+    """A mentions rule's keywords, parsed once per rule object, and what each text it read
+    mentions: which term a text mentions depends on the text and the rule alone, so a text
+    is read once, not again at every check of a portfolio whose texts mostly stay as they
+    are (the worker checks after every edit)."""
+
+    rule: Rule
+    settings: tuple[Any, Any, bool]
+    terms: list[Term]
+    excluded: list[Term]
+    numbers: bool
+    read: dict[str, str | None] = field(default_factory=dict)
+
+    def found(self, text: str) -> str | None:
+        """The term ``text`` mentions, None when it mentions none or an excluded one."""
+        found = self.read.get(text, _UNREAD)
+        if found is _UNREAD:
+            found = _mentions(text, self.terms, self.numbers)
+            if found is not None and any(find_term(text, t) for t in self.excluded):
+                found = None
+            if len(text) <= LONGEST_REMEMBERED:
+                if len(self.read) >= _READ_LIMIT:
+                    self.read.clear()
+                self.read[text] = found
+        return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
+#: texts remembered per rule (a portfolio's texts for it number in the thousands at most)
+_READ_LIMIT = 20_000
+#: id of a rule -> its reader
+_READERS = Memo(__name__, 4096)
+
+
+def _reader(rule: Rule) -> _Reader:
+    settings = (rule.get("any_of"), rule.get("none_of"), bool(rule.get("numbers", False)))
+    reader = _READERS.get(id(rule))
+    # the rule itself (held here, so its id is not reused) with the settings it had
+    if reader is None or reader.rule is not rule or reader.settings != settings:
+        excluded = _terms(rule, "none_of") if rule.get("none_of") else []
+        reader = _READERS.remember(
+            id(rule),
+            _Reader(rule, copy.deepcopy(settings), _terms(rule, "any_of"), excluded, settings[2]),
+        )
+    return reader
+
+
 def rule_mentions(context: Context, rule: Rule) -> Outcome:
-    terms = _terms(rule, "any_of")
-    excluded = _terms(rule, "none_of") if rule.get("none_of") else []
-    numbers = bool(rule.get("numbers", False))
+    reader = _reader(rule)
+    terms = reader.terms
     each = bool(rule.get("each", False))
     minimum = int(rule.get("min", 1))
     hits: list[tuple[str, Any, str]] = []
     misses: list[tuple[str, Any, str]] = []
     hit_items: set[int] = set()  # id() of items already counted: a set, so many items stay linear
+    where = rule.get("where")
     for path in rule["in"]:
         kind, field_name = path.split(".", 1)
-        for item in context.collection(kind):
-            if not matches(item, rule.get("where")) or not context.filled(item, field_name):
+        candidates = [it for it in context.collection(kind) if matches(it, where)]
+        said = context.filled_each(candidates, field_name)
+        for item, filled in zip(candidates, said, strict=True):
+            if not filled:
                 continue
             if id(item) in hit_items:
                 continue
-            text = getattr(item, field_name) or ""
-            found = _mentions(text, terms, numbers)
-            if found is not None and not any(find_term(text, t) for t in excluded):
+            found = reader.found(attr(item, field_name) or "")
+            if found is not None:
                 hits.append((kind, item, found))
                 hit_items.add(id(item))
             else:

@@ -139,8 +139,10 @@ def flatten(text: str, limit: int) -> str:
         read *= 4
 
 
+@lru_cache(maxsize=16384)
 def quote(text: str, limit: int = 60) -> str:
-    """A short quotation of a learner's text for a reason: “…”."""
+    """A short quotation of a learner's text for a reason: “…” (remembered: the same texts
+    are quoted in every check, by several rules)."""
     return f"“{flatten(text, limit)}”"
 
 

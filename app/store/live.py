@@ -43,8 +43,12 @@ def _refuse_flush(*_args: object) -> None:
 class LiveDocument:
     """``document`` is the portfolio as the store holds it now; ``apply(change)`` keeps it so."""
 
-    def __init__(self, store: PortfolioStore) -> None:
+    def __init__(self, store: PortfolioStore, bookkeeping: bool = True) -> None:
+        """``bookkeeping``: whether apply() also reads what every write adds besides its
+        values (the audit entries, the portfolio's time of last change); the check worker's
+        copy does without, since the checker reads neither."""
         self.store = store
+        self.bookkeeping = bookkeeping
         self.full_loads = 0
         self._session: Session | None = None
         self.document: Portfolio = self.reload()
@@ -84,8 +88,9 @@ class LiveDocument:
         assert session is not None
         try:
             self._apply(session, change)
-            self._audit_entries(session)
-            session.refresh(self.document, ["updated_at"])
+            if self.bookkeeping:
+                self._audit_entries(session)
+                session.refresh(self.document, ["updated_at"])
             session.commit()
         except LookupError:  # read after the file moved on (an add already undone): reload
             session.rollback()

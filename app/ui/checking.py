@@ -55,6 +55,16 @@ class CheckClient(QObject):
         self.available = self.worker.send(request)
         return self.available
 
+    def preview(self, version: int, change: Change) -> bool:
+        """Ask for a check of ``version``: ``change`` is an update of plain fields shown
+        before the store has written it (PortfolioSession.write_later), whose values the
+        worker takes from the change instead of waiting for the write and reading the file.
+        Once the write is done as shown, nothing more need be sent."""
+        if not self.available:
+            return False
+        self.available = self.worker.send(("preview", self.token, version, change))
+        return self.available
+
     def close(self) -> None:
         if self.available:
             self.worker.send(("close", self.token))

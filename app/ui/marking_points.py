@@ -97,12 +97,16 @@ class MarkingPointsDock(QDockWidget):
             if old == point:
                 continue
             key = point.marking_point_id
+            says = (old.status, old.text, old.reasons, bool(old.readings))
+            if says == (point.status, point.text, point.reasons, bool(point.readings)):
+                self._reread(point)  # what it read changed, not what it says: most edits
+                continue
             item = self.points[key]
             reading = self.points.pop(f"{key}/read", None)
             self._unread.pop(f"{key}/read", None)
             expand_readings = reading is not None and reading.isExpanded()
             item.takeChildren()
-            item.setText(0, f"{point.short_id} · {point.status.label}")
+            item.setText(0, self.tr("{0} · {1}").format(point.short_id, status_label(point.status)))
             item.setIcon(0, status_icon(point.status))
             item.setToolTip(0, point.text)
             QTreeWidgetItem(item, [point.text]).setForeground(0, QBrush(QColor("#374151")))
@@ -112,19 +116,33 @@ class MarkingPointsDock(QDockWidget):
             item.setExpanded(item.isExpanded() or point.status is not Status.MET)
         return True
 
+    def _reread(self, point: PointResult) -> None:
+        """A point whose verdict and reasons stay as they are, and what it read changed:
+        only its "what the checker read" group is told (rows of the tree left alone are
+        neither laid out nor painted again)."""
+        key = f"{point.marking_point_id}/read"
+        group = self.points.get(key)
+        if group is None:  # it read nothing, then as now
+            return
+        group.setText(0, self._readings_title(point))
+        group.takeChildren()
+        self._unread[key] = point
+        if group.isExpanded():
+            self._fill_readings(group)
+
+    def _readings_title(self, point: PointResult) -> str:
+        counted, rejected = len(point.relied_on), len(point.rejected)
+        return (
+            self.tr("What the checker read: %n counted", "", counted)
+            + ", "
+            + self.tr("%n not counted", "", rejected)
+        )
+
     def _readings(self, parent: QTreeWidgetItem, point: PointResult, expand: bool) -> None:
         """What the checker read for this point, counted or not: shown when asked for."""
         if not point.readings:
             return
-        counted, rejected = len(point.relied_on), len(point.rejected)
-        group = QTreeWidgetItem(
-            parent,
-            [
-                self.tr("What the checker read: %n counted", "", counted)
-                + ", "
-                + self.tr("%n not counted", "", rejected)
-            ],
-        )
+        group = QTreeWidgetItem(parent, [self._readings_title(point)])
         key = f"{point.marking_point_id}/read"
         group.setData(0, Qt.ItemDataRole.UserRole, key)
         group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)

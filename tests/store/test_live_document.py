@@ -186,3 +186,25 @@ def test_a_change_the_document_already_holds_is_applied_again_harmlessly(
     for change in changes:
         live.apply(change)
     assert contents(live.document) == contents(demo.load())
+
+
+def _without_bookkeeping(held: dict[str, Any]) -> dict[str, Any]:
+    portfolio = {name: v for name, v in held["portfolio"].items() if name != "updated_at"}
+    return {**held, "portfolio": portfolio, "audit": None}
+
+
+@pytest.mark.parametrize("name", list(OPERATIONS))
+def test_the_check_workers_copy_is_the_document_but_for_its_bookkeeping(
+    demo: PortfolioStore, name: str
+) -> None:
+    """Without bookkeeping (the check worker's copy) apply() reads what a change changed
+    and leaves the audit trail and the time of last change as they were read."""
+    live = LiveDocument(demo, bookkeeping=False)
+    audit = [entry.id for entry in live.document.audit_entries]
+    for change in OPERATIONS[name](demo):
+        assert live.apply(change), f"{change} took a full reload"
+    assert _without_bookkeeping(contents(live.document)) == _without_bookkeeping(
+        contents(demo.load())
+    )
+    assert [entry.id for entry in live.document.audit_entries] == audit
+    assert len(demo.load().audit_entries) > len(audit)
