@@ -147,9 +147,8 @@ _UNREAD = object()
 
 def link_target(link: EvidenceLink) -> tuple[str, int]:
     """``link.target``, read as attr() reads fields."""
-    state = link.__dict__
     for kind, column in LINK_TARGETS.items():
-        value = state[column] if column in state else getattr(link, column)
+        value = attr(link, column)
         if value is not None:
             return kind, value
     return link.target  # raises as it does
@@ -254,7 +253,7 @@ class Context:
                 numbers[key] = number
                 by_id[key] = item
                 if dated:
-                    when = state[dated] if dated in state else getattr(item, dated)
+                    when = attr(item, dated)
                     if when is not None and when > today:
                         context.future.append((kind, item, dated))
                         continue
@@ -443,14 +442,13 @@ class Context:
         )
         answers = []
         for item in items:
-            state = item.__dict__
-            value = state[field_name] if field_name in state else getattr(item, field_name)
+            value = attr(item, field_name)
             if reader and item is not portfolio and isinstance(value, str):
                 kind = item.__tablename__
                 if field_name in _VOCABULARY_FIELDS.get(kind, ()):
                     answers.append(bool(value))
                     continue
-                key = (kind, state["id"], field_name)
+                key = (kind, item.__dict__["id"], field_name)
                 judgement = judged.get(key) or self.judgement(item, field_name)
                 if not judgement.code and judgement.content_words >= min_words:
                     trail = examined.get(reader)

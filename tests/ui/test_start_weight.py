@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.catalogue import load_catalogue
-from app.demo import DEMO_UNIT, build_demo
-from tests.conftest import REPO
+from app.demo import DEMO_UNIT
+from tests.conftest import REPO, make_demo
 
 _OPEN_AND_LIST = """
 import json, sys
@@ -68,9 +67,8 @@ def _first_window(path: Path, settings: Path) -> dict[str, list[str]]:
 
 
 def test_the_first_window_builds_one_page_and_loads_only_what_it_shows(tmp_path: Path) -> None:
-    demo = tmp_path / "demo.folio"
-    build_demo(demo, load_catalogue().get(DEMO_UNIT)).close()  # with an evidence picture
-    opened = _first_window(demo, tmp_path / "settings.ini")
+    make_demo(tmp_path, DEMO_UNIT).close()  # with an evidence picture
+    opened = _first_window(tmp_path / f"{DEMO_UNIT}.folio", tmp_path / "settings.ini")
     assert opened["built"] == ["feedback"]
     loaded = [
         name
